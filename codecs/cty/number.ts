@@ -1,0 +1,30 @@
+/**
+ * An arbitrary-precision binary floating-point number with exactly the state of Go's
+ * `big.Float` (go-cty's number representation): sign, mantissa, exponent, precision, rounding mode
+ * and accuracy. Nothing here goes through a JS number, so no value is silently rounded.
+ *
+ * value = (neg ? -1 : 1) * mant * 2^exp   (form 'finite'; mant > 0)
+ *
+ * The mantissa is kept as an integer (not Go's normalised 0.m fraction); codecs convert to and
+ * from Go's layout at their edges.
+ */
+export type RoundingMode = 'ToNearestEven' | 'ToNearestAway' | 'ToZero' | 'AwayFromZero' | 'ToNegativeInf' | 'ToPositiveInf';
+export const ROUNDING_MODES: readonly RoundingMode[] = ['ToNearestEven', 'ToNearestAway', 'ToZero', 'AwayFromZero', 'ToNegativeInf', 'ToPositiveInf'];
+/** Go's big.Accuracy: Below -1, Exact 0, Above +1. */
+export type Accuracy = -1 | 0 | 1;
+export type NumberForm = 'zero' | 'finite' | 'inf';
+
+export class CtyNumber {
+  constructor(
+    readonly form: NumberForm,
+    readonly neg: boolean,
+    /** Integer mantissa, > 0 for finite numbers, 0n otherwise. */
+    readonly mant: bigint,
+    /** Binary exponent applied to the integer mantissa. */
+    readonly exp: number,
+    /** Precision in bits (Go's prec; 0 means "not yet set"). */
+    readonly prec: number,
+    readonly mode: RoundingMode = 'ToNearestEven',
+    readonly acc: Accuracy = 0,
+  ) {}
+}

@@ -1,0 +1,30 @@
+/**
+ * The adapter each codec gives the conformance runner and the public `decode`/`encode` API:
+ * bytes <-> model <-> canonical JSON (vectors/README.md) for one vector family.
+ */
+export type Family =
+  | 'gob-spec'
+  | 'gob-value'
+  | 'gob-generic'
+  | 'proto-spec'
+  | 'msgpack-value'
+  | 'json-value'
+  | 'rpc'
+  | 'transcript';
+
+export const FAMILIES: readonly Family[] = ['gob-spec', 'gob-value', 'gob-generic', 'proto-spec', 'msgpack-value', 'json-value', 'rpc', 'transcript'];
+
+/** The manifest's `context` object of a vector (family-specific keys, see vectors/README.md). */
+export type VectorContext = Readonly<Record<string, unknown>>;
+
+export interface FamilyCodec<M = unknown> {
+  readonly family: Family;
+  /** Bytes -> model. Throws WireError on bad input. */
+  decode(bytes: Uint8Array, ctx: VectorContext): M;
+  /** Model -> bytes; for byte-exact vectors equal to Go's bytes. */
+  encode(model: M, ctx: VectorContext): Uint8Array;
+  /** Model -> canonical JSON. */
+  toCanonical(model: M, ctx: VectorContext): unknown;
+  /** Canonical JSON -> model. */
+  fromCanonical(json: unknown, ctx: VectorContext): M;
+}

@@ -1,0 +1,3 @@
+import type { FamilyCodec } from '../family.js';
+/** proto-spec adapter (filled in by the protobuf codec). */
+export const protoFamilies: FamilyCodec[] = [];

@@ -1,0 +1,3 @@
+export { WireError, isWireError, MAX_DEPTH, type CodecName } from './errors.js';
+export { ByteReader } from './reader.js';
+export { ByteWriter, utf8Length } from './writer.js';
