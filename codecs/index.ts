@@ -8,3 +8,4 @@ export { T, typeEquals, typeGoString, type CtyType } from './cty/types.js';
 export { CtyNumber, type RoundingMode } from './cty/number.js';
 export { Unknown, type CtyValue, type Raw, type Refinements } from './cty/values.js';
 export type { Spec, ObjectSpec, AttrSpec, BlockSpec, BlockListSpec } from './hclspec/model.js';
+export { decode, encode } from './api.js';
