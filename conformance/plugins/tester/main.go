@@ -1,36 +1,35 @@
+// Command packer-plugin-tester is packer-wire's conformance tester plugin.
+//
+// It registers one component of every kind through the SDK's plugin.NewSet(),
+// plus one builder and one datasource under the SDK's default-name constant.
+// Its specs and datasource values are chosen to cover every hcldec spec shape
+// and every cty type/value kind that crosses the wire. It is built against
+// several SDK versions by conformance/scripts/build-plugins.sh.
 package main
 
 import (
-	"bytes"
-	"encoding/gob"
 	"fmt"
+	"os"
 
-	"github.com/hashicorp/hcl/v2/hcldec"
-	_ "github.com/hashicorp/packer-plugin-sdk/rpc"
-	"github.com/zclconf/go-cty/cty"
+	"github.com/hashicorp/packer-plugin-sdk/plugin"
+	"github.com/hashicorp/packer-plugin-sdk/version"
 )
 
-func try(name string, v interface{}) {
-	b := &bytes.Buffer{}
-	err := gob.NewEncoder(b).Encode(v)
-	fmt.Printf("%-20s err=%v len=%d\n", name, err, b.Len())
-}
+// PluginVersion is the tester's own version, reported by `describe`.
+var PluginVersion = version.InitializePluginVersion("0.1.0", "")
 
 func main() {
-	for name, ty := range map[string]cty.Type{
-		"dyn": cty.DynamicPseudoType, "opt": cty.ObjectWithOptionalAttrs(map[string]cty.Type{"a": cty.String}, []string{"a"}),
-		"obj": cty.Object(map[string]cty.Type{"a": cty.String}), "tuple": cty.Tuple([]cty.Type{cty.String}), "set": cty.Set(cty.Number), "listdyn": cty.List(cty.DynamicPseudoType),
-	} {
-		try("spec-"+name, hcldec.ObjectSpec{"x": &hcldec.AttrSpec{Name: "x", Type: ty}})
-	}
-	vals := map[string]cty.Value{
-		"unknown": cty.UnknownVal(cty.String), "dynval": cty.DynamicVal, "nulldyn": cty.NullVal(cty.DynamicPseudoType),
-		"null": cty.NullVal(cty.String), "refined": cty.UnknownVal(cty.String).Refine().NotNull().StringPrefix("ab").NewValue(),
-		"set": cty.SetVal([]cty.Value{cty.StringVal("a")}), "inf": cty.PositiveInfinity, "emptyset": cty.SetValEmpty(cty.String),
-		"listunk": cty.ListVal([]cty.Value{cty.UnknownVal(cty.String)}), "obj": cty.ObjectVal(map[string]cty.Value{"a": cty.NumberIntVal(1)}),
-		"marked": cty.StringVal("x").Mark("sens"),
-	}
-	for name, v := range vals {
-		try("val-"+name, v)
+	pps := plugin.NewSet()
+	pps.RegisterBuilder("tester", &Builder{spec: fullSpec})
+	pps.RegisterBuilder(plugin.DEFAULT_NAME, &Builder{spec: protoSafeBuilderSpec})
+	pps.RegisterProvisioner("tester", &Provisioner{})
+	pps.RegisterPostProcessor("tester", &PostProcessor{spec: oneRejectSpec})
+	pps.RegisterPostProcessor("dynamic", &PostProcessor{spec: dynamicSpec})
+	pps.RegisterDatasource("tester", &Datasource{output: fullOutputSpec})
+	pps.RegisterDatasource(plugin.DEFAULT_NAME, &Datasource{output: protoSafeOutputSpec})
+	pps.SetVersion(PluginVersion)
+	if err := pps.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, err.Error())
+		os.Exit(1)
 	}
 }

@@ -1,0 +1,441 @@
+package main
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"net/rpc"
+	"reflect"
+
+	"github.com/hashicorp/hcl/v2/hcldec"
+	sdkrpc "github.com/hashicorp/packer-plugin-sdk/rpc"
+	"github.com/packer-wire/conformance/canon"
+	"github.com/packer-wire/conformance/internal/gobcases"
+	"github.com/ugorji/go/codec"
+	"github.com/zclconf/go-cty/cty"
+	ctyjson "github.com/zclconf/go-cty/cty/json"
+	ctymsgpack "github.com/zclconf/go-cty/cty/msgpack"
+	"google.golang.org/protobuf/proto"
+)
+
+// handle decodes one capture. skip is non-empty for captures that only
+// record that Go refused to produce the payload.
+func handle(c capture, data []byte) (res result, skip string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("Go panicked while decoding: %v", r)
+		}
+	}()
+	switch c.Kind {
+	case "configspec", "outputspec":
+		call := "ConfigSpec"
+		if c.Kind == "outputspec" {
+			call = "OutputSpec"
+		}
+		if v := str(c.Context, "call"); v != "" {
+			call = v
+		}
+		switch c.Mode {
+		case "gob":
+			if c.Error != "" {
+				return res, "error: " + c.Error, nil
+			}
+			return gobSpec(c, data, call)
+		case "protobuf":
+			if c.Error != "" {
+				if spec, ok := c.Context["spec"]; ok {
+					return protoReject(c, spec, call)
+				}
+				return res, "protobuf spec refused by the plugin and no context.spec: " + c.Error, nil
+			}
+			return protoAccept(c, data, call)
+		}
+		return res, "", fmt.Errorf("unknown mode %q", c.Mode)
+	case "execute":
+		if c.Error != "" {
+			return res, "error: " + c.Error, nil
+		}
+		switch c.Mode {
+		case "gob":
+			return gobValue(c, data)
+		case "protobuf":
+			return msgpackValue(c, data, cty.DynamicPseudoType)
+		}
+		return res, "", fmt.Errorf("unknown mode %q", c.Mode)
+	case "gob-value":
+		if c.Error != "" {
+			return res, "error: " + c.Error, nil
+		}
+		return gobValue(c, data)
+	case "gob-generic":
+		return gobGeneric(c, data)
+	case "msgpack-value", "json-value":
+		if c.Error != "" {
+			return res, "error: " + c.Error, nil
+		}
+		tyNode, ok := c.Context["type"]
+		if !ok {
+			return res, "", fmt.Errorf("no context.type")
+		}
+		tb, err := canon.Marshal(tyNode)
+		if err != nil {
+			return res, "", err
+		}
+		ty, err := ctyjson.UnmarshalType(tb)
+		if err != nil {
+			return res, "", fmt.Errorf("context.type: %v", err)
+		}
+		if c.Kind == "json-value" {
+			return jsonValue(c, data, ty)
+		}
+		return msgpackValue(c, data, ty)
+	case "rpc":
+		return rpcMessage(c, data)
+	case "proto-accept":
+		return protoAccept(c, data, "ConfigSpec")
+	case "proto-reject":
+		spec, ok := c.Context["spec"]
+		if !ok {
+			return res, "", fmt.Errorf("proto-reject without context.spec")
+		}
+		if c.Error == "" {
+			return res, "", fmt.Errorf("proto-reject without error")
+		}
+		return protoReject(c, spec, "ConfigSpec")
+	case "transcript":
+		return transcript(c, data)
+	}
+	return res, "", fmt.Errorf("unknown capture kind %q", c.Kind)
+}
+
+func baseContext(c capture, drop ...string) map[string]any {
+	ctx := map[string]any{}
+	for k, v := range c.Context {
+		ctx[k] = v
+	}
+	for _, d := range drop {
+		delete(ctx, d)
+	}
+	return ctx
+}
+
+func typeIds(data []byte) ([]int, error) {
+	ids, err := canon.GobTypeIds(data)
+	if err != nil {
+		return nil, fmt.Errorf("walking gob framing: %v", err)
+	}
+	return ids, nil
+}
+
+func gobSpec(c capture, data []byte, call string) (result, string, error) {
+	spec := hcldec.ObjectSpec{}
+	dec := gob.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&spec); err != nil {
+		return result{}, "", fmt.Errorf("gob decode into hcldec.ObjectSpec: %v", err)
+	}
+	n, err := canon.Spec(spec)
+	if err != nil {
+		return result{}, "", err
+	}
+	ids, err := typeIds(data)
+	if err != nil {
+		return result{}, "", err
+	}
+	ctx := baseContext(c)
+	ctx["component"] = c.Component
+	ctx["call"] = call
+	ctx["gobTypeIds"] = ids
+	return result{family: "gob-spec", ext: ".bin", data: data, expect: n, context: ctx}, "", nil
+}
+
+func protoAccept(c capture, data []byte, call string) (result, string, error) {
+	var ps sdkrpc.Spec
+	if err := proto.Unmarshal(data, &ps); err != nil {
+		return result{}, "", fmt.Errorf("proto.Unmarshal: %v", err)
+	}
+	spec, err := ps.FromProto()
+	if err != nil {
+		return result{}, "", fmt.Errorf("FromProto: %v", err)
+	}
+	if _, ok := spec.(*hcldec.ObjectSpec); !ok {
+		return result{}, "", fmt.Errorf("FromProto gave %T, not an object spec", spec)
+	}
+	n, err := canon.Spec(spec)
+	if err != nil {
+		return result{}, "", err
+	}
+	ctx := baseContext(c)
+	ctx["kind"] = "accept"
+	if c.Component != "" {
+		ctx["component"] = c.Component
+	}
+	ctx["call"] = call
+	return result{family: "proto-spec", ext: ".bin", data: data, expect: n, context: ctx}, "", nil
+}
+
+// protoReject: the vector file is the canonical spec Go was given. The spec
+// is rebuilt from its canonical JSON and ToProto is run again here to check
+// that Go still refuses it with exactly the recorded text.
+func protoReject(c capture, spec canon.Node, call string) (result, string, error) {
+	b, err := canon.Marshal(spec)
+	if err != nil {
+		return result{}, "", err
+	}
+	rebuilt, err := canon.SpecFromCanonical(spec)
+	if err != nil {
+		return result{}, "", fmt.Errorf("rebuilding spec from canonical JSON: %v", err)
+	}
+	if obj, ok := rebuilt.(hcldec.ObjectSpec); ok {
+		_, perr := sdkrpc.ToProto(obj)
+		if perr == nil {
+			return result{}, "", fmt.Errorf("ToProto accepted the rebuilt spec")
+		}
+		if perr.Error() != c.Error {
+			return result{}, "", fmt.Errorf("ToProto error changed:\n recorded %q\n now      %q", c.Error, perr.Error())
+		}
+	}
+	ctx := baseContext(c, "spec", "error")
+	ctx["kind"] = "reject"
+	if c.Component != "" {
+		ctx["component"] = c.Component
+	}
+	ctx["call"] = call
+	return result{family: "proto-spec", ext: ".json", data: b,
+		expect: map[string]any{"error": c.Error}, context: ctx}, "", nil
+}
+
+func gobValue(c capture, data []byte) (result, string, error) {
+	var v cty.Value
+	var panicked any
+	err := func() error {
+		defer func() { panicked = recover() }()
+		return gob.NewDecoder(bytes.NewReader(data)).Decode(&v)
+	}()
+	if panicked != nil {
+		// Packer itself cannot read this value: go-cty's GobDecode panics
+		// (sets of numbers: gobDecodeFixNumberPtr sorts set elements that
+		// still hold big.Float values). No Go view exists, so no vector.
+		return result{}, fmt.Sprintf("Go's own gob decoding of cty.Value panics: %v", panicked), nil
+	}
+	if err != nil {
+		return result{}, "", fmt.Errorf("gob decode into cty.Value: %v", err)
+	}
+	n, err := canon.CtyValue(v, true)
+	if err != nil {
+		return result{}, "", err
+	}
+	ids, err := typeIds(data)
+	if err != nil {
+		return result{}, "", err
+	}
+	ctx := baseContext(c)
+	ctx["gobTypeIds"] = ids
+	if c.Component != "" {
+		ctx["component"] = c.Component
+	}
+	return result{family: "gob-value", ext: ".bin", data: data, expect: n, context: ctx}, "", nil
+}
+
+func msgpackValue(c capture, data []byte, ty cty.Type) (result, string, error) {
+	v, err := ctymsgpack.Unmarshal(data, ty)
+	if err != nil {
+		return result{}, "", fmt.Errorf("msgpack.Unmarshal: %v", err)
+	}
+	n, err := canon.CtyValue(v, false)
+	if err != nil {
+		return result{}, "", err
+	}
+	tn, err := canon.CtyType(ty)
+	if err != nil {
+		return result{}, "", err
+	}
+	ctx := baseContext(c)
+	ctx["type"] = tn
+	if c.Component != "" {
+		ctx["component"] = c.Component
+	}
+	return result{family: "msgpack-value", ext: ".bin", data: data, expect: n, context: ctx}, "", nil
+}
+
+func jsonValue(c capture, data []byte, ty cty.Type) (result, string, error) {
+	v, err := ctyjson.Unmarshal(data, ty)
+	if err != nil {
+		return result{}, "", fmt.Errorf("json.Unmarshal: %v", err)
+	}
+	n, err := canon.CtyValue(v, false)
+	if err != nil {
+		return result{}, "", err
+	}
+	tn, err := canon.CtyType(ty)
+	if err != nil {
+		return result{}, "", err
+	}
+	ctx := baseContext(c)
+	ctx["type"] = tn
+	return result{family: "json-value", ext: ".bin", data: data, expect: n, context: ctx}, "", nil
+}
+
+// gobGeneric decodes each value into the Go type cmd/payloads encoded,
+// builds the canonical form from the decoded Go value (reflect, gob's
+// omission rules) and checks it against an independent walk of the wire.
+func gobGeneric(c capture, data []byte) (result, string, error) {
+	name := str(c.Context, "case")
+	gc, ok := gobcases.Find(name)
+	if !ok {
+		return result{}, "", fmt.Errorf("unknown gob-generic case %q", name)
+	}
+	st, err := canon.ParseGob(data)
+	if err != nil {
+		return result{}, "", fmt.Errorf("walking gob stream: %v", err)
+	}
+	originals := gc.Values()
+	if len(st.Values) != len(originals) {
+		return result{}, "", fmt.Errorf("wire has %d values, case has %d", len(st.Values), len(originals))
+	}
+	r := bytes.NewReader(data)
+	dec := gob.NewDecoder(r)
+	var values []any
+	var goTypes []any
+	for i, orig := range originals {
+		t := reflect.TypeOf(orig)
+		target := reflect.New(t)
+		if err := dec.DecodeValue(target); err != nil {
+			return result{}, "", fmt.Errorf("value %d: gob decode into %s: %v", i, t, err)
+		}
+		fromGo, err := canon.GobValue(target.Elem())
+		if err != nil {
+			return result{}, "", fmt.Errorf("value %d: %v", i, err)
+		}
+		merged, err := canon.MergeGobValue(fromGo, st.Values[i])
+		if err != nil {
+			return result{}, "", fmt.Errorf("value %d (%s): Go view and wire disagree: %v", i, t, err)
+		}
+		values = append(values, merged)
+		goTypes = append(goTypes, fmt.Sprintf("%T", orig))
+	}
+	if r.Len() != 0 {
+		return result{}, "", fmt.Errorf("%d bytes left after decoding", r.Len())
+	}
+	ctx := baseContext(c, "case")
+	ctx["goTypes"] = goTypes
+	ctx["gobTypeIds"] = nonNil(st.TypeIds)
+	return result{family: "gob-generic", ext: ".bin", data: data, expect: map[string]any{"values": values}, context: ctx}, "", nil
+}
+
+func nonNil(ids []int) []int {
+	if ids == nil {
+		return []int{}
+	}
+	return ids
+}
+
+func sdkHandle() *codec.MsgpackHandle { return &codec.MsgpackHandle{WriteExt: true} }
+
+var emptyStruct = reflect.TypeOf(struct{}{})
+
+// rpcMessage decodes header then body with the SDK's codec configuration,
+// the body into the Go type the SDK's server (request) or client side
+// (response) uses, from canon.RpcMethods.
+func rpcMessage(c capture, data []byte) (result, string, error) {
+	dir := str(c.Context, "direction")
+	sm := str(c.Context, "serviceMethod")
+	m, ok := canon.LookupRpcMethod(sm)
+	if !ok {
+		return result{}, "", fmt.Errorf("unknown service method %q", sm)
+	}
+	dec := codec.NewDecoderBytes(data, sdkHandle())
+	var header canon.Node
+	var bodyT reflect.Type
+	switch dir {
+	case "request":
+		var h rpc.Request
+		if err := dec.Decode(&h); err != nil {
+			return result{}, "", fmt.Errorf("request header: %v", err)
+		}
+		if h.ServiceMethod != sm {
+			return result{}, "", fmt.Errorf("header says %q, context %q", h.ServiceMethod, sm)
+		}
+		hn, err := canon.RpcValue(h)
+		if err != nil {
+			return result{}, "", err
+		}
+		header = hn
+		bodyT = m.Args
+	case "response":
+		var h rpc.Response
+		if err := dec.Decode(&h); err != nil {
+			return result{}, "", fmt.Errorf("response header: %v", err)
+		}
+		if h.ServiceMethod != sm {
+			return result{}, "", fmt.Errorf("header says %q, context %q", h.ServiceMethod, sm)
+		}
+		hn, err := canon.RpcValue(h)
+		if err != nil {
+			return result{}, "", err
+		}
+		header = hn
+		bodyT = m.Reply
+		if h.Error != "" {
+			bodyT = emptyStruct
+		}
+	default:
+		return result{}, "", fmt.Errorf("bad direction %q", dir)
+	}
+	headerLen := dec.NumBytesRead()
+	target := reflect.New(canon.DecodeType(bodyT))
+	if err := dec.Decode(target.Interface()); err != nil {
+		return result{}, "", fmt.Errorf("body into %s: %v", bodyT, err)
+	}
+	if n := dec.NumBytesRead(); n != len(data) {
+		return result{}, "", fmt.Errorf("%d of %d bytes consumed", n, len(data))
+	}
+	if bodyT == emptyStruct && !bytes.Equal(data[headerLen:], []byte{0x80}) {
+		return result{}, "", fmt.Errorf("error response body is % x, not an empty map", data[headerLen:])
+	}
+	body, err := canon.RpcBody(target.Elem().Interface())
+	if err != nil {
+		return result{}, "", err
+	}
+	ctx := baseContext(c)
+	return result{family: "rpc", ext: ".bin", data: data,
+		expect: map[string]any{"header": header, "body": body}, context: ctx}, "", nil
+}
+
+// transcript: the file is the recorded session as is, the expect is the
+// call list the host computed (context.calls).
+func transcript(c capture, data []byte) (result, string, error) {
+	calls, ok := c.Context["calls"]
+	if !ok {
+		return result{}, "", fmt.Errorf("transcript without context.calls")
+	}
+	if err := checkRecords(data); err != nil {
+		return result{}, "", err
+	}
+	ctx := baseContext(c, "calls")
+	if c.Component != "" {
+		ctx["component"] = c.Component
+	}
+	if _, ok := ctx["protocol"]; !ok {
+		ctx["protocol"] = c.Mode
+	}
+	return result{family: "transcript", ext: ".bin", data: data, expect: map[string]any{"calls": calls}, context: ctx}, "", nil
+}
+
+// checkRecords validates the transcript record framing.
+func checkRecords(b []byte) error {
+	for off := 0; off < len(b); {
+		if len(b)-off < 5 {
+			return fmt.Errorf("transcript: truncated record header at %d", off)
+		}
+		if b[off] > 1 {
+			return fmt.Errorf("transcript: bad direction byte %d at %d", b[off], off)
+		}
+		n := int(b[off+1])<<24 | int(b[off+2])<<16 | int(b[off+3])<<8 | int(b[off+4])
+		off += 5
+		if n > len(b)-off {
+			return fmt.Errorf("transcript: record at %d overruns the file", off-5)
+		}
+		off += n
+	}
+	return nil
+}
