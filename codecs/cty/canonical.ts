@@ -13,6 +13,9 @@ const bad = (reason: string): never => {
   throw new WireError('canonical', 0, reason);
 };
 
+/** A JSON object for user keys: no prototype, so "__proto__" is a key like any other. */
+export const dict = (): { [k: string]: Json } => Object.create(null) as { [k: string]: Json };
+
 /** `$`-escape a user key (map key, attribute name, field name). */
 export const escapeKey = (k: string): string => (k.charCodeAt(0) === 36 /* $ */ ? '$' + k : k);
 export const unescapeKey = (k: string): string => {
@@ -36,7 +39,7 @@ export function typeToJSON(t: CtyType): Json {
     case 'tuple':
       return ['tuple', t.elems.map(typeToJSON)];
     case 'object': {
-      const attrs: { [k: string]: Json } = {};
+      const attrs = dict();
       for (const k of [...t.attrs.keys()].sort(compareGoStrings)) attrs[k] = typeToJSON(t.attrs.get(k)!);
       if (t.optional.size === 0) return ['object', attrs];
       return ['object', attrs, [...t.optional].sort(compareGoStrings)];
@@ -67,6 +70,8 @@ export function typeFromJSON(j: unknown): CtyType {
     case 'map':
       return T.map(typeFromJSON(j[1]));
     case 'tuple':
+      // go-cty writes cty.Tuple(nil) as ["tuple",null] and reads it back as the empty tuple.
+      if (j[1] === null) return T.tuple([]);
       if (!Array.isArray(j[1])) return bad('tuple type needs an array of element types');
       return T.tuple(j[1].map(typeFromJSON));
     case 'object': {
@@ -134,13 +139,13 @@ export function rawToCanonical(t: CtyType, r: Raw, opts: CanonicalOptions = {}):
       return r.map((e, i) => rawToCanonical(t.elems[i]!, e, opts));
     case 'map': {
       if (!(r instanceof Map)) break;
-      const out: { [k: string]: Json } = {};
+      const out = dict();
       for (const [k, e] of r) out[escapeKey(k)] = rawToCanonical(t.elem, e, opts);
       return out;
     }
     case 'object': {
       if (!(r instanceof Map)) break;
-      const out: { [k: string]: Json } = {};
+      const out = dict();
       for (const [k, at] of t.attrs) {
         if (!r.has(k)) bad(`object value lacks attribute ${JSON.stringify(k)}`);
         out[escapeKey(k)] = rawToCanonical(at, r.get(k)!, opts);
