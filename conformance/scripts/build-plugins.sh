@@ -10,11 +10,17 @@
 # - Each published-plugin wrapper (conformance/plugins/published/<name>, module
 #   version pinned in its go.mod) is built with its own SDK version, and again
 #   with every SDK version listed for it in PUBLISHED_SDK_SWAPS.
+# - SDK >= v0.5.0 needs the go-cty fork that keeps gob support (the SDK's own
+#   go.mod replace, which does not reach dependants). A build swapped to such an
+#   SDK from a wrapper that has no go-cty replace (the plugins released against
+#   SDK v0.2.x use upstream go-cty v1.8, which still has gob) gets
+#   `replace github.com/zclconf/go-cty => github.com/nywilken/go-cty v1.13.3`
+#   (CTY_FORK) added in its copy.
 #
 # Usage: bash conformance/scripts/build-plugins.sh
 # Env:   TESTER_SDKS="v0.4.0 v0.5.4 v0.6.0 v0.6.4"
-#        PUBLISHED="docker googlecompute"
-#        PUBLISHED_SDK_SWAPS="googlecompute=v0.6.4 docker=v0.6.6"
+#        PUBLISHED="docker googlecompute qemu ansible vagrant virtualbox puppet"
+#        PUBLISHED_SDK_SWAPS="googlecompute=v0.6.4 docker=v0.6.6 qemu=v0.6.4 ..."
 set -euo pipefail
 
 export GOTOOLCHAIN=local
@@ -26,9 +32,11 @@ bin="$conf/.work/bin"
 mkdir -p "$bin"
 
 TESTER_SDKS="${TESTER_SDKS:-v0.4.0 v0.5.4 v0.6.0 v0.6.4}"
-PUBLISHED="${PUBLISHED:-docker googlecompute}"
-PUBLISHED_SDK_SWAPS="${PUBLISHED_SDK_SWAPS:-googlecompute=v0.6.4 docker=v0.6.6}"
+PUBLISHED="${PUBLISHED:-docker googlecompute qemu ansible vagrant virtualbox puppet}"
+PUBLISHED_SDK_SWAPS="${PUBLISHED_SDK_SWAPS:-googlecompute=v0.6.4 docker=v0.6.6 qemu=v0.6.4 ansible=v0.6.4 vagrant=v0.6.4 virtualbox=v0.6.4 puppet=v0.6.4}"
 SDK_MODULE=github.com/hashicorp/packer-plugin-sdk
+CTY_MODULE=github.com/zclconf/go-cty
+CTY_FORK=github.com/nywilken/go-cty@v1.13.3
 MAGIC=d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2
 
 goversion="$(go env GOVERSION)"
@@ -41,6 +49,9 @@ trap cleanup EXIT
 log() { printf '[build-plugins] %s\n' "$*" >&2; }
 
 json_escape() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g'; }
+
+# version_ge A B: semver A >= B (both with the leading "v")
+version_ge() { [ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n1)" = "$2" ]; }
 
 # build_one NAME PLUGIN SRC_DIR PLUGIN_MODULE SDK_VERSION(or "")
 #   PLUGIN_MODULE: module whose version is the plugin version ("" = use describe's version)
@@ -56,6 +67,9 @@ build_one() {
     cd "$work"
     if [ -n "$sdk" ]; then
       go mod edit -require="$SDK_MODULE@$sdk"
+      if version_ge "$sdk" v0.5.0 && ! grep -Eq "^[[:space:]]*(replace[[:space:]]+)?$CTY_MODULE([[:space:]]+v[^[:space:]]+)?[[:space:]]+=>" go.mod; then
+        go mod edit -replace="$CTY_MODULE=$CTY_FORK"
+      fi
     fi
     go mod tidy >/dev/null 2>"$work/.tidy.log" || { cat "$work/.tidy.log" >&2; exit 1; }
     if [ -n "$sdk" ]; then
@@ -69,8 +83,9 @@ build_one() {
     go build -o "$bin/$name/packer-plugin-$plugin" .
   ) || { rm -rf "$work"; return 1; }
 
-  local sdkv pver
+  local sdkv pver cty
   sdkv="$(cd "$work" && go list -m -f '{{.Version}}' "$SDK_MODULE")"
+  cty="$(cd "$work" && go list -m -f '{{.Version}}{{with .Replace}} => {{.Path}} {{.Version}}{{end}}' "$CTY_MODULE")"
   if [ -n "$pmod" ]; then
     pver="$(cd "$work" && go list -m -f '{{.Version}}' "$pmod")"
   fi
@@ -88,7 +103,7 @@ build_one() {
   entries+=("$(printf '{"name":"%s","plugin":"%s","pluginVersion":"%s","sdkVersion":"%s","goVersion":"%s","path":"%s","protocolV2":%s}' \
     "$(json_escape "$name")" "$(json_escape "$plugin")" "$(json_escape "$pver")" "$(json_escape "$sdkv")" \
     "$(json_escape "$goversion")" "$(json_escape "$exe")" "$v2")")
-  log "built $name (plugin $plugin $pver, SDK $sdkv, protocol v2: $v2) in $((SECONDS - start))s"
+  log "built $name (plugin $plugin $pver, SDK $sdkv, go-cty $cty, protocol v2: $v2) in $((SECONDS - start))s"
 }
 
 total_start=$SECONDS

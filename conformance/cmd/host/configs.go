@@ -256,6 +256,82 @@ var publishedConfigs = map[string]map[string]cty.Value{
 		"project_id": s("packer-wire-project"), "bucket": s("packer-wire"), "image_name": s("packer-wire-image"),
 		"access_token": s("not-a-real-token"),
 	},
+	// The plugins below were released against SDK v0.2.x. Paths name files
+	// that do not exist and URLs point at a closed local port, so Prepare /
+	// Configure stays offline and fails the same way on every machine where
+	// it checks the environment (qemu-img, VBoxManage, ansible-playbook).
+	"qemu/builder/-packer-default-plugin-name-": {
+		"iso_url":      s("https://releases.ubuntu.com/24.04/ubuntu-24.04-live-server-amd64.iso"),
+		"iso_checksum": s("sha256:8762f7e74e4d64d72fceb5f70682e6b069932deedb4949c6975d0f0fe0a91be3"),
+		"ssh_username": s("packer"),
+		"vm_name":      s("packer-wire.qcow2"),
+		"format":       s("qcow2"),
+		"accelerator":  s("none"),
+		"disk_size":    s("10G"),
+		"memory":       n(2048),
+		"headless":     cty.True,
+		"boot_command": strList("<esc><wait>", "linux /casper/vmlinuz autoinstall<enter>"),
+		"qemuargs":     cty.ListVal([]cty.Value{strList("-smp", "2"), strList("-display", "none")}),
+	},
+	"ansible/provisioner/-packer-default-plugin-name-": {
+		"playbook_file":    s("/nonexistent/packer-wire/playbook.yml"),
+		"user":             s("packer"),
+		"groups":           strList("web", "db"),
+		"extra_arguments":  strList("--extra-vars", "foo=bar"),
+		"ansible_env_vars": strList("ANSIBLE_NOCOLOR=True"),
+	},
+	"ansible/provisioner/local": {
+		"playbook_file":   s("/nonexistent/packer-wire/playbook.yml"),
+		"extra_arguments": strList("-v"),
+	},
+	"vagrant/builder/-packer-default-plugin-name-": {
+		"source_path":  s("hashicorp/bionic64"),
+		"provider":     s("virtualbox"),
+		"communicator": s("ssh"),
+		"ssh_username": s("vagrant"),
+		"box_version":  s("1.0.282"),
+		"add_force":    cty.True,
+		"output_dir":   s("/nonexistent/packer-wire/vagrant-output"),
+	},
+	"vagrant/post-processor/-packer-default-plugin-name-": {
+		"compression_level": n(6),
+		"output":            s("/nonexistent/packer-wire/{{.Provider}}.box"),
+		"include":           strList("README.md"),
+	},
+	"vagrant/post-processor/cloud": {
+		"box_tag":           s("packer-wire/test"),
+		"version":           s("1.0.0"),
+		"no_release":        cty.True,
+		"vagrant_cloud_url": s("http://127.0.0.1:1/api/v1"),
+	},
+	"virtualbox/builder/iso": {
+		"iso_url":       s("https://releases.ubuntu.com/24.04/ubuntu-24.04-live-server-amd64.iso"),
+		"iso_checksum":  s("sha256:8762f7e74e4d64d72fceb5f70682e6b069932deedb4949c6975d0f0fe0a91be3"),
+		"ssh_username":  s("packer"),
+		"guest_os_type": s("Ubuntu_64"),
+		"headless":      cty.True,
+		"vboxmanage":    cty.ListVal([]cty.Value{strList("modifyvm", "{{.Name}}", "--memory", "2048")}),
+	},
+	"virtualbox/builder/ovf": {
+		"source_path":  s("/nonexistent/packer-wire/source.ovf"),
+		"ssh_username": s("packer"),
+		"headless":     cty.True,
+	},
+	"virtualbox/builder/vm": {
+		"vm_name":      s("packer-wire-vm"),
+		"ssh_username": s("packer"),
+	},
+	"puppet/provisioner/masterless": {
+		"manifest_file":   s("/nonexistent/packer-wire/site.pp"),
+		"facter":          cty.MapVal(map[string]cty.Value{"role": s("web"), "env": s("test")}),
+		"module_paths":    strList(),
+		"extra_arguments": strList("--verbose"),
+	},
+	"puppet/provisioner/server": {
+		"puppet_server": s("puppet.example.com"),
+		"puppet_node":   s("packer-wire-node"),
+		"facter":        cty.MapVal(map[string]cty.Value{"role": s("web")}),
+	},
 }
 
 type ctyValue = cty.Value
