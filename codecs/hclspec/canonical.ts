@@ -1,6 +1,6 @@
 /** hcldec specs <-> the canonical JSON of vectors/README.md ("$object", "$attr", …). */
 import { WireError } from '../wire/errors.js';
-import { escapeKey, unescapeKey, typeFromJSON, typeToJSON, valueFromCanonical, valueToCanonical, type Json } from '../cty/canonical.js';
+import { dict, escapeKey, unescapeKey, typeFromJSON, typeToJSON, valueFromCanonical, valueToCanonical, type Json } from '../cty/canonical.js';
 import type { Spec } from './model.js';
 
 const bad = (reason: string): never => {
@@ -28,7 +28,7 @@ const nestedToCanonical = (s: Spec | null): Json => (s === null ? null : specToC
 export function specToCanonical(s: Spec): Json {
   switch (s.kind) {
     case 'object': {
-      const out: { [k: string]: Json } = {};
+      const out = dict(); // null prototype: "__proto__" is a name like any other
       for (const [k, v] of s.attrs) out[escapeKey(k)] = specToCanonical(v);
       return { $object: out };
     }

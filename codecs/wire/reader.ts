@@ -1,7 +1,6 @@
 import { WireError, type CodecName } from './errors.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const latin1 = new TextDecoder('latin1');
 
 /**
  * A cursor over bytes. Every read checks bounds and throws a WireError naming the codec and the
@@ -124,17 +123,19 @@ export class ByteReader {
     const start = this.pos;
     this.pos += n;
     if (n === 0) return '';
-    // Short ASCII strings: a plain loop beats TextDecoder's call overhead.
-    if (n < 24) {
+    // Short strings: decoding by hand beats TextDecoder's per-call overhead (most Go field names,
+    // map keys and spec names are short ASCII).
+    if (n <= 32) {
       const b = this.buf;
-      let ascii = true;
-      for (let i = start; i < start + n; i++) {
-        if (b[i]! > 0x7f) {
-          ascii = false;
-          break;
-        }
+      let out = '';
+      let i = start;
+      const end = start + n;
+      for (; i < end; i++) {
+        const c = b[i]!;
+        if (c > 0x7f) break;
+        out += String.fromCharCode(c);
       }
-      if (ascii) return latin1.decode(b.subarray(start, start + n));
+      if (i === end) return out;
     }
     try {
       return utf8.decode(this.buf.subarray(start, start + n));
