@@ -1,0 +1,337 @@
+/**
+ * The small part of Go's encoding/json that the plugin handshake needs: a byte-level JSON reader
+ * that accepts exactly what Go's scanner accepts (and decodes strings as Go's `unquote` does:
+ * each invalid UTF-8 byte and each lone surrogate escape becomes U+FFFD), and Go's string
+ * encoder as used by `json.Encoder` (HTML escaping on).
+ *
+ * Objects keep every member in order, duplicates included: Go's decoder applies members one by
+ * one, so a later duplicate overwrites an earlier one, and that is for the caller to reproduce.
+ */
+import { WireError, MAX_DEPTH } from '../wire/index.js';
+
+export type GoJson =
+  | { kind: 'null'; at: number }
+  | { kind: 'bool'; at: number; value: boolean }
+  | { kind: 'number'; at: number; text: string }
+  | { kind: 'string'; at: number; value: string }
+  | { kind: 'array'; at: number; items: GoJson[] }
+  | { kind: 'object'; at: number; members: Array<{ key: string; keyAt: number; value: GoJson }> };
+
+const ascii = new TextDecoder('latin1'); // only ever given bytes below 0x80
+
+const fail = (at: number, reason: string): never => {
+  throw new WireError('protocol', at, reason);
+};
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/** Parses one JSON value filling the whole input (surrounding JSON whitespace allowed). */
+export function parseGoJson(buf: Uint8Array): GoJson {
+  const p = new JsonReader(buf);
+  p.skipSpace();
+  const v = p.value(0);
+  p.skipSpace();
+  if (p.pos < buf.length) fail(p.pos, `invalid character ${describeByte(buf[p.pos]!)} after top-level value`);
+  return v;
+}
+
+function describeByte(c: number): string {
+  return c >= 0x20 && c < 0x7f ? `'${String.fromCharCode(c)}'` : `0x${c.toString(16).padStart(2, '0')}`;
+}
+
+class JsonReader {
+  pos = 0;
+  constructor(readonly buf: Uint8Array) {}
+
+  skipSpace(): void {
+    const b = this.buf;
+    while (this.pos < b.length && isSpace(b[this.pos]!)) this.pos++;
+  }
+
+  private peek(what: string): number {
+    if (this.pos >= this.buf.length) fail(this.pos, `unexpected end of JSON input in ${what}`);
+    return this.buf[this.pos]!;
+  }
+
+  value(depth: number): GoJson {
+    if (depth >= MAX_DEPTH) fail(this.pos, `JSON nested deeper than ${MAX_DEPTH}`);
+    const at = this.pos;
+    const c = this.peek('value');
+    switch (c) {
+      case 0x7b /* { */:
+        return this.object(depth);
+      case 0x5b /* [ */:
+        return this.array(depth);
+      case 0x22 /* " */:
+        return { kind: 'string', at, value: this.string() };
+      case 0x74 /* t */:
+        this.literal('true');
+        return { kind: 'bool', at, value: true };
+      case 0x66 /* f */:
+        this.literal('false');
+        return { kind: 'bool', at, value: false };
+      case 0x6e /* n */:
+        this.literal('null');
+        return { kind: 'null', at };
+      default:
+        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return { kind: 'number', at, text: this.number() };
+        return fail(at, `invalid character ${describeByte(c)} looking for beginning of value`);
+    }
+  }
+
+  private literal(word: string): void {
+    for (let i = 0; i < word.length; i++) {
+      const c = this.peek('literal');
+      if (c !== word.charCodeAt(i)) fail(this.pos, `invalid character ${describeByte(c)} in literal ${word}`);
+      this.pos++;
+    }
+  }
+
+  private digits(): number {
+    const start = this.pos;
+    while (this.pos < this.buf.length && this.buf[this.pos]! >= 0x30 && this.buf[this.pos]! <= 0x39) this.pos++;
+    return this.pos - start;
+  }
+
+  private number(): string {
+    const b = this.buf;
+    const start = this.pos;
+    if (b[this.pos] === 0x2d) this.pos++;
+    const first = this.peek('number');
+    if (first === 0x30) this.pos++;
+    else if (first >= 0x31 && first <= 0x39) this.digits();
+    else fail(this.pos, `invalid character ${describeByte(first)} in numeric literal`);
+    if (b[this.pos] === 0x2e) {
+      this.pos++;
+      if (this.digits() === 0) fail(this.pos, 'missing digits after decimal point in numeric literal');
+    }
+    if (b[this.pos] === 0x65 || b[this.pos] === 0x45) {
+      this.pos++;
+      if (b[this.pos] === 0x2b || b[this.pos] === 0x2d) this.pos++;
+      if (this.digits() === 0) fail(this.pos, 'missing digits in exponent of numeric literal');
+    }
+    return ascii.decode(b.subarray(start, this.pos));
+  }
+
+  private array(depth: number): GoJson {
+    const at = this.pos++;
+    const items: GoJson[] = [];
+    this.skipSpace();
+    if (this.peek('array') === 0x5d) {
+      this.pos++;
+      return { kind: 'array', at, items };
+    }
+    for (;;) {
+      this.skipSpace();
+      items.push(this.value(depth + 1));
+      this.skipSpace();
+      const c = this.peek('array');
+      this.pos++;
+      if (c === 0x5d) return { kind: 'array', at, items };
+      if (c !== 0x2c) fail(this.pos - 1, `invalid character ${describeByte(c)} after array element`);
+    }
+  }
+
+  private object(depth: number): GoJson {
+    const at = this.pos++;
+    const members: Array<{ key: string; keyAt: number; value: GoJson }> = [];
+    this.skipSpace();
+    if (this.peek('object') === 0x7d) {
+      this.pos++;
+      return { kind: 'object', at, members };
+    }
+    for (;;) {
+      this.skipSpace();
+      const keyAt = this.pos;
+      const c0 = this.peek('object key');
+      if (c0 !== 0x22) fail(keyAt, `invalid character ${describeByte(c0)} looking for beginning of object key string`);
+      const key = this.string();
+      this.skipSpace();
+      const colon = this.peek('object');
+      if (colon !== 0x3a) fail(this.pos, `invalid character ${describeByte(colon)} after object key`);
+      this.pos++;
+      this.skipSpace();
+      const value = this.value(depth + 1);
+      members.push({ key, keyAt, value });
+      this.skipSpace();
+      const c = this.peek('object');
+      this.pos++;
+      if (c === 0x7d) return { kind: 'object', at, members };
+      if (c !== 0x2c) fail(this.pos - 1, `invalid character ${describeByte(c)} after object key:value pair`);
+    }
+  }
+
+  private hex4(): number {
+    let v = 0;
+    for (let i = 0; i < 4; i++) {
+      const c = this.peek('\\u escape');
+      let d: number;
+      if (c >= 0x30 && c <= 0x39) d = c - 0x30;
+      else if (c >= 0x61 && c <= 0x66) d = c - 0x57;
+      else if (c >= 0x41 && c <= 0x46) d = c - 0x37;
+      else return fail(this.pos, `invalid character ${describeByte(c)} in \\u hexadecimal character escape`);
+      v = (v << 4) | d;
+      this.pos++;
+    }
+    return v;
+  }
+
+  /** A string token at pos (opening quote included); decoded as Go's unquote does. */
+  private string(): string {
+    const b = this.buf;
+    this.pos++; // opening quote
+    let out = '';
+    let runStart = this.pos;
+    let isAscii = true;
+    const flush = (end: number) => {
+      if (end > runStart) out += isAscii ? ascii.decode(b.subarray(runStart, end)) : decodeUtf8Go(b, runStart, end);
+    };
+    for (;;) {
+      const c = this.peek('string literal');
+      if (c === 0x22) {
+        flush(this.pos);
+        this.pos++;
+        return out;
+      }
+      if (c < 0x20) fail(this.pos, `invalid character ${describeByte(c)} in string literal`);
+      if (c >= 0x80) isAscii = false;
+      if (c !== 0x5c) {
+        this.pos++;
+        continue;
+      }
+      flush(this.pos);
+      this.pos++;
+      const e = this.peek('string escape code');
+      this.pos++;
+      switch (e) {
+        case 0x22: out += '"'; break;
+        case 0x5c: out += '\\'; break;
+        case 0x2f: out += '/'; break;
+        case 0x62: out += '\b'; break;
+        case 0x66: out += '\f'; break;
+        case 0x6e: out += '\n'; break;
+        case 0x72: out += '\r'; break;
+        case 0x74: out += '\t'; break;
+        case 0x75: {
+          const u = this.hex4();
+          if (u >= 0xd800 && u < 0xdc00) {
+            // A high surrogate pairs only with an immediately following \u low surrogate.
+            if (b[this.pos] === 0x5c && b[this.pos + 1] === 0x75) {
+              const save = this.pos;
+              this.pos += 2;
+              const lo = this.hex4();
+              if (lo >= 0xdc00 && lo < 0xe000) {
+                out += String.fromCharCode(u, lo);
+                break;
+              }
+              this.pos = save; // not a pair: the high one alone becomes U+FFFD, the next escape is read on its own
+            }
+            out += '\ufffd';
+          } else if (u >= 0xdc00 && u < 0xe000) {
+            out += '\ufffd';
+          } else {
+            out += String.fromCharCode(u);
+          }
+          break;
+        }
+        default:
+          fail(this.pos - 1, `invalid character ${describeByte(e)} in string escape code`);
+      }
+      runStart = this.pos;
+      isAscii = true;
+    }
+  }
+}
+
+/**
+ * UTF-8 decoding as Go's `utf8.DecodeRune` loop does it: every byte that does not start a valid,
+ * shortest-form, non-surrogate sequence becomes one U+FFFD and decoding resumes at the next byte.
+ */
+export function decodeUtf8Go(b: Uint8Array, start: number, end: number): string {
+  let out = '';
+  let i = start;
+  while (i < end) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      out += String.fromCharCode(c);
+      i++;
+      continue;
+    }
+    let need = 0;
+    let cp = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) {
+      need = 1;
+      cp = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      cp = c & 0x0f;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      cp = c & 0x07;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    }
+    let ok = need > 0 && i + need < end;
+    if (ok) {
+      for (let k = 1; k <= need; k++) {
+        const cc = b[i + k]!;
+        const l = k === 1 ? lo : 0x80;
+        const h = k === 1 ? hi : 0xbf;
+        if (cc < l || cc > h) {
+          ok = false;
+          break;
+        }
+        cp = (cp << 6) | (cc & 0x3f);
+      }
+    }
+    if (!ok) {
+      out += '\ufffd';
+      i++;
+      continue;
+    }
+    out += String.fromCodePoint(cp);
+    i += need + 1;
+  }
+  return out;
+}
+
+const HEX = '0123456789abcdef';
+
+/**
+ * A JSON string literal exactly as Go's `json.Encoder` writes it (HTML escaping on): `<`, `>`,
+ * `&`, U+2028 and U+2029 as \u escapes, \b \f \n \r \t short forms, other control bytes as \u00XX.
+ * A lone surrogate cannot come from a Go string; it is refused rather than guessed at.
+ */
+export function goJsonString(s: string, what: string): string {
+  let out = '"';
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let esc: string | undefined;
+    if (c < 0x20) {
+      esc = c === 0x08 ? '\\b' : c === 0x0c ? '\\f' : c === 0x0a ? '\\n' : c === 0x0d ? '\\r' : c === 0x09 ? '\\t' : `\\u00${HEX[c >> 4]}${HEX[c & 15]}`;
+    } else if (c === 0x22 || c === 0x5c) {
+      esc = '\\' + s[i];
+    } else if (c === 0x3c || c === 0x3e || c === 0x26) {
+      esc = `\\u00${HEX[c >> 4]}${HEX[c & 15]}`;
+    } else if (c === 0x2028 || c === 0x2029) {
+      esc = c === 0x2028 ? '\\u2028' : '\\u2029';
+    } else if (c >= 0xd800 && c < 0xe000) {
+      const next = s.charCodeAt(i + 1);
+      if (c < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
+        i++;
+        continue;
+      }
+      throw new WireError('protocol', i, `lone surrogate U+${c.toString(16).toUpperCase()} in ${what}`);
+    }
+    if (esc !== undefined) {
+      out += s.slice(start, i) + esc;
+      start = i + 1;
+    }
+  }
+  return out + s.slice(start) + '"';
+}

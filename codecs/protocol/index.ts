@@ -1,0 +1,27 @@
+/** Describing and starting plugins, the gob/protobuf choice, the handshake line. */
+export {
+  parseDescribe,
+  formatDescribe,
+  packerComponentName,
+  pluginNameFromBinary,
+  componentList,
+  DEFAULT_COMPONENT_NAME,
+  PROTOCOL_VERSION_2,
+  COMPONENT_KINDS,
+  type ComponentKind,
+  type PluginDescription,
+} from './describe.js';
+export {
+  chooseProtocol,
+  gobForcedBy,
+  startArgs,
+  FORCE_GOB_ENV,
+  PACKER_1_16_INTERNAL_COMPONENTS,
+  type WireProtocol,
+  type DiscoveredPlugin,
+  type RegisteredComponent,
+  type ProtocolChoice,
+  type ChooseOptions,
+} from './choose.js';
+export { parseHandshake, formatHandshake, splitHostPort, HandshakeError, API_VERSION_MAJOR, API_VERSION_MINOR, type Handshake, type HandshakeErrorKind } from './handshake.js';
+export { runDescribe, startPlugin, pluginEnvironment, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, type DescribeResult, type StartedPlugin } from './process.js';
