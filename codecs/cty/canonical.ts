@@ -2,7 +2,7 @@
  * cty types and values <-> the canonical JSON of vectors/README.md.
  */
 import { WireError } from '../wire/errors.js';
-import { T, type CtyType, compareGoStrings } from './types.js';
+import { T, type CtyType, compareGoStrings, NIL_TYPE_LIST } from './types.js';
 import { Unknown, type CtyValue, type Raw, type Refinements } from './values.js';
 import { CtyNumber, ROUNDING_MODES, type RoundingMode } from './number.js';
 import { formatNumberText, parseNumberText } from './numtext.js';
@@ -37,7 +37,7 @@ export function typeToJSON(t: CtyType): Json {
     case 'map':
       return [t.kind, typeToJSON(t.elem)];
     case 'tuple':
-      return ['tuple', t.elems.map(typeToJSON)];
+      return ['tuple', t.elems === NIL_TYPE_LIST ? null : t.elems.map(typeToJSON)];
     case 'object': {
       const attrs = dict();
       for (const k of [...t.attrs.keys()].sort(compareGoStrings)) attrs[k] = typeToJSON(t.attrs.get(k)!);
@@ -71,7 +71,7 @@ export function typeFromJSON(j: unknown): CtyType {
       return T.map(typeFromJSON(j[1]));
     case 'tuple':
       // go-cty writes cty.Tuple(nil) as ["tuple",null] and reads it back as the empty tuple.
-      if (j[1] === null) return T.tuple([]);
+      if (j[1] === null) return T.tuple(NIL_TYPE_LIST);
       if (!Array.isArray(j[1])) return bad('tuple type needs an array of element types');
       return T.tuple(j[1].map(typeFromJSON));
     case 'object': {
@@ -171,7 +171,10 @@ function numberFromCanonical(j: unknown): CtyNumber {
   const prec = typeof j['prec'] === 'number' ? j['prec'] : 512;
   const mode = (typeof j['mode'] === 'string' ? j['mode'] : 'ToNearestEven') as RoundingMode;
   if (!ROUNDING_MODES.includes(mode)) bad(`unknown rounding mode ${mode}`);
-  return parseNumberText(j['$number'], prec, mode);
+  // Text('f', -1) is the shortest decimal that rounds back to the value *to nearest* at its
+  // precision, whatever the value's own rounding mode; so parse to nearest, then keep the mode.
+  const n = parseNumberText(j['$number'], prec, 'ToNearestEven');
+  return mode === 'ToNearestEven' ? n : new CtyNumber(n.form, n.neg, n.mant, n.exp, n.prec, mode, n.acc);
 }
 
 export function rawFromCanonical(t: CtyType, j: unknown): Raw {

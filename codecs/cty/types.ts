@@ -26,6 +26,13 @@ export type CtyTypeKind = CtyType['kind'];
 const prim = (kind: 'string' | 'number' | 'bool'): CtyType => Object.freeze({ kind });
 
 /**
+ * The element list of a tuple type whose Go `ElemTypes` slice is nil rather than empty: what a
+ * tuple type with no elements becomes after a trip through gob (the empty slice is not sent).
+ * go-cty writes it as `["tuple", null]` in its JSON type syntax. Compare with `===`.
+ */
+export const NIL_TYPE_LIST: readonly CtyType[] = Object.freeze([]);
+
+/**
  * Type constructors, named as in Go (`T.String`, `T.list(T.Number)`, …).
  * Primitive types and DynamicPseudoType are singletons.
  */

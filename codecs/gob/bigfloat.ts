@@ -1,0 +1,98 @@
+/**
+ * math/big.Float's own GobEncode format (math/big floatmarsh.go), mapped exactly to CtyNumber:
+ *
+ *   byte 0      version (1)
+ *   byte 1      mode<<5 | (acc+1)<<3 | form<<1 | neg     (form: 0 zero, 1 finite, 2 inf)
+ *   bytes 2-5   prec, uint32 big-endian
+ *   finite only:
+ *   bytes 6-9   exp, int32 big-endian (value = 0.mantissa * 2^exp)
+ *   bytes 10-   the mantissa's top words, 8 bytes each, big-endian, most significant bit set
+ *
+ * An empty buffer is Go's zero Float (prec 0). CtyNumber keeps an integer mantissa: a decoded
+ * mantissa keeps all its bytes (trailing zero words included: its bit length is a multiple of
+ * 64), so it re-encodes to the same bytes; a mantissa of any other bit length is written with
+ * the fewest words that hold it.
+ */
+import { WireError } from '../wire/errors.js';
+import { CtyNumber, ROUNDING_MODES, type Accuracy, type NumberForm } from '../cty/number.js';
+
+const FORMS: readonly NumberForm[] = ['zero', 'finite', 'inf'];
+
+const bitLength = (x: bigint): number => x.toString(2).length;
+
+export function decodeBigFloat(b: Uint8Array, offset = 0): CtyNumber {
+  const bad = (reason: string, at = 0): never => {
+    throw new WireError('gob', offset + at, `big.Float: ${reason}`);
+  };
+  if (b.length === 0) return new CtyNumber('zero', false, 0n, 0, 0, 'ToNearestEven', 0);
+  if (b.length < 6) bad(`buffer too small (${b.length} bytes)`);
+  if (b[0] !== 1) bad(`encoding version ${b[0]} not supported`);
+  const m = b[1]!;
+  const mode = ROUNDING_MODES[(m >> 5) & 7];
+  if (mode === undefined) bad(`invalid rounding mode ${(m >> 5) & 7}`, 1);
+  const accBits = (m >> 3) & 3;
+  if (accBits === 3) bad('invalid accuracy', 1);
+  const acc = (accBits - 1) as Accuracy;
+  const form = FORMS[(m >> 1) & 3];
+  if (form === undefined) bad('invalid form', 1);
+  const neg = (m & 1) === 1;
+  const prec = ((b[2]! << 24) | (b[3]! << 16) | (b[4]! << 8) | b[5]!) >>> 0;
+  if (form !== 'finite') {
+    if (b.length !== 6) bad(`${b.length - 6} unexpected bytes after a ${form} value`, 6);
+    return new CtyNumber(form!, neg, 0n, 0, prec, mode!, acc);
+  }
+  if (b.length < 10) bad('buffer too small for finite form float');
+  const exp = (b[6]! << 24) | (b[7]! << 16) | (b[8]! << 8) | b[9]!; // int32
+  let mant = 0n;
+  for (let i = 10; i < b.length; i++) mant = (mant << 8n) | BigInt(b[i]!);
+  if (mant === 0n) bad('nonzero finite number with empty mantissa', 10);
+  const bl = bitLength(mant);
+  if (bl % 64 !== 0) bad('msb not set in last word', 10);
+  if (prec === 0) bad('zero precision finite number', 2);
+  return new CtyNumber('finite', neg, mant, exp - bl, prec, mode!, acc);
+}
+
+export function encodeBigFloat(n: CtyNumber): Uint8Array {
+  const bad = (reason: string): never => {
+    throw new WireError('gob', 0, `big.Float: ${reason}`);
+  };
+  const mode = ROUNDING_MODES.indexOf(n.mode);
+  if (mode < 0) bad(`unknown rounding mode ${String(n.mode)}`);
+  if (n.acc !== -1 && n.acc !== 0 && n.acc !== 1) bad(`bad accuracy ${String(n.acc)}`);
+  const form = FORMS.indexOf(n.form);
+  if (form < 0) bad(`bad form ${String(n.form)}`);
+  if (!Number.isInteger(n.prec) || n.prec < 0 || n.prec > 0xffffffff) bad(`precision ${n.prec} out of range`);
+  let words = 0;
+  let mant = 0n;
+  let exp = 0;
+  if (n.form === 'finite') {
+    if (n.mant <= 0n) bad('finite number needs a positive mantissa');
+    if (n.prec === 0) bad('zero precision finite number');
+    const bl = bitLength(n.mant);
+    words = Math.ceil(bl / 64);
+    mant = n.mant << BigInt(words * 64 - bl);
+    exp = n.exp + bl;
+    if (!Number.isInteger(exp) || exp < -0x80000000 || exp > 0x7fffffff) bad(`exponent ${exp} out of range`);
+    // Go writes at most the words the precision needs; anything cut off must be zero.
+    const need = Math.ceil(n.prec / 64);
+    if (words > need) {
+      const cut = BigInt((words - need) * 64);
+      if (mant & ((1n << cut) - 1n)) bad(`mantissa has more bits than precision ${n.prec}`);
+      mant >>= cut;
+      words = need;
+    }
+  }
+  const out = new Uint8Array(6 + (n.form === 'finite' ? 4 + words * 8 : 0));
+  out[0] = 1;
+  out[1] = (mode << 5) | ((n.acc + 1) << 3) | (form << 1) | (n.neg ? 1 : 0);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(2, n.prec >>> 0);
+  if (n.form === 'finite') {
+    dv.setInt32(6, exp);
+    for (let i = out.length - 1; i >= 10; i--) {
+      out[i] = Number(mant & 0xffn);
+      mant >>= 8n;
+    }
+  }
+  return out;
+}

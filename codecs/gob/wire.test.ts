@@ -1,0 +1,180 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import fc from 'fast-check';
+import { ByteReader } from '../wire/reader.js';
+import { ByteWriter } from '../wire/writer.js';
+import { WireError } from '../wire/errors.js';
+import {
+  float64Bits,
+  readGobBytes,
+  readGobFloatBits,
+  readGobInt,
+  readGobInt64,
+  readGobString,
+  readGobUint,
+  readGobUint64,
+  writeGobBytes,
+  writeGobFloat,
+  writeGobFloatBits,
+  writeGobInt,
+  writeGobInt64,
+  writeGobString,
+  writeGobUint,
+  writeGobUint64,
+} from './wire.js';
+import { fromHex, hex } from './test-vectors.js';
+
+const reader = (b: Uint8Array) => new ByteReader(b, 'gob');
+const bytesOf = (f: (w: ByteWriter) => void): Uint8Array => {
+  const w = new ByteWriter(4);
+  f(w);
+  return w.finish();
+};
+const isGobError = (re: RegExp) => (e: unknown) => e instanceof WireError && e.codec === 'gob' && re.test(e.reason);
+
+// ---- the worked examples of encoding/gob doc.go ("Encoding Details") ----
+
+test('doc.go: unsigned 0 is (00), 7 is (07), 256 is (FE 01 00)', () => {
+  assert.is(hex(bytesOf((w) => writeGobUint(w, 0))), hex(fromHex('00')));
+  assert.is(hex(bytesOf((w) => writeGobUint(w, 7))), hex(fromHex('07')));
+  assert.is(hex(bytesOf((w) => writeGobUint(w, 256))), hex(fromHex('fe 01 00')));
+  assert.is(hex(bytesOf((w) => writeGobUint64(w, 256n))), hex(fromHex('fe 01 00')));
+  assert.is(readGobUint(reader(fromHex('fe 01 00'))), 256);
+  assert.is(readGobUint64(reader(fromHex('07'))), 7n);
+});
+
+test('doc.go: signed -129 encodes as (FE 01 01)', () => {
+  assert.is(hex(bytesOf((w) => writeGobInt(w, -129))), hex(fromHex('fe 01 01')));
+  assert.is(hex(bytesOf((w) => writeGobInt64(w, -129n))), hex(fromHex('fe 01 01')));
+  assert.is(readGobInt(reader(fromHex('fe 01 01'))), -129);
+  assert.is(readGobInt64(reader(fromHex('fe 01 01'))), -129n);
+});
+
+test('doc.go: float 17.0 is three bytes (FE 31 40)', () => {
+  assert.is(hex(bytesOf((w) => writeGobFloat(w, 17))), hex(fromHex('fe 31 40')));
+  assert.is(readGobFloatBits(reader(fromHex('fe 31 40'))), float64Bits(17));
+});
+
+test('doc.go: the Point example values 22 and 33 are (2c) and (42); a top-level int 3 is (06)', () => {
+  assert.is(hex(bytesOf((w) => writeGobInt(w, 22))), '2c');
+  assert.is(hex(bytesOf((w) => writeGobInt(w, 33))), '42');
+  assert.is(hex(bytesOf((w) => writeGobInt(w, 3))), '06');
+});
+
+// ---- properties ----
+
+const uint64 = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n });
+const int64 = fc.bigInt({ min: -(1n << 63n), max: (1n << 63n) - 1n });
+const safeUint = fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
+
+test('property: unsigned round-trips, minimal length, number and bigint writers agree', () => {
+  fc.assert(
+    fc.property(uint64, (x) => {
+      const b = bytesOf((w) => writeGobUint64(w, x));
+      const r = reader(b);
+      assert.is(readGobUint64(r), x);
+      assert.is(r.remaining, 0);
+      const byteLen = x === 0n ? 0 : x.toString(16).length + 1 >> 1;
+      assert.is(b.length, x < 128n ? 1 : 1 + byteLen);
+    }),
+  );
+  fc.assert(
+    fc.property(safeUint, (x) => {
+      const a = bytesOf((w) => writeGobUint(w, x));
+      assert.is(hex(a), hex(bytesOf((w) => writeGobUint64(w, BigInt(x)))));
+      assert.is(readGobUint(reader(a)), x);
+    }),
+  );
+});
+
+test('property: signed round-trips; bit 0 is the complement flag', () => {
+  fc.assert(
+    fc.property(int64, (i) => {
+      const b = bytesOf((w) => writeGobInt64(w, i));
+      assert.is(readGobInt64(reader(b)), i);
+      const u = readGobUint64(reader(b));
+      assert.is((u & 1n) === 1n, i < 0n);
+    }),
+  );
+  fc.assert(
+    fc.property(fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (i) => {
+      const b = bytesOf((w) => writeGobInt(w, i));
+      assert.is(hex(b), hex(bytesOf((w) => writeGobInt64(w, BigInt(i)))));
+      assert.is(readGobInt(reader(b)), i);
+    }),
+  );
+});
+
+test('property: any float64 bit pattern (NaN payloads, -0) round-trips', () => {
+  fc.assert(
+    fc.property(uint64, (bits) => {
+      const b = bytesOf((w) => writeGobFloatBits(w, bits));
+      assert.is(readGobFloatBits(reader(b)), bits);
+    }),
+  );
+});
+
+test('property: strings and bytes are length then bytes', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+      const b = bytesOf((w) => writeGobString(w, s));
+      const n = new TextEncoder().encode(s).length;
+      const r = reader(b);
+      assert.is(readGobUint(r), n);
+      assert.is(r.remaining, n);
+      assert.is(readGobString(reader(b)), s);
+    }),
+  );
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 300 }), (x) => {
+      const b = bytesOf((w) => writeGobBytes(w, x));
+      assert.is(hex(readGobBytes(reader(b))), hex(x));
+    }),
+  );
+});
+
+// ---- bad input ----
+
+test('truncated and malformed integers are WireErrors with codec gob and offset', () => {
+  assert.throws(() => readGobUint(reader(new Uint8Array(0))), isGobError(/truncated/));
+  assert.throws(() => readGobUint64(reader(fromHex('fd 01 02'))), isGobError(/truncated unsigned/));
+  // A byte count above 8 (first byte 0x80..0xf7) is not a gob unsigned.
+  for (const b of [0x80, 0xf0, 0xf7]) assert.throws(() => readGobUint64(reader(Uint8Array.of(b, 1, 2, 3, 4, 5, 6, 7, 8, 9))), isGobError(/byte count/));
+  try {
+    readGobUint(reader(fromHex('05 fe 01')));
+  } catch {
+    assert.unreachable('a one-byte value must read');
+  }
+  const r = reader(fromHex('00 fe 01'));
+  r.pos = 1;
+  try {
+    readGobUint(r);
+    assert.unreachable();
+  } catch (e) {
+    assert.instance(e, WireError);
+    assert.is((e as WireError).offset, 1);
+  }
+});
+
+test('values too large for a JS number are refused by the number readers, kept by the bigint readers', () => {
+  const b = bytesOf((w) => writeGobUint64(w, 1n << 60n));
+  assert.throws(() => readGobUint(reader(b)), isGobError(/too large/));
+  assert.is(readGobUint64(reader(b)), 1n << 60n);
+  assert.throws(() => readGobInt(reader(bytesOf((w) => writeGobInt64(w, -(1n << 62n))))), isGobError(/out of range/));
+});
+
+test('lengths beyond the input and invalid UTF-8 are WireErrors', () => {
+  assert.throws(() => readGobBytes(reader(fromHex('05 61 62'))), isGobError(/exceeds/));
+  assert.throws(() => readGobString(reader(fromHex('fe 10 00 61'))), isGobError(/exceeds/));
+  assert.throws(() => readGobString(reader(fromHex('02 c3 28'))), isGobError(/UTF-8/));
+});
+
+test('encoding refuses what Go cannot hold', () => {
+  const w = new ByteWriter();
+  assert.throws(() => writeGobUint64(w, 1n << 64n), isGobError(/64 bits/));
+  assert.throws(() => writeGobInt64(w, 1n << 63n), isGobError(/64 bits/));
+  assert.throws(() => writeGobUint(w, -1), isGobError(/non-negative/));
+  assert.throws(() => writeGobString(w, 'a\ud800b'), isGobError(/surrogate/));
+});
+
+test.run();
