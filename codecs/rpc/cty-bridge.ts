@@ -1,0 +1,29 @@
+/**
+ * The cty JSON codec the rpc codec uses for Prepare/Configure `Configs` elements: the SDK's
+ * `encodeCTYValues` / `decodeCTYValues` (rpc/cty_encode.go) are go-cty `json.Marshal` /
+ * `json.Unmarshal` with `cty.DynamicPseudoType`, i.e. `{"value": …, "type": …}`.
+ */
+import type { CtyValue } from '../cty/values.js';
+import { T } from '../cty/types.js';
+import { marshalCtyJSON, unmarshalCtyJSON } from '../cty/json.js';
+
+export interface CtyJsonCodec {
+  /** go-cty `json.Unmarshal(b, cty.DynamicPseudoType)`; throws WireError on bad input. */
+  unmarshal(b: Uint8Array): CtyValue;
+  /** go-cty `json.Marshal(v, cty.DynamicPseudoType)`; throws WireError where Go errors. */
+  marshal(v: CtyValue): Uint8Array;
+}
+
+const dynamicJson: CtyJsonCodec = {
+  unmarshal: (b) => unmarshalCtyJSON(b, T.DynamicPseudoType),
+  marshal: (v) => marshalCtyJSON(v, T.DynamicPseudoType),
+};
+
+let codec: CtyJsonCodec = dynamicJson;
+
+export const ctyJsonCodec = (): CtyJsonCodec => codec;
+
+/** Replaces the cty JSON codec (undefined restores go-cty's JSON with DynamicPseudoType). */
+export function installCtyJsonCodec(c: CtyJsonCodec | undefined): void {
+  codec = c ?? dynamicJson;
+}

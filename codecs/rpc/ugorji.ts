@@ -1,0 +1,541 @@
+/**
+ * The msgpack byte rules of ugorji/go codec v1.2.6 with the SDK's handle
+ * (`codec.MsgpackHandle{WriteExt: true}`, everything else default).
+ *
+ * Writers emit exactly what ugorji emits; readers accept exactly the markers listed for each kind
+ * and throw WireError (codec 'rpc') on anything else.
+ *
+ * | Go value          | ugorji writes                                                              |
+ * |-------------------|----------------------------------------------------------------------------|
+ * | nil               | `c0`                                                                       |
+ * | signed int        | 0..127 fixint; >127: int16/int32/int64 (never int8); -32..-1 fixint; then int8/16/32/64 |
+ * | unsigned int      | 0..127 fixint, then uint8/16/32/64                                         |
+ * | float32 / float64 | `ca` + 4 bytes / `cb` + 8 bytes                                            |
+ * | string            | fixstr (<32), str8 (<256), str16, str32                                    |
+ * | []byte            | nil `c0`; else bin8 (<256, also for empty: `c4 00`), bin16, bin32          |
+ * | array / map len   | fix (<16), 16-bit, 32-bit                                                  |
+ * | time.Time         | zero: `c0`; else ext -1 of 4, 8 or 12 bytes                                |
+ */
+import { ByteReader } from '../wire/reader.js';
+import { ByteWriter } from '../wire/writer.js';
+import { WireError } from '../wire/errors.js';
+import { GoTime } from './values.js';
+
+export const M = {
+  nil: 0xc0,
+  never: 0xc1,
+  false: 0xc2,
+  true: 0xc3,
+  bin8: 0xc4,
+  bin16: 0xc5,
+  bin32: 0xc6,
+  ext8: 0xc7,
+  ext16: 0xc8,
+  ext32: 0xc9,
+  float32: 0xca,
+  float64: 0xcb,
+  uint8: 0xcc,
+  uint16: 0xcd,
+  uint32: 0xce,
+  uint64: 0xcf,
+  int8: 0xd0,
+  int16: 0xd1,
+  int32: 0xd2,
+  int64: 0xd3,
+  fixext1: 0xd4,
+  fixext2: 0xd5,
+  fixext4: 0xd6,
+  fixext8: 0xd7,
+  fixext16: 0xd8,
+  str8: 0xd9,
+  str16: 0xda,
+  str32: 0xdb,
+  array16: 0xdc,
+  array32: 0xdd,
+  map16: 0xde,
+  map32: 0xdf,
+} as const;
+
+/** The ext tag ugorji gives time.Time (-1 as a byte). */
+export const TIME_EXT_TAG = 0xff;
+
+/** A short name of what a marker byte starts, for error messages. */
+export function describeMarker(b: number): string {
+  if (b <= 0x7f || b >= 0xe0) return `int (0x${hex(b)})`;
+  if (b <= 0x8f) return `map (0x${hex(b)})`;
+  if (b <= 0x9f) return `array (0x${hex(b)})`;
+  if (b <= 0xbf) return `str (0x${hex(b)})`;
+  switch (b) {
+    case M.nil:
+      return 'nil (0xc0)';
+    case M.never:
+      return 'reserved marker 0xc1';
+    case M.false:
+    case M.true:
+      return `bool (0x${hex(b)})`;
+    case M.float32:
+    case M.float64:
+      return `float (0x${hex(b)})`;
+    case M.uint8:
+    case M.uint16:
+    case M.uint32:
+    case M.uint64:
+      return `uint (0x${hex(b)})`;
+    case M.int8:
+    case M.int16:
+    case M.int32:
+    case M.int64:
+      return `int (0x${hex(b)})`;
+    case M.bin8:
+    case M.bin16:
+    case M.bin32:
+      return `bin (0x${hex(b)})`;
+    case M.str8:
+    case M.str16:
+    case M.str32:
+      return `str (0x${hex(b)})`;
+    case M.array16:
+    case M.array32:
+      return `array (0x${hex(b)})`;
+    case M.map16:
+    case M.map32:
+      return `map (0x${hex(b)})`;
+  }
+  return `ext (0x${hex(b)})`;
+}
+
+const hex = (b: number) => b.toString(16).padStart(2, '0');
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+export function writeNil(w: ByteWriter): void {
+  w.writeByte(M.nil);
+}
+
+export function writeBool(w: ByteWriter, v: boolean): void {
+  w.writeByte(v ? M.true : M.false);
+}
+
+/** ugorji's EncodeInt for a safe-integer JS number. */
+export function writeInt(w: ByteWriter, v: number): void {
+  if (v > 127) {
+    if (v <= 0x7fff) {
+      w.writeByte(M.int16);
+      w.writeUint16BE(v);
+    } else if (v <= 0x7fffffff) {
+      w.writeByte(M.int32);
+      w.writeUint32BE(v);
+    } else {
+      w.writeByte(M.int64);
+      w.writeBigUint64BE(BigInt(v));
+    }
+  } else if (v >= -32) {
+    w.writeByte(v & 0xff);
+  } else if (v >= -128) {
+    w.writeByte(M.int8);
+    w.writeByte(v & 0xff);
+  } else if (v >= -0x8000) {
+    w.writeByte(M.int16);
+    w.writeUint16BE(v & 0xffff);
+  } else if (v >= -0x80000000) {
+    w.writeByte(M.int32);
+    w.writeUint32BE(v >>> 0);
+  } else {
+    w.writeByte(M.int64);
+    w.writeBigUint64BE(BigInt.asUintN(64, BigInt(v)));
+  }
+}
+
+/** ugorji's EncodeInt for an int64 held as a bigint. */
+export function writeInt64(w: ByteWriter, v: bigint): void {
+  if (v >= -0x80000000n && v <= 0x7fffffffn) writeInt(w, Number(v));
+  else {
+    w.writeByte(M.int64);
+    w.writeBigUint64BE(BigInt.asUintN(64, v));
+  }
+}
+
+/** ugorji's EncodeUint for a non-negative safe-integer JS number. */
+export function writeUint(w: ByteWriter, v: number): void {
+  if (v <= 127) w.writeByte(v);
+  else if (v <= 0xff) {
+    w.writeByte(M.uint8);
+    w.writeByte(v);
+  } else if (v <= 0xffff) {
+    w.writeByte(M.uint16);
+    w.writeUint16BE(v);
+  } else if (v <= 0xffffffff) {
+    w.writeByte(M.uint32);
+    w.writeUint32BE(v);
+  } else {
+    w.writeByte(M.uint64);
+    w.writeBigUint64BE(BigInt(v));
+  }
+}
+
+/** ugorji's EncodeUint for a uint64 held as a bigint. */
+export function writeUint64(w: ByteWriter, v: bigint): void {
+  if (v <= 0xffffffffn) writeUint(w, Number(v));
+  else {
+    w.writeByte(M.uint64);
+    w.writeBigUint64BE(v);
+  }
+}
+
+export function writeFloat32(w: ByteWriter, v: number): void {
+  w.writeByte(M.float32);
+  w.writeFloat32BE(v);
+}
+
+export function writeFloat64(w: ByteWriter, v: number): void {
+  w.writeByte(M.float64);
+  w.writeFloat64BE(v);
+}
+
+/** Header of a str, bin, array or map of length n. */
+function writeStrLen(w: ByteWriter, n: number): void {
+  if (n < 32) w.writeByte(0xa0 | n);
+  else if (n < 256) {
+    w.writeByte(M.str8);
+    w.writeByte(n);
+  } else if (n < 65536) {
+    w.writeByte(M.str16);
+    w.writeUint16BE(n);
+  } else {
+    w.writeByte(M.str32);
+    w.writeUint32BE(n);
+  }
+}
+
+export function writeBinLen(w: ByteWriter, n: number): void {
+  if (n < 256) {
+    w.writeByte(M.bin8);
+    w.writeByte(n);
+  } else if (n < 65536) {
+    w.writeByte(M.bin16);
+    w.writeUint16BE(n);
+  } else {
+    w.writeByte(M.bin32);
+    w.writeUint32BE(n);
+  }
+}
+
+export function writeArrayLen(w: ByteWriter, n: number): void {
+  if (n < 16) w.writeByte(0x90 | n);
+  else if (n < 65536) {
+    w.writeByte(M.array16);
+    w.writeUint16BE(n);
+  } else {
+    w.writeByte(M.array32);
+    w.writeUint32BE(n);
+  }
+}
+
+export function writeMapLen(w: ByteWriter, n: number): void {
+  if (n < 16) w.writeByte(0x80 | n);
+  else if (n < 65536) {
+    w.writeByte(M.map16);
+    w.writeUint16BE(n);
+  } else {
+    w.writeByte(M.map32);
+    w.writeUint32BE(n);
+  }
+}
+
+/**
+ * UTF-8 byte length of s, or -1 when s holds a lone surrogate (such a string has no UTF-8 form,
+ * so it cannot be a Go string we write).
+ */
+export function utf8LengthStrict(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      if (c > 0xdbff || i + 1 >= s.length) return -1;
+      const d = s.charCodeAt(i + 1);
+      if (d < 0xdc00 || d > 0xdfff) return -1;
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+export function writeStr(w: ByteWriter, s: string): void {
+  const n = utf8LengthStrict(s);
+  if (n < 0) throw new WireError('rpc', w.pos, 'string holds a lone UTF-16 surrogate (not valid UTF-8)');
+  writeStrLen(w, n);
+  if (n > 0) w.writeUtf8(s);
+}
+
+/** A non-nil []byte. */
+export function writeBin(w: ByteWriter, b: Uint8Array): void {
+  writeBinLen(w, b.length);
+  w.writeBytes(b);
+}
+
+export function writeExtHeader(w: ByteWriter, tag: number, n: number): void {
+  switch (n) {
+    case 1:
+      w.writeByte(M.fixext1);
+      break;
+    case 2:
+      w.writeByte(M.fixext2);
+      break;
+    case 4:
+      w.writeByte(M.fixext4);
+      break;
+    case 8:
+      w.writeByte(M.fixext8);
+      break;
+    case 16:
+      w.writeByte(M.fixext16);
+      break;
+    default:
+      if (n < 256) {
+        w.writeByte(M.ext8);
+        w.writeByte(n);
+      } else if (n < 65536) {
+        w.writeByte(M.ext16);
+        w.writeUint16BE(n);
+      } else {
+        w.writeByte(M.ext32);
+        w.writeUint32BE(n);
+      }
+  }
+  w.writeByte(tag);
+}
+
+/** ugorji's EncodeTime: nil for the zero time, else ext -1 with 4, 8 or 12 bytes. */
+export function writeTime(w: ByteWriter, t: GoTime): void {
+  if (t.isZero()) {
+    writeNil(w);
+    return;
+  }
+  const { sec, nsec } = t;
+  if (sec >= 0n && sec >> 34n === 0n) {
+    const data = (BigInt(nsec) << 34n) | sec;
+    if (data >> 32n === 0n) {
+      writeExtHeader(w, TIME_EXT_TAG, 4);
+      w.writeUint32BE(Number(data));
+    } else {
+      writeExtHeader(w, TIME_EXT_TAG, 8);
+      w.writeBigUint64BE(data);
+    }
+  } else {
+    writeExtHeader(w, TIME_EXT_TAG, 12);
+    w.writeUint32BE(nsec);
+    w.writeBigUint64BE(BigInt.asUintN(64, sec));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading. Each reader takes the marker byte already read (at offset `at`) where that helps the
+// caller dispatch once.
+
+export function wrongMarker(r: ByteReader, at: number, b: number, expected: string): never {
+  return r.fail(`expected ${expected}, got ${describeMarker(b)}`, at);
+}
+
+/** Length of a str whose marker b was just read, or -1 when b is not a str marker. */
+export function strLen(r: ByteReader, b: number): number {
+  if (b >= 0xa0 && b <= 0xbf) return b & 0x1f;
+  if (b === M.str8) return r.readByte();
+  if (b === M.str16) return r.readUint16BE();
+  if (b === M.str32) return r.readUint32BE();
+  return -1;
+}
+
+/** Length of a bin whose marker b was just read, or -1. */
+export function binLen(r: ByteReader, b: number): number {
+  if (b === M.bin8) return r.readByte();
+  if (b === M.bin16) return r.readUint16BE();
+  if (b === M.bin32) return r.readUint32BE();
+  return -1;
+}
+
+/** Element count of an array whose marker b was just read, or -1. Checked against the input left. */
+export function arrayLen(r: ByteReader, b: number, at: number): number {
+  let n: number;
+  if (b >= 0x90 && b <= 0x9f) n = b & 0x0f;
+  else if (b === M.array16) n = r.readUint16BE();
+  else if (b === M.array32) n = r.readUint32BE();
+  else return -1;
+  if (n > r.remaining) r.fail(`array of ${n} elements but only ${r.remaining} bytes left`, at);
+  return n;
+}
+
+/** Pair count of a map whose marker b was just read, or -1. Checked against the input left. */
+export function mapLen(r: ByteReader, b: number, at: number): number {
+  let n: number;
+  if (b >= 0x80 && b <= 0x8f) n = b & 0x0f;
+  else if (b === M.map16) n = r.readUint16BE();
+  else if (b === M.map32) n = r.readUint32BE();
+  else return -1;
+  if (n * 2 > r.remaining) r.fail(`map of ${n} entries but only ${r.remaining} bytes left`, at);
+  return n;
+}
+
+/** Data length of an ext whose marker b was just read (the tag byte follows), or -1. */
+export function extLen(r: ByteReader, b: number): number {
+  switch (b) {
+    case M.fixext1:
+      return 1;
+    case M.fixext2:
+      return 2;
+    case M.fixext4:
+      return 4;
+    case M.fixext8:
+      return 8;
+    case M.fixext16:
+      return 16;
+    case M.ext8:
+      return r.readByte();
+    case M.ext16:
+      return r.readUint16BE();
+    case M.ext32:
+      return r.readUint32BE();
+  }
+  return -1;
+}
+
+export function readStr(r: ByteReader, what = 'string'): string {
+  const at = r.pos;
+  const b = r.readByte();
+  const n = strLen(r, b);
+  if (n < 0) wrongMarker(r, at, b, what);
+  return r.readUtf8(n, what);
+}
+
+/**
+ * An integer of any msgpack integer marker whose value lies in [min, max], as a JS number
+ * (for Go kinds up to 32 bits).
+ */
+export function readSmallInt(r: ByteReader, min: number, max: number, goType: string): number {
+  const at = r.pos;
+  const b = r.readByte();
+  let v: number;
+  if (b <= 0x7f) v = b;
+  else if (b >= 0xe0) v = b - 256;
+  else {
+    switch (b) {
+      case M.uint8:
+        v = r.readByte();
+        break;
+      case M.uint16:
+        v = r.readUint16BE();
+        break;
+      case M.uint32:
+        v = r.readUint32BE();
+        break;
+      case M.int8:
+        v = (r.readByte() << 24) >> 24;
+        break;
+      case M.int16:
+        v = (r.readUint16BE() << 16) >> 16;
+        break;
+      case M.int32:
+        v = r.readUint32BE() | 0;
+        break;
+      case M.uint64: {
+        const u = r.readBigUint64BE();
+        v = u > BigInt(max) ? Infinity : Number(u);
+        break;
+      }
+      case M.int64: {
+        const s = BigInt.asIntN(64, r.readBigUint64BE());
+        v = s > BigInt(max) ? Infinity : s < BigInt(min) ? -Infinity : Number(s);
+        break;
+      }
+      default:
+        return wrongMarker(r, at, b, goType);
+    }
+  }
+  if (v < min || v > max) r.fail(`value ${v} overflows ${goType}`, at);
+  return v;
+}
+
+/** An integer of any msgpack integer marker, as a bigint in [min, max] (64-bit Go kinds). */
+export function readBigInt(r: ByteReader, min: bigint, max: bigint, goType: string): bigint {
+  const at = r.pos;
+  const b = r.readByte();
+  let v: bigint;
+  if (b <= 0x7f) v = BigInt(b);
+  else if (b >= 0xe0) v = BigInt(b - 256);
+  else {
+    switch (b) {
+      case M.uint8:
+        v = BigInt(r.readByte());
+        break;
+      case M.uint16:
+        v = BigInt(r.readUint16BE());
+        break;
+      case M.uint32:
+        v = BigInt(r.readUint32BE());
+        break;
+      case M.uint64:
+        v = r.readBigUint64BE();
+        break;
+      case M.int8:
+        v = BigInt((r.readByte() << 24) >> 24);
+        break;
+      case M.int16:
+        v = BigInt((r.readUint16BE() << 16) >> 16);
+        break;
+      case M.int32:
+        v = BigInt(r.readUint32BE() | 0);
+        break;
+      case M.int64:
+        v = BigInt.asIntN(64, r.readBigUint64BE());
+        break;
+      default:
+        return wrongMarker(r, at, b, goType);
+    }
+  }
+  if (v < min || v > max) r.fail(`value ${v} overflows ${goType}`, at);
+  return v;
+}
+
+/** The payload of a time ext of data length n (tag already checked), as ugorji's decodeTime. */
+export function readTimeData(r: ByteReader, n: number, at: number): GoTime {
+  switch (n) {
+    case 4:
+      return new GoTime(BigInt(r.readUint32BE()), 0);
+    case 8: {
+      const v = r.readBigUint64BE();
+      return normTime(v & 0x3ffffffffn, Number(v >> 34n), r, at);
+    }
+    case 12: {
+      const nsec = r.readUint32BE();
+      const sec = BigInt.asIntN(64, r.readBigUint64BE());
+      return normTime(sec, nsec, r, at);
+    }
+  }
+  return r.fail(`time ext of ${n} bytes (expected 4, 8 or 12)`, at);
+}
+
+/** time.Unix(sec, nsec) normalises nsec outside [0, 1e9) into the seconds. */
+function normTime(sec: bigint, nsec: number, r: ByteReader, at: number): GoTime {
+  if (nsec >= 1e9) {
+    sec += BigInt(Math.floor(nsec / 1e9));
+    nsec %= 1e9;
+    if (sec > 0x7fffffffffffffffn) r.fail('time seconds overflow int64', at);
+  }
+  return new GoTime(sec, nsec);
+}
+
+/** A typed time.Time: nil (the zero time) or ext -1 of 4, 8 or 12 bytes. */
+export function readTime(r: ByteReader): GoTime {
+  const at = r.pos;
+  const b = r.readByte();
+  if (b === M.nil) return GoTime.ZERO;
+  const n = b === M.fixext4 || b === M.fixext8 || b === M.ext8 ? extLen(r, b) : -1;
+  if (n < 0) return wrongMarker(r, at, b, 'time.Time (nil or ext -1)');
+  const tag = r.readByte();
+  if (tag !== TIME_EXT_TAG) r.fail(`expected time ext tag -1, got ext tag ${(tag << 24) >> 24}`, at);
+  if (b === M.ext8 && n !== 12) r.fail(`time ext of ${n} bytes (expected 12)`, at);
+  return readTimeData(r, n, at);
+}
