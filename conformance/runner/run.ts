@@ -10,6 +10,7 @@ import { FAMILIES, type Family, type VectorContext } from '../../codecs/family.j
 import { familyCodec } from '../../codecs/families.js';
 import { isWireError } from '../../codecs/wire/errors.js';
 import { bytesEqual, canonicalDiff } from './compare.js';
+import { checkHostile, HOSTILE } from './hostile.js';
 
 export interface ManifestVector {
   id: string;
@@ -51,6 +52,7 @@ export function loadManifest(dir: string): ManifestVector[] {
 
 /** Checks one vector; returns null on success or the failure reason. `exact` is set when bytes matched. */
 export function checkVector(dir: string, v: ManifestVector): { reason: string | null; exact: boolean } {
+  if (v.family === HOSTILE) return checkHostile(dir, v);
   const codec = FAMILIES.includes(v.family as Family) ? familyCodec(v.family as Family) : undefined;
   if (!codec) return { reason: 'no codec', exact: false };
   const ctx: VectorContext = v.context ?? {};

@@ -1,21 +1,17 @@
 package main
 
 import (
-	"bytes"
-	"encoding/gob"
+	"errors"
 	"fmt"
-	"net/rpc"
 	"reflect"
 
 	"github.com/hashicorp/hcl/v2/hcldec"
 	sdkrpc "github.com/hashicorp/packer-plugin-sdk/rpc"
 	"github.com/packer-wire/conformance/canon"
 	"github.com/packer-wire/conformance/internal/gobcases"
-	"github.com/ugorji/go/codec"
+	"github.com/packer-wire/conformance/internal/goview"
 	"github.com/zclconf/go-cty/cty"
 	ctyjson "github.com/zclconf/go-cty/cty/json"
-	ctymsgpack "github.com/zclconf/go-cty/cty/msgpack"
-	"google.golang.org/protobuf/proto"
 )
 
 // handle decodes one capture. skip is non-empty for captures that only
@@ -128,10 +124,9 @@ func typeIds(data []byte) ([]int, error) {
 }
 
 func gobSpec(c capture, data []byte, call string) (result, string, error) {
-	spec := hcldec.ObjectSpec{}
-	dec := gob.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&spec); err != nil {
-		return result{}, "", fmt.Errorf("gob decode into hcldec.ObjectSpec: %v", err)
+	spec, err := goview.GobSpec(data, false)
+	if err != nil {
+		return result{}, "", err
 	}
 	n, err := canon.Spec(spec)
 	if err != nil {
@@ -149,16 +144,9 @@ func gobSpec(c capture, data []byte, call string) (result, string, error) {
 }
 
 func protoAccept(c capture, data []byte, call string) (result, string, error) {
-	var ps sdkrpc.Spec
-	if err := proto.Unmarshal(data, &ps); err != nil {
-		return result{}, "", fmt.Errorf("proto.Unmarshal: %v", err)
-	}
-	spec, err := ps.FromProto()
+	spec, err := goview.ProtoSpec(data)
 	if err != nil {
-		return result{}, "", fmt.Errorf("FromProto: %v", err)
-	}
-	if _, ok := spec.(*hcldec.ObjectSpec); !ok {
-		return result{}, "", fmt.Errorf("FromProto gave %T, not an object spec", spec)
+		return result{}, "", err
 	}
 	n, err := canon.Spec(spec)
 	if err != nil {
@@ -205,20 +193,15 @@ func protoReject(c capture, spec canon.Node, call string) (result, string, error
 }
 
 func gobValue(c capture, data []byte) (result, string, error) {
-	var v cty.Value
-	var panicked any
-	err := func() error {
-		defer func() { panicked = recover() }()
-		return gob.NewDecoder(bytes.NewReader(data)).Decode(&v)
-	}()
-	if panicked != nil {
+	v, err := goview.GobValue(data, false)
+	if errors.Is(err, goview.ErrGoPanics) {
 		// Packer itself cannot read this value: go-cty's GobDecode panics
 		// (sets of numbers: gobDecodeFixNumberPtr sorts set elements that
 		// still hold big.Float values). No Go view exists, so no vector.
-		return result{}, fmt.Sprintf("Go's own gob decoding of cty.Value panics: %v", panicked), nil
+		return result{}, err.Error(), nil
 	}
 	if err != nil {
-		return result{}, "", fmt.Errorf("gob decode into cty.Value: %v", err)
+		return result{}, "", err
 	}
 	n, err := canon.CtyValue(v, true)
 	if err != nil {
@@ -237,9 +220,9 @@ func gobValue(c capture, data []byte) (result, string, error) {
 }
 
 func msgpackValue(c capture, data []byte, ty cty.Type) (result, string, error) {
-	v, err := ctymsgpack.Unmarshal(data, ty)
+	v, err := goview.MsgpackValue(data, ty)
 	if err != nil {
-		return result{}, "", fmt.Errorf("msgpack.Unmarshal: %v", err)
+		return result{}, "", err
 	}
 	n, err := canon.CtyValue(v, false)
 	if err != nil {
@@ -258,9 +241,9 @@ func msgpackValue(c capture, data []byte, ty cty.Type) (result, string, error) {
 }
 
 func jsonValue(c capture, data []byte, ty cty.Type) (result, string, error) {
-	v, err := ctyjson.Unmarshal(data, ty)
+	v, err := goview.JSONValue(data, ty)
 	if err != nil {
-		return result{}, "", fmt.Errorf("json.Unmarshal: %v", err)
+		return result{}, "", err
 	}
 	n, err := canon.CtyValue(v, false)
 	if err != nil {
@@ -284,38 +267,19 @@ func gobGeneric(c capture, data []byte) (result, string, error) {
 	if !ok {
 		return result{}, "", fmt.Errorf("unknown gob-generic case %q", name)
 	}
-	st, err := canon.ParseGob(data)
-	if err != nil {
-		return result{}, "", fmt.Errorf("walking gob stream: %v", err)
-	}
 	originals := gc.Values()
-	if len(st.Values) != len(originals) {
-		return result{}, "", fmt.Errorf("wire has %d values, case has %d", len(st.Values), len(originals))
-	}
-	r := bytes.NewReader(data)
-	dec := gob.NewDecoder(r)
-	var values []any
+	var types []reflect.Type
 	var goTypes []any
-	for i, orig := range originals {
-		t := reflect.TypeOf(orig)
-		target := reflect.New(t)
-		if err := dec.DecodeValue(target); err != nil {
-			return result{}, "", fmt.Errorf("value %d: gob decode into %s: %v", i, t, err)
-		}
-		fromGo, err := canon.GobValue(target.Elem())
-		if err != nil {
-			return result{}, "", fmt.Errorf("value %d: %v", i, err)
-		}
-		merged, err := canon.MergeGobValue(fromGo, st.Values[i])
-		if err != nil {
-			return result{}, "", fmt.Errorf("value %d (%s): Go view and wire disagree: %v", i, t, err)
-		}
-		values = append(values, merged)
+	for _, orig := range originals {
+		types = append(types, reflect.TypeOf(orig))
 		goTypes = append(goTypes, fmt.Sprintf("%T", orig))
 	}
-	if r.Len() != 0 {
-		return result{}, "", fmt.Errorf("%d bytes left after decoding", r.Len())
+	st, _, nodes, err := goview.GobGeneric(data, types)
+	if err != nil {
+		return result{}, "", err
 	}
+	values := make([]any, len(nodes))
+	copy(values, nodes)
 	ctx := baseContext(c, "case")
 	ctx["goTypes"] = goTypes
 	ctx["gobTypeIds"] = nonNil(st.TypeIds)
@@ -329,76 +293,20 @@ func nonNil(ids []int) []int {
 	return ids
 }
 
-func sdkHandle() *codec.MsgpackHandle { return &codec.MsgpackHandle{WriteExt: true} }
-
-var emptyStruct = reflect.TypeOf(struct{}{})
-
 // rpcMessage decodes header then body with the SDK's codec configuration,
 // the body into the Go type the SDK's server (request) or client side
 // (response) uses, from canon.RpcMethods.
 func rpcMessage(c capture, data []byte) (result, string, error) {
-	dir := str(c.Context, "direction")
-	sm := str(c.Context, "serviceMethod")
-	m, ok := canon.LookupRpcMethod(sm)
-	if !ok {
-		return result{}, "", fmt.Errorf("unknown service method %q", sm)
+	m, err := goview.Rpc(data, str(c.Context, "direction"), str(c.Context, "serviceMethod"))
+	if err != nil {
+		return result{}, "", err
 	}
-	dec := codec.NewDecoderBytes(data, sdkHandle())
-	var header canon.Node
-	var bodyT reflect.Type
-	switch dir {
-	case "request":
-		var h rpc.Request
-		if err := dec.Decode(&h); err != nil {
-			return result{}, "", fmt.Errorf("request header: %v", err)
-		}
-		if h.ServiceMethod != sm {
-			return result{}, "", fmt.Errorf("header says %q, context %q", h.ServiceMethod, sm)
-		}
-		hn, err := canon.RpcValue(h)
-		if err != nil {
-			return result{}, "", err
-		}
-		header = hn
-		bodyT = m.Args
-	case "response":
-		var h rpc.Response
-		if err := dec.Decode(&h); err != nil {
-			return result{}, "", fmt.Errorf("response header: %v", err)
-		}
-		if h.ServiceMethod != sm {
-			return result{}, "", fmt.Errorf("header says %q, context %q", h.ServiceMethod, sm)
-		}
-		hn, err := canon.RpcValue(h)
-		if err != nil {
-			return result{}, "", err
-		}
-		header = hn
-		bodyT = m.Reply
-		if h.Error != "" {
-			bodyT = emptyStruct
-		}
-	default:
-		return result{}, "", fmt.Errorf("bad direction %q", dir)
-	}
-	headerLen := dec.NumBytesRead()
-	target := reflect.New(canon.DecodeType(bodyT))
-	if err := dec.Decode(target.Interface()); err != nil {
-		return result{}, "", fmt.Errorf("body into %s: %v", bodyT, err)
-	}
-	if n := dec.NumBytesRead(); n != len(data) {
-		return result{}, "", fmt.Errorf("%d of %d bytes consumed", n, len(data))
-	}
-	if bodyT == emptyStruct && !bytes.Equal(data[headerLen:], []byte{0x80}) {
-		return result{}, "", fmt.Errorf("error response body is % x, not an empty map", data[headerLen:])
-	}
-	body, err := canon.RpcBody(target.Elem().Interface())
+	n, err := goview.RpcCanonical(m)
 	if err != nil {
 		return result{}, "", err
 	}
 	ctx := baseContext(c)
-	return result{family: "rpc", ext: ".bin", data: data,
-		expect: map[string]any{"header": header, "body": body}, context: ctx}, "", nil
+	return result{family: "rpc", ext: ".bin", data: data, expect: n, context: ctx}, "", nil
 }
 
 // transcript: the file is the recorded session as is, the expect is the
