@@ -15,12 +15,13 @@ import { decode, encode } from '../codecs/api.js';
 import { FAMILIES, type Family } from '../codecs/family.js';
 import { isWireError } from '../codecs/wire/errors.js';
 import { main as conformanceMain } from '../conformance/runner/main.js';
+import { describeMain, DESCRIBE_USAGE } from './describe.js';
 
 export const USAGE = `usage:
   packer-wire decode --family FAMILY [--context JSON] FILE|-
   packer-wire encode --family FAMILY [--context JSON] FILE|-
   packer-wire conformance [--vectors DIR] [--json]
-
+${DESCRIBE_USAGE}
 families: ${FAMILIES.join(', ')}
 `;
 
@@ -79,6 +80,10 @@ export function run(argv: string[]): number {
       }
       case 'conformance':
         return conformanceMain(rest);
+      case 'describe':
+        // async: the exit code is set when it is done (after the caller's assignment of 0)
+        void describeMain(rest).then((code) => (process.exitCode = code));
+        return 0;
       case undefined:
       case '-h':
       case '--help':

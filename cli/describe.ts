@@ -1,0 +1,89 @@
+/**
+ * `packer-wire describe <plugin-binary> [--protocol auto|gob|protobuf] [--json]`
+ *
+ * Runs `<plugin-binary> describe`, then starts every component it lists (one process each, as
+ * Packer does) and asks for its ConfigSpec, and a datasource's OutputSpec too, printing each as
+ * canonical JSON (vectors/README.md). `auto` picks protobuf when the plugin reports protocol v2.
+ * Without --json: the describe line, then one block per component. With --json: one document
+ * `{describe, protocol, components: [{kind, name, configSpec, outputSpec?, error?}]}`.
+ *
+ * Exit status: 0 when every spec was read, 1 when the plugin could not be described or any call
+ * failed, 2 on bad usage.
+ */
+import { runDescribe } from '../codecs/protocol/process.js';
+import { specToCanonical } from '../codecs/hclspec/canonical.js';
+import { autoProtocol, describedComponents, inspectComponent, type ComponentSpecs } from '../codecs/host/inspect.js';
+import type { WireProtocol } from '../codecs/protocol/choose.js';
+
+export const DESCRIBE_USAGE = '  packer-wire describe PLUGIN-BINARY [--protocol auto|gob|protobuf] [--json]\n';
+
+interface Args {
+  binary: string;
+  protocol: WireProtocol | 'auto';
+  json: boolean;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  let binary: string | undefined;
+  let protocol: Args['protocol'] = 'auto';
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--protocol' || a.startsWith('--protocol=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v !== 'auto' && v !== 'gob' && v !== 'protobuf') return `--protocol must be auto, gob or protobuf (got ${JSON.stringify(v)})`;
+      protocol = v;
+    } else if (a.startsWith('--')) return `unknown option ${a}`;
+    else if (binary === undefined) binary = a;
+    else return `unexpected argument ${a}`;
+  }
+  if (binary === undefined) return 'missing PLUGIN-BINARY';
+  return { binary, protocol, json };
+}
+
+function componentJson(c: ComponentSpecs): Record<string, unknown> {
+  const out: Record<string, unknown> = { kind: c.kind, name: c.name, configSpec: c.configSpec ? specToCanonical(c.configSpec) : null };
+  if (c.kind === 'datasource') out['outputSpec'] = c.outputSpec ? specToCanonical(c.outputSpec) : null;
+  const errors: Record<string, string> = {};
+  if (c.configSpecError) errors['configSpec'] = `${c.configSpecError.code}: ${c.configSpecError.message}`;
+  if (c.outputSpecError) errors['outputSpec'] = `${c.outputSpecError.code}: ${c.outputSpecError.message}`;
+  if (Object.keys(errors).length) out['error'] = errors;
+  return out;
+}
+
+export async function describeMain(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`packer-wire describe: ${args}\nusage:\n${DESCRIBE_USAGE}`);
+    return 2;
+  }
+  let described;
+  try {
+    described = await runDescribe(args.binary);
+  } catch (e) {
+    process.stderr.write(`packer-wire describe: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const { description, stdout } = described;
+  const protocol = args.protocol === 'auto' ? autoProtocol(description) : args.protocol;
+  const components: ComponentSpecs[] = [];
+  for (const { kind, name } of describedComponents(description)) {
+    components.push(await inspectComponent(args.binary, kind, name, { protocol, callTimeoutMs: 30_000, handshakeTimeoutMs: 30_000 }));
+  }
+  const failed = components.some((c) => c.configSpecError || c.outputSpecError);
+  const describeJson = JSON.parse(new TextDecoder().decode(stdout)) as unknown;
+  if (args.json) {
+    process.stdout.write(JSON.stringify({ describe: describeJson, protocol, components: components.map(componentJson) }, null, 2) + '\n');
+  } else {
+    process.stdout.write(new TextDecoder().decode(stdout).trimEnd() + '\n');
+    process.stdout.write(`protocol: ${protocol}\n`);
+    for (const c of components) {
+      const j = componentJson(c);
+      process.stdout.write(`\n${c.kind} ${c.name} ConfigSpec:\n${JSON.stringify(j['configSpec'], null, 2)}\n`);
+      if (c.kind === 'datasource') process.stdout.write(`${c.kind} ${c.name} OutputSpec:\n${JSON.stringify(j['outputSpec'], null, 2)}\n`);
+      if (j['error']) process.stdout.write(`${c.kind} ${c.name} errors: ${JSON.stringify(j['error'], null, 2)}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}
