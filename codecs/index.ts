@@ -9,3 +9,54 @@ export { CtyNumber, type RoundingMode } from './cty/number.js';
 export { Unknown, type CtyValue, type Raw, type Refinements } from './cty/values.js';
 export type { Spec, ObjectSpec, AttrSpec, BlockSpec, BlockListSpec } from './hclspec/model.js';
 export { decode, encode } from './api.js';
+// gob codec (codecs/gob)
+export {
+  decodeObjectSpecGob,
+  encodeObjectSpecGob,
+  decodeCtyValueGob,
+  encodeCtyValueGob,
+  decodeCtyGobEncoding,
+  encodeCtyGobEncoding,
+  gobIdSpaceOf,
+  type GobEncodeOptions,
+} from './gob/api.js';
+export { GobEncoder, encodeGob, type GobEncoderOptions, type GoIface } from './gob/encoder.js';
+export { GobDecoder, decodeGob, NEED_MORE as GOB_NEED_MORE, END as GOB_END, type GobDecoderOptions } from './gob/decoder.js';
+export { GobRegistry, registeredName } from './gob/registry.js';
+export { IdSpace } from './gob/idspace.js';
+export * as gobTypes from './gob/gotype.js';
+export { decodeGobStream, type GobStream, type GobValue, type GobTopValue } from './gob/dynamic.js';
+export { encodeGobStream } from './gob/dynamic-encode.js';
+export { streamToCanonical as gobStreamToCanonical, streamFromCanonical as gobStreamFromCanonical } from './gob/generic.js';
+export { type TypeId as GobTypeId, type WireType as GobWireType } from './gob/types.js';
+export { packerRegistry, objectSpecGo, specGo } from './gob/hcldec.js';
+export { ctyTypeGo, ctyValueGo } from './gob/cty.js';
+// rpc codec (codecs/rpc): net/rpc frames in ugorji msgpack; everything else under `rpc.*`
+export { encodeRequest, encodeResponse, decodeMessage, decodeRequest, decodeResponse, RpcFrameReader, RPC_METHODS, GoInt, GoUint, GoFloat, GoMap, GoTime, CtyConfig, type AnyValue, type RpcMessage, type RpcRequest, type RpcResponse, type RpcMethodName, type RequestBody, type ResponseBody } from './rpc/index.js';
+export * as rpc from './rpc/index.js';
+// ConfigSpec payload in either mode, and the protobuf Spec (codecs/hclspec, codecs/protobuf)
+export { decodeConfigSpec, encodeConfigSpec, type SpecPayloadMode, type ConfigSpecEncodeOptions } from './hclspec/configspec.js';
+export { decodeSpecProto, decodeObjectSpecProto, encodeSpecProto } from './protobuf/spec.js';
+export { toProto, toProtoRefusal } from './hclspec/to-proto.js';
+export { fromProto, objectFromProto } from './hclspec/from-proto.js';
+export type { ProtoSpec, ProtoObject, ProtoAttr, ProtoBlock, ProtoBlockList, ProtoCtyType, ProtoCtyPrimitive, ProtoCtyElement } from './hclspec/proto-types.js';
+// plugin start-up: describe, gob/protobuf choice, start arguments, handshake (codecs/protocol)
+export { parseDescribe, formatDescribe, chooseProtocol, parseHandshake, formatHandshake, HandshakeError, startPlugin, runDescribe, type PluginDescription, type ProtocolChoice, type Handshake } from './protocol/index.js';
+export * as protocol from './protocol/index.js';
+// yamux and the SDK mux broker, transcript replay (codecs/yamux)
+export { YamuxSession, YamuxStream, MuxBroker, YamuxError, replayTranscript, type LogicalStream, type TranscriptReplay } from './yamux/index.js';
+export * as yamux from './yamux/index.js';
+// transcripts: recorded host <-> plugin sessions -> net/rpc calls (codecs/transcript)
+export { decodeTranscript, encodeTranscript, transcriptToCanonical, transcriptFromCanonical, streamSummaries, type TranscriptModel, type TranscriptCall, type TranscriptStream } from './transcript/index.js';
+// live host for Packer plugins: start, handshake, yamux + broker, net/rpc client/server, component calls (codecs/host)
+export { startComponent, PluginSession, HostError, RpcRemoteError, RecordingUi, type HostErrorCode, type HostUi, type HostHook, type HostArtifact, type SessionOptions as HostSessionOptions } from './host/index.js';
+export * as host from './host/index.js';
+// cty numbers, sets, cty JSON and go-cty msgpack (codecs/cty, codecs/msgpack)
+export { formatNumberText, formatNumberG, parseNumberText } from './cty/numtext.js';
+export { numberFromInt64, numberFromUint64, numberFromFloat64, compareNumbers, exactInt64, exactFloat64, roundNumber, withPrec } from './cty/number-ops.js';
+export { buildSet, setHashString, ctyEquivalent } from './cty/set-order.js';
+export { normalizeValue } from './cty/value-build.js';
+export { marshalCtyJSON, unmarshalCtyJSON } from './cty/json.js';
+export { marshalCtyMsgpack, unmarshalCtyMsgpack } from './cty/msgpack.js';
+export { typeJSONBytes, parseTypeJSON } from './cty/type-json.js';
+export { valueToCanonical, valueFromCanonical, typeToJSON, typeFromJSON } from './cty/canonical.js';

@@ -1,18 +1,304 @@
+/**
+ * Decimal text <-> CtyNumber, as Go's math/big does it:
+ *
+ * - `parseNumberText` is `big.ParseFloat(s, 10, prec, mode)` (go-cty's `ParseNumberVal` uses
+ *   prec 512, ToNearestEven). Go builds the value from the exact integer of the digits times
+ *   2^k, then multiplies or divides by a power of five that it computes with prec+64 bits and
+ *   rounds at every step. That intermediate rounding shows in the last bit, so it is replicated
+ *   step for step rather than rounding the exact decimal once.
+ * - `formatNumberText` is `(*big.Float).Text('f', -1)`: the shortest decimal that lies within
+ *   half an ulp (at the number's own precision) of the value, digit-compared exactly as Go's
+ *   `roundShortest` does.
+ */
 import { WireError } from '../wire/errors.js';
-import type { CtyNumber, RoundingMode } from './number.js';
+import { CtyNumber, type RoundingMode } from './number.js';
+import { bitLen, infNumber, mulNumbers, quoNumbers, roundNumber, trailingZeros, zeroNumber } from './number-ops.js';
+
+/** Largest binary exponent magnitude we turn into decimal digits (about 630,000 digits). */
+const MAX_FORMAT_EXP = 1 << 21;
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+/**
+ * Go's `big.ParseFloat(s, 10, prec, mode)` for the number syntax cty accepts (decimal with optional
+ * fraction and exponent, "+Inf"/"-Inf"). go-cty parses at prec 512, ToNearestEven.
+ * Throws a WireError (codec 'cty', offset 0) where Go returns an error; callers re-label it.
+ */
+export function parseNumberText(s: string, prec = 512, mode: RoundingMode = 'ToNearestEven'): CtyNumber {
+  const r = tryParseNumberText(s, prec, mode);
+  if (typeof r === 'string') throw new WireError('cty', 0, `${r} in number ${JSON.stringify(s.length > 64 ? s.slice(0, 61) + '...' : s)}`);
+  return r;
+}
+
+/** As parseNumberText, but returns Go's reason as a string instead of throwing. */
+export function tryParseNumberText(s: string, prec = 512, mode: RoundingMode = 'ToNearestEven'): CtyNumber | string {
+  if (s === 'Inf' || s === 'inf') return infNumber(false, prec, mode);
+  if (s.length === 4 && (s[0] === '+' || s[0] === '-') && (s.endsWith('Inf') || s.endsWith('inf'))) return infNumber(s[0] === '-', prec, mode);
+  if (prec === 0) prec = 64;
+  const n = s.length;
+  let i = 0;
+  if (n === 0) return 'empty string';
+  let neg = false;
+  if (s[0] === '-' || s[0] === '+') {
+    neg = s[0] === '-';
+    i = 1;
+  }
+  // Mantissa: digits with at most one '.'.
+  const digitsStart = i;
+  let dp = -1;
+  let count = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 /* . */ && dp < 0) dp = count;
+    else if (c >= 48 && c <= 57) count++;
+    else break;
+  }
+  if (count === 0) return 'number has no digits';
+  const mantText = dp < 0 ? s.slice(digitsStart, i) : s.slice(digitsStart, i).replace('.', '');
+  const fcount = dp >= 0 ? dp - count : 0;
+  // Exponent: e/E (decimal) or p/P (binary), optional sign, digits.
+  let exp = 0n;
+  let ebase = 10;
+  if (i < n) {
+    const c = s[i];
+    if (c === 'e' || c === 'E' || c === 'p' || c === 'P') {
+      ebase = c === 'e' || c === 'E' ? 10 : 2;
+      i++;
+      let eneg = false;
+      if (s[i] === '+' || s[i] === '-') {
+        eneg = s[i] === '-';
+        i++;
+      }
+      const start = i;
+      while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+      if (i === start) return 'exponent has no digits';
+      exp = BigInt(s.slice(start, i));
+      if (eneg) exp = -exp;
+      if (exp < -(1n << 63n) || exp >= 1n << 63n) return 'exponent out of range';
+    }
+  }
+  if (i < n) return `expected end of string, found ${JSON.stringify(s[i])}`;
+
+  const mant = BigInt(mantText);
+  if (mant === 0n) return zeroNumber(neg, prec, mode);
+
+  // Go: exp2 = bitLen + fcount (+ exp when decimal or binary); exp5 = fcount (+ exp when decimal).
+  // Both are int64 sums in Go, so they wrap the way Go's do.
+  const wrap = (v: bigint) => BigInt.asIntN(64, v);
+  let exp2 = wrap(BigInt(bitLen(mant)) + BigInt(fcount));
+  let exp5 = BigInt(fcount);
+  if (ebase === 10) exp5 = wrap(exp5 + exp);
+  exp2 = wrap(exp2 + exp);
+  if (exp2 < -2147483648n || exp2 > 2147483647n) return 'exponent overflow';
+  const e = Number(exp2) - bitLen(mant);
+  if (exp5 === 0n) return roundNumber(neg, mant, e, prec, mode);
+  // z keeps the exact digits (not yet rounded) for the multiplication / division.
+  const z = new CtyNumber('finite', neg, mant, e, prec, mode, 0);
+  const p = pow5(exp5 < 0n ? BigInt.asUintN(64, -exp5) : exp5, prec + 64);
+  return exp5 < 0n ? quoNumbers(z, p, prec, mode) : mulNumbers(z, p, prec, mode);
+}
+
+/** 5^k for k < 28 (they fit a uint64). */
+const POW5_TAB: readonly bigint[] = Array.from({ length: 28 }, (_, k) => 5n ** BigInt(k));
+
+const pow5Cache = new Map<string, CtyNumber>();
+
+/** Go's `(*Float).pow5`: 5^n at precision pprec, squaring at pprec+64, rounding at each step. */
+function pow5(n: bigint, pprec: number): CtyNumber {
+  if (n <= 27n) return roundNumber(false, POW5_TAB[Number(n)]!, 0, pprec, 'ToNearestEven');
+  const key = `${pprec}:${n}`;
+  const hit = pow5Cache.get(key);
+  if (hit) return hit;
+  let z = roundNumber(false, POW5_TAB[27]!, 0, pprec, 'ToNearestEven');
+  let k = n - 27n;
+  let f = roundNumber(false, 5n, 0, pprec + 64, 'ToNearestEven');
+  while (k > 0n) {
+    if (k & 1n) z = mulNumbers(z, f, pprec, 'ToNearestEven');
+    f = mulNumbers(f, f, pprec + 64, 'ToNearestEven');
+    k >>= 1n;
+  }
+  if (pow5Cache.size > 256) pow5Cache.clear();
+  pow5Cache.set(key, z);
+  return z;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+/** An exact unsigned decimal 0.digits × 10^exp with no trailing zero digits ('' is zero). */
+interface Decimal {
+  digits: string;
+  exp: number;
+}
+
+/** The exact decimal of m × 2^e (m >= 0). */
+function toDecimal(m: bigint, e: number): Decimal {
+  if (m === 0n) return { digits: '', exp: 0 };
+  if (e < 0) {
+    const tz = Math.min(trailingZeros(m), -e);
+    m >>= BigInt(tz);
+    e += tz;
+  }
+  let s: string;
+  let exp: number;
+  if (e >= 0) {
+    s = (m << BigInt(e)).toString();
+    exp = s.length;
+  } else {
+    // m × 2^e = m × 5^-e / 10^-e
+    s = (m * 5n ** BigInt(-e)).toString();
+    exp = s.length + e;
+  }
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 48) end--;
+  return { digits: s.slice(0, end), exp };
+}
+
+const digitAt = (d: Decimal, i: number): number => (i >= 0 && i < d.digits.length ? d.digits.charCodeAt(i) : 48);
+
+function trimDecimal(d: Decimal): void {
+  let end = d.digits.length;
+  while (end > 0 && d.digits.charCodeAt(end - 1) === 48) end--;
+  d.digits = d.digits.slice(0, end);
+  if (end === 0) d.exp = 0;
+}
+
+function roundDown(d: Decimal, n: number): void {
+  if (n < 0 || n >= d.digits.length) return;
+  d.digits = d.digits.slice(0, n);
+  trimDecimal(d);
+}
+
+function roundUp(d: Decimal, n: number): void {
+  if (n < 0 || n >= d.digits.length) return;
+  while (n > 0 && d.digits.charCodeAt(n - 1) >= 57) n--;
+  if (n === 0) {
+    d.digits = '1';
+    d.exp++;
+    return;
+  }
+  d.digits = d.digits.slice(0, n - 1) + String.fromCharCode(d.digits.charCodeAt(n - 1) + 1);
+}
+
+function roundHalfEven(d: Decimal, n: number): void {
+  if (n < 0 || n >= d.digits.length) return;
+  const c = d.digits.charCodeAt(n);
+  let up: boolean;
+  if (c === 53 /* 5 */ && n + 1 === d.digits.length) up = n > 0 && ((d.digits.charCodeAt(n - 1) - 48) & 1) !== 0;
+  else up = c >= 53;
+  if (up) roundUp(d, n);
+  else roundDown(d, n);
+}
+
+/** Go's `roundShortest(&d, x)`. */
+function roundShortest(d: Decimal, x: CtyNumber): void {
+  if (d.digits.length === 0) return;
+  // Mantissa with prec+1 bits, so its lsb is half an ulp at x's precision.
+  let m = x.mant;
+  let e = x.exp;
+  const s = bitLen(m) - (x.prec + 1);
+  if (s < 0) m <<= BigInt(-s);
+  else if (s > 0) m >>= BigInt(s);
+  e += s;
+  const lower = toDecimal(m - 1n, e);
+  const upper = toDecimal(m + 1n, e);
+  const inclusive = (m & 2n) === 0n;
+  for (let i = 0; i < d.digits.length; i++) {
+    const c = d.digits.charCodeAt(i);
+    const l = digitAt(lower, i);
+    const u = digitAt(upper, i);
+    const okdown = l !== c || (inclusive && i + 1 === lower.digits.length);
+    const okup = c !== u && (inclusive || c + 1 < u || i + 1 < upper.digits.length);
+    if (okdown && okup) return roundHalfEven(d, i + 1);
+    if (okdown) return roundDown(d, i + 1);
+    if (okup) return roundUp(d, i + 1);
+  }
+}
+
+/** The exact decimal of a finite number, refusing exponents too large to write out. */
+function exactDecimal(n: CtyNumber): Decimal {
+  if (Math.abs(n.exp) > MAX_FORMAT_EXP || Math.abs(n.exp + bitLen(n.mant)) > MAX_FORMAT_EXP) {
+    throw new WireError('cty', 0, `number with binary exponent ${n.exp} is too large to write in decimal`);
+  }
+  return toDecimal(n.mant, n.exp);
+}
+
+/** Go's fmtF: integer digits (zero-padded), then `frac` fraction digits. */
+function fmtF(d: Decimal, frac: number): string {
+  const digits = d.digits;
+  let out = '';
+  if (d.exp > 0) {
+    out += digits.slice(0, d.exp);
+    if (d.exp > digits.length) out += '0'.repeat(d.exp - digits.length);
+  } else out += '0';
+  if (frac > 0) {
+    out += '.';
+    // digit at index d.exp + i for i < frac, '0' outside the mantissa
+    let i = 0;
+    if (d.exp < 0) {
+      const z = Math.min(-d.exp, frac);
+      out += '0'.repeat(z);
+      i = z;
+    }
+    const from = d.exp + i;
+    const take = Math.min(frac - i, Math.max(digits.length - from, 0));
+    out += digits.slice(from, from + take);
+    i += take;
+    if (i < frac) out += '0'.repeat(frac - i);
+  }
+  return out;
+}
+
+/** Go's fmtE: d.ddd e±dd with `prec` fraction digits. */
+function fmtE(d: Decimal, prec: number): string {
+  let out = d.digits.length > 0 ? d.digits[0]! : '0';
+  if (prec > 0) {
+    out += '.';
+    const m = Math.min(d.digits.length, prec + 1);
+    let i = 1;
+    if (i < m) {
+      out += d.digits.slice(1, m);
+      i = m;
+    }
+    if (i <= prec) out += '0'.repeat(prec - i + 1);
+  }
+  const exp = d.digits.length > 0 ? d.exp - 1 : 0;
+  const a = Math.abs(exp);
+  return out + (exp < 0 ? 'e-' : 'e+') + (a < 10 ? '0' : '') + String(a);
+}
 
 /**
  * Go's `(*big.Float).Text('f', -1)` for n: the shortest decimal that rounds back to n at n's own
  * precision ("+Inf", "-Inf", "-0" included).
  */
-export function formatNumberText(_n: CtyNumber): string {
-  throw new WireError('cty', 0, 'formatNumberText not implemented yet');
+export function formatNumberText(n: CtyNumber): string {
+  if (n.form === 'inf') return n.neg ? '-Inf' : '+Inf';
+  const sign = n.neg ? '-' : '';
+  if (n.form === 'zero') return sign + '0';
+  // An integer that fits its precision: half an ulp is at most 1/2, so no shorter decimal lies
+  // within reach and the shortest text is the integer itself.
+  if (n.exp >= 0 && n.exp < MAX_FORMAT_EXP && bitLen(n.mant) + n.exp <= n.prec) return sign + (n.mant << BigInt(n.exp)).toString();
+  const d = exactDecimal(n);
+  roundShortest(d, n);
+  return sign + fmtF(d, Math.max(d.digits.length - d.exp, 0));
 }
 
 /**
- * Go's `big.ParseFloat(s, 10, prec, mode)` for the number syntax cty accepts (decimal with optional
- * fraction and exponent, "+Inf"/"-Inf"). go-cty parses at prec 512, ToNearestEven.
+ * Go's `(*big.Float).Text('g', prec)` for prec > 0 (`String()` is Text('g', 10); go-cty hashes
+ * set elements with it).
  */
-export function parseNumberText(s: string, _prec = 512, _mode: RoundingMode = 'ToNearestEven'): CtyNumber {
-  throw new WireError('cty', 0, `parseNumberText not implemented yet: ${s}`);
+export function formatNumberG(n: CtyNumber, prec = 10): string {
+  if (n.form === 'inf') return n.neg ? '-Inf' : '+Inf';
+  const sign = n.neg ? '-' : '';
+  const d: Decimal = n.form === 'zero' ? { digits: '', exp: 0 } : exactDecimal(n);
+  if (prec <= 0) prec = 1;
+  roundHalfEven(d, prec);
+  const len = d.digits.length;
+  let eprec = prec;
+  if (eprec > len && len >= d.exp) eprec = len;
+  const exp = d.exp - 1;
+  if (exp < -4 || exp >= eprec) return sign + fmtE(d, Math.min(prec, len) - 1);
+  if (prec > d.exp) prec = len;
+  return sign + fmtF(d, Math.max(prec - d.exp, 0));
 }

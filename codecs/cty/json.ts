@@ -1,0 +1,279 @@
+/**
+ * go-cty's JSON value encoding (`cty/json`): `Marshal(value, type)` / `Unmarshal(bytes, type)`.
+ *
+ * The marshal type may hold DynamicPseudoType at any position; a value at such a position is
+ * written as `{"value":…,"type":…}` with its own type. Unknown values cannot be written (an error,
+ * as in Go). Decoding follows go-cty's rules: `null` is a null of the expected type; strings are
+ * NFC-normalised; a number may arrive as a JSON number or a string; a bool may arrive as
+ * "true"/"1"/"false"/"0"; a string may arrive as a number (its literal text) or a bool; missing
+ * object attributes become nulls; collections take their element type from their elements.
+ */
+import { MAX_DEPTH, WireError } from '../wire/errors.js';
+import { ByteWriter } from '../wire/writer.js';
+import { T, compareGoStrings, typeGoString, type CtyType } from './types.js';
+import { Unknown, type CtyValue, type Raw } from './values.js';
+import { CtyNumber } from './number.js';
+import { formatNumberText, tryParseNumberText } from './numtext.js';
+import { ctyNormalize } from './gostring.js';
+import { JsonCursor, writeAscii, writeGoJSONString } from './json-text.js';
+import { readTypeJSON, typeJSONBytes } from './type-json.js';
+import { commonElementType, conformsTo, listVal, mapVal, objectVal, setVal, tupleVal } from './value-build.js';
+
+// ---------------------------------------------------------------------------------------------
+// Unmarshal
+
+/** go-cty `json.Unmarshal(bytes, type)`. Throws WireError (codec 'cty-json') on bad input. */
+export function unmarshalCtyJSON(bytes: Uint8Array, type: CtyType, base = 0): CtyValue {
+  const c = new JsonCursor(bytes, 0, bytes.length, base);
+  const v = readValue(c, type, 0);
+  c.end_();
+  return v;
+}
+
+function readValue(c: JsonCursor, t: CtyType, depth: number): CtyValue {
+  if (depth > MAX_DEPTH) c.fail(`value nested deeper than ${MAX_DEPTH}`);
+  const k = c.peek();
+  const at = c.pos;
+  if (k === 'null') {
+    c.literal('null');
+    return { type: t, raw: null };
+  }
+  switch (t.kind) {
+    case 'dynamic':
+      return readDynamic(c, depth);
+    case 'string':
+      if (k === 'string') return { type: t, raw: ctyNormalize(c.string()) };
+      if (k === 'number') return { type: t, raw: c.number() };
+      if (k === 'true' || k === 'false') {
+        c.literal(k);
+        return { type: t, raw: k };
+      }
+      return c.fail('string is required', at);
+    case 'number': {
+      let text: string;
+      if (k === 'number') text = c.number();
+      else if (k === 'string') text = c.string();
+      else return c.fail('number is required', at);
+      const n = tryParseNumberText(text);
+      if (typeof n === 'string') return c.fail(`a number is required: ${n}`, at);
+      return { type: t, raw: n };
+    }
+    case 'bool':
+      if (k === 'true' || k === 'false') {
+        c.literal(k);
+        return { type: t, raw: k === 'true' };
+      }
+      if (k === 'string') {
+        const s = c.string();
+        if (s === 'true' || s === '1') return { type: t, raw: true };
+        if (s === 'false' || s === '0') return { type: t, raw: false };
+        return c.fail('a bool is required', at);
+      }
+      return c.fail('bool is required', at);
+    case 'list':
+    case 'set': {
+      if (k !== '[') c.fail(`a ${t.kind} is required (missing expected [)`, at);
+      c.pos++;
+      const vals: CtyValue[] = [];
+      for (let first = true; c.more(first, 0x5d); first = false) vals.push(readValue(c, t.elem, depth + 1));
+      if (vals.length === 0) return { type: t, raw: [] };
+      const et = commonElementType(vals);
+      if (!et) return c.fail(`inconsistent ${t.kind} element types`, at);
+      return t.kind === 'list' ? listVal(et, vals) : setVal(et, vals);
+    }
+    case 'map': {
+      if (k !== '{') c.fail('a map is required (missing expected {)', at);
+      c.pos++;
+      const vals = new Map<string, CtyValue>();
+      for (let first = true; c.more(first, 0x7d); first = false) {
+        if (c.peek() !== 'string') c.fail('failed to read map key: missing expected object key');
+        const key = ctyNormalize(c.string());
+        c.expect(0x3a, "':' after object key");
+        vals.set(key, readValue(c, t.elem, depth + 1));
+      }
+      if (vals.size === 0) return { type: t, raw: new Map() };
+      const et = commonElementType([...vals.values()]);
+      if (!et) return c.fail('inconsistent map element types', at);
+      return mapVal(et, vals);
+    }
+    case 'tuple': {
+      if (k !== '[') c.fail('a tuple is required (missing expected [)', at);
+      c.pos++;
+      const vals: CtyValue[] = [];
+      for (let first = true; c.more(first, 0x5d); first = false) {
+        if (vals.length >= t.elems.length) c.fail(`too many tuple elements (need ${t.elems.length})`);
+        vals.push(readValue(c, t.elems[vals.length]!, depth + 1));
+      }
+      if (vals.length !== t.elems.length) c.fail(`not enough tuple elements (need ${t.elems.length})`, at);
+      if (vals.length === 0) return { type: T.tuple([]), raw: [] };
+      return tupleVal(vals);
+    }
+    case 'object': {
+      if (k !== '{') c.fail('an object is required (missing expected {)', at);
+      c.pos++;
+      const vals = new Map<string, CtyValue>();
+      for (let first = true; c.more(first, 0x7d); first = false) {
+        if (c.peek() !== 'string') c.fail('failed to read object key: missing expected object key');
+        const keyAt = c.pos;
+        const key = c.string();
+        const aty = t.attrs.get(key);
+        if (!aty) c.fail(`unsupported attribute ${JSON.stringify(key)}`, keyAt);
+        c.expect(0x3a, "':' after object key");
+        vals.set(key, readValue(c, aty!, depth + 1));
+      }
+      for (const [name, aty] of t.attrs) if (!vals.has(name)) vals.set(name, { type: aty, raw: null });
+      return objectVal(vals);
+    }
+  }
+}
+
+/** `{"value": …, "type": …}` in either order; the value is decoded once the type is known. */
+function readDynamic(c: JsonCursor, depth: number): CtyValue {
+  const at = c.pos;
+  if (c.peek() !== '{') c.fail('a dynamically-typed value must be an object {"value", "type"}', at);
+  c.pos++;
+  let type: CtyType | undefined;
+  let valueStart = -1;
+  let valueEnd = -1;
+  for (let first = true; c.more(first, 0x7d); first = false) {
+    if (c.peek() !== 'string') c.fail('failed to read dynamic type descriptor key');
+    const keyAt = c.pos;
+    const key = c.string();
+    c.expect(0x3a, "':' after object key");
+    if (key === 'type') type = cachedType(c, depth);
+    else if (key === 'value') {
+      valueStart = c.skipValue(depth + 1, MAX_DEPTH);
+      valueEnd = c.pos;
+    } else c.fail(`invalid key ${JSON.stringify(key)} in dynamically-typed value`, keyAt);
+  }
+  if (!type) return c.fail('missing type in dynamically-typed value', at);
+  if (valueStart < 0) return c.fail('missing value in dynamically-typed value', at);
+  const inner = new JsonCursor(c.buf, valueStart, valueEnd, c.base);
+  return readValue(inner, type, depth + 1);
+}
+
+const typeCache = new Map<string, CtyType>();
+
+/** The type at the cursor, parsed once per distinct JSON text (configs repeat their types). */
+function cachedType(c: JsonCursor, depth: number): CtyType {
+  c.skipWs();
+  const start = c.pos;
+  c.skipValue(depth + 1, MAX_DEPTH);
+  const end = c.pos;
+  const key = end - start <= 4096 ? latin1.decode(c.buf.subarray(start, end)) : undefined;
+  const hit = key !== undefined ? typeCache.get(key) : undefined;
+  if (hit) return hit;
+  const sub = new JsonCursor(c.buf, start, end, c.base);
+  const t = readTypeJSON(sub, depth + 1);
+  sub.end_();
+  if (key !== undefined) {
+    if (typeCache.size >= 512) typeCache.clear();
+    typeCache.set(key, t);
+  }
+  return t;
+}
+
+const latin1 = new TextDecoder('latin1');
+
+// ---------------------------------------------------------------------------------------------
+// Marshal
+
+const shared = new ByteWriter(1024);
+let sharedBusy = false;
+
+/**
+ * go-cty `json.Marshal(value, type)`: `type` is the marshal type (DynamicPseudoType positions get
+ * the `{"value","type"}` wrapper). The value's own type must conform to it.
+ */
+export function marshalCtyJSON(value: CtyValue, type: CtyType): Uint8Array {
+  if (!conformsTo(value.type, type)) {
+    throw new WireError('cty-json', 0, `value of type ${typeGoString(value.type)} does not conform to ${typeGoString(type)}`);
+  }
+  const w = sharedBusy ? new ByteWriter(256) : shared.reset();
+  sharedBusy = true;
+  try {
+    writeValue(w, type, value.type, value.raw, 0);
+    return w.finish();
+  } finally {
+    if (w === shared) sharedBusy = false;
+  }
+}
+
+function bad(w: ByteWriter, reason: string): never {
+  throw new WireError('cty-json', w.pos, reason);
+}
+
+function writeValue(w: ByteWriter, ty: CtyType, vt: CtyType, raw: Raw, depth: number): void {
+  if (depth > MAX_DEPTH) bad(w, `value nested deeper than ${MAX_DEPTH}`);
+  if (ty.kind === 'dynamic' && vt.kind !== 'dynamic') {
+    writeAscii(w, '{"value":');
+    writeValue(w, vt, vt, raw, depth + 1);
+    writeAscii(w, ',"type":');
+    w.writeBytes(typeJSONBytes(vt));
+    w.writeByte(0x7d);
+    return;
+  }
+  if (raw === null) return writeAscii(w, 'null');
+  if (raw instanceof Unknown) return bad(w, 'value is not known');
+  switch (ty.kind) {
+    case 'string':
+      if (typeof raw !== 'string') break;
+      return writeGoJSONString(w, ctyNormalize(raw));
+    case 'number':
+      if (!(raw instanceof CtyNumber)) break;
+      if (raw.form === 'inf') return bad(w, 'cannot serialize infinity as JSON');
+      return writeAscii(w, formatNumberText(raw));
+    case 'bool':
+      if (typeof raw !== 'boolean') break;
+      return writeAscii(w, raw ? 'true' : 'false');
+    case 'list':
+    case 'set': {
+      if (!Array.isArray(raw)) break;
+      const et = (vt as typeof ty).elem;
+      w.writeByte(0x5b);
+      for (let i = 0; i < raw.length; i++) {
+        if (i > 0) w.writeByte(0x2c);
+        writeValue(w, ty.elem, et, raw[i]!, depth + 1);
+      }
+      return w.writeByte(0x5d);
+    }
+    case 'tuple': {
+      const ets = (vt as typeof ty).elems;
+      if (!Array.isArray(raw) || raw.length !== ty.elems.length) break;
+      w.writeByte(0x5b);
+      for (let i = 0; i < raw.length; i++) {
+        if (i > 0) w.writeByte(0x2c);
+        writeValue(w, ty.elems[i]!, ets[i]!, raw[i]!, depth + 1);
+      }
+      return w.writeByte(0x5d);
+    }
+    case 'map': {
+      if (!(raw instanceof Map)) break;
+      const et = (vt as typeof ty).elem;
+      w.writeByte(0x7b);
+      [...raw.keys()].sort(compareGoStrings).forEach((k, i) => {
+        if (i > 0) w.writeByte(0x2c);
+        writeGoJSONString(w, ctyNormalize(k));
+        w.writeByte(0x3a);
+        writeValue(w, ty.elem, et, raw.get(k)!, depth + 1);
+      });
+      return w.writeByte(0x7d);
+    }
+    case 'object': {
+      if (!(raw instanceof Map)) break;
+      const vattrs = (vt as typeof ty).attrs;
+      w.writeByte(0x7b);
+      [...ty.attrs.keys()].sort(compareGoStrings).forEach((k, i) => {
+        if (!raw.has(k)) bad(w, `object value lacks attribute ${JSON.stringify(k)}`);
+        if (i > 0) w.writeByte(0x2c);
+        writeGoJSONString(w, ctyNormalize(k));
+        w.writeByte(0x3a);
+        writeValue(w, ty.attrs.get(k)!, vattrs.get(k)!, raw.get(k)!, depth + 1);
+      });
+      return w.writeByte(0x7d);
+    }
+    case 'dynamic':
+      break; // a dynamic-typed value is only ever null or unknown
+  }
+  return bad(w, `raw value does not fit type ${typeGoString(vt)}`);
+}

@@ -1,0 +1,520 @@
+/**
+ * go-cty's msgpack value encoding (`cty/msgpack`): `Marshal(value, type)` / `Unmarshal(bytes, type)`.
+ *
+ * - null: nil. Unknown: ext 0 with one zero byte (`d4 00 00`), or, for an unknown with
+ *   refinements (go-cty >= 1.13), ext 0x0c holding a map {1: notNull=false, 2: string prefix,
+ *   3/4: [number, inclusive] bounds, 5/6: length bounds}.
+ * - numbers: the smallest integer marker when the value is an exact int64, a float64 when it is an
+ *   exact float64 (and for the infinities), else the decimal text as a str.
+ * - strings str; bools; lists, sets, tuples arrays; maps maps in key order; objects maps with
+ *   attribute names sorted.
+ * - a DynamicPseudoType position: `[bin(type JSON), value]`.
+ */
+import { MAX_DEPTH, WireError } from '../wire/errors.js';
+import { ByteReader } from '../wire/reader.js';
+import { ByteWriter } from '../wire/writer.js';
+import { T, compareGoStrings, typeGoString, type CtyType } from './types.js';
+import { Unknown, type CtyValue, type Raw, type Refinements } from './values.js';
+import { CtyNumber } from './number.js';
+import { compareNumbers, exactFloat64, exactInt64, numberFromFloat64, numberFromInt64, numberFromUint64 } from './number-ops.js';
+import { formatNumberText, tryParseNumberText } from './numtext.js';
+import { ctyNormalize } from './gostring.js';
+import { ctyNumbersEqual } from './set-order.js';
+import { typeJSONBytes, parseTypeJSON } from './type-json.js';
+import { commonElementType, conformsTo, listVal, mapVal, objectVal, setVal, tupleVal } from './value-build.js';
+import {
+  M,
+  isExt,
+  isFixedNum,
+  markerName,
+  readArrayLen,
+  readExtHeader,
+  readInteger,
+  readMapLen,
+  readStrOrBinLen,
+  writeArrayLen,
+  writeBin,
+  writeBool,
+  writeExtHeader,
+  writeFloat64,
+  writeInt,
+  writeMapLen,
+  writeNil,
+  writeStr,
+} from '../msgpack/markers.js';
+
+/** Extension type of a refined unknown value. */
+const EXT_REFINED_UNKNOWN = 0x0c;
+const REFINE_NULLNESS = 1;
+const REFINE_STRING_PREFIX = 2;
+const REFINE_NUMBER_MIN = 3;
+const REFINE_NUMBER_MAX = 4;
+const REFINE_LENGTH_MIN = 5;
+const REFINE_LENGTH_MAX = 6;
+/** go-cty refuses refinement payloads above 1 KiB. */
+const MAX_REFINEMENT_BYTES = 1024;
+/** A refined unknown list of known length n becomes n unknowns; we refuse absurd n. */
+const MAX_REFINED_LIST_LENGTH = 1 << 16;
+const INT64_MAX = (1n << 63n) - 1n;
+const BOUND_TYPE = T.tuple([T.Number, T.Bool]);
+
+
+// ---------------------------------------------------------------------------------------------
+// Unmarshal
+
+/** go-cty `msgpack.Unmarshal(bytes, type)`. Throws WireError (codec 'msgpack') on bad input. */
+export function unmarshalCtyMsgpack(bytes: Uint8Array, type: CtyType): CtyValue {
+  const r = new ByteReader(bytes, 'msgpack');
+  const v = readValue(r, type, 0);
+  if (!r.atEnd()) r.fail(`${r.remaining} trailing bytes after the value`);
+  return v;
+}
+
+function readUtf8String(r: ByteReader, what: string): string {
+  const n = readStrOrBinLen(r, what);
+  return n <= 0 ? '' : r.readUtf8(n, what);
+}
+
+function readValue(r: ByteReader, t: CtyType, depth: number): CtyValue {
+  if (depth > MAX_DEPTH) r.fail(`value nested deeper than ${MAX_DEPTH}`);
+  const c = r.peekByte();
+  if (isExt(c)) return readUnknown(r, t, depth);
+  if (t.kind === 'dynamic') return readDynamic(r, depth);
+  if (c === M.Nil) {
+    r.pos++;
+    return { type: t, raw: null };
+  }
+  const at = r.pos;
+  switch (t.kind) {
+    case 'bool':
+      r.pos++;
+      if (c === M.True) return { type: t, raw: true };
+      if (c === M.False) return { type: t, raw: false };
+      return r.fail(`bool is required, found ${markerName(c)}`, at);
+    case 'number':
+      return { type: t, raw: readNumber(r) };
+    case 'string':
+      return { type: t, raw: ctyNormalize(readUtf8String(r, 'string')) };
+    case 'list':
+    case 'set': {
+      const n = readArrayLen(r, `a ${t.kind} is required`);
+      if (n === 0) return { type: t, raw: [] };
+      const vals: CtyValue[] = new Array(n);
+      for (let i = 0; i < n; i++) vals[i] = readValue(r, t.elem, depth + 1);
+      const et = commonElementType(vals);
+      if (!et) return r.fail(`inconsistent ${t.kind} element types`, at);
+      return t.kind === 'list' ? listVal(et, vals) : setVal(et, vals);
+    }
+    case 'map': {
+      const n = readMapLen(r, 'a map is required');
+      if (n === 0) return { type: t, raw: new Map() };
+      const vals = new Map<string, CtyValue>();
+      for (let i = 0; i < n; i++) {
+        const key = ctyNormalize(readUtf8String(r, 'map key'));
+        vals.set(key, readValue(r, t.elem, depth + 1));
+      }
+      const et = commonElementType([...vals.values()]);
+      if (!et) return r.fail('inconsistent map element types', at);
+      return mapVal(et, vals);
+    }
+    case 'tuple': {
+      const n = readArrayLen(r, 'a tuple is required');
+      if (n === 0) return { type: T.tuple([]), raw: [] };
+      if (n !== t.elems.length) r.fail(`a tuple of length ${t.elems.length} is required, found ${n} elements`, at);
+      const vals: CtyValue[] = new Array(n);
+      for (let i = 0; i < n; i++) vals[i] = readValue(r, t.elems[i]!, depth + 1);
+      return tupleVal(vals);
+    }
+    case 'object': {
+      const n = readMapLen(r, 'an object is required');
+      if (n === 0) return { type: T.object({}), raw: new Map() };
+      if (n !== t.attrs.size) r.fail(`an object with ${t.attrs.size} attributes is required (${n} given)`, at);
+      const vals = new Map<string, CtyValue>();
+      for (let i = 0; i < n; i++) {
+        const keyAt = r.pos;
+        const key = readUtf8String(r, 'object attribute name');
+        const aty = t.attrs.get(key);
+        if (!aty) r.fail(`unsupported attribute ${JSON.stringify(key)}`, keyAt);
+        vals.set(key, readValue(r, aty!, depth + 1));
+      }
+      return objectVal(vals);
+    }
+  }
+}
+
+function readNumber(r: ByteReader): CtyNumber {
+  const at = r.pos;
+  const c = r.peekByte();
+  if (isFixedNum(c) || (c >= M.Int8 && c <= M.Int64)) return numberFromInt64(readInteger(r, 'number'));
+  if (c >= M.Uint8 && c <= M.Uint64) return numberFromUint64(readInteger(r, 'number'));
+  if (c === M.Float || c === M.Double) {
+    r.pos++;
+    const x = c === M.Float ? r.readFloat32BE() : r.readFloat64BE();
+    if (Number.isNaN(x)) r.fail('number is NaN (go-cty cannot hold it)', at);
+    return numberFromFloat64(x);
+  }
+  if (c === M.Nil) r.fail('number is required, found nil', at);
+  const text = readUtf8String(r, 'number');
+  const n = tryParseNumberText(text);
+  if (typeof n === 'string') return r.fail(`number is required: ${n}`, at);
+  return n;
+}
+
+function readDynamic(r: ByteReader, depth: number): CtyValue {
+  const at = r.pos;
+  const n = readArrayLen(r, 'dynamic value');
+  if (n === -1) return { type: T.DynamicPseudoType, raw: null };
+  if (n !== 2) r.fail('dynamic value array must have exactly two elements', at);
+  const tat = r.pos;
+  const len = readStrOrBinLen(r, 'dynamic value type');
+  if (len < 0) r.fail('dynamic value type is nil', tat);
+  const start = r.pos;
+  const typeBytes = r.readBytes(len, 'dynamic value type');
+  return readValue(r, cachedTypeJSON(typeBytes, start), depth + 1);
+}
+
+const latin1 = new TextDecoder('latin1');
+const typeCache = new Map<string, CtyType>();
+
+/** Type JSON of a dynamic wrapper, parsed once per distinct text (payloads repeat their types). */
+function cachedTypeJSON(bytes: Uint8Array, start: number): CtyType {
+  const key = bytes.length <= 4096 ? latin1.decode(bytes) : undefined;
+  const hit = key !== undefined ? typeCache.get(key) : undefined;
+  if (hit) return hit;
+  let t: CtyType;
+  try {
+    t = parseTypeJSON(bytes, start);
+  } catch (e) {
+    if (e instanceof WireError) throw new WireError('msgpack', e.offset, `type JSON: ${e.reason}`);
+    throw e;
+  }
+  if (key !== undefined) {
+    if (typeCache.size >= 512) typeCache.clear();
+    typeCache.set(key, t);
+  }
+  return t;
+}
+
+/** Refinements as go-cty's RefinementBuilder accumulates them. */
+interface RefineState {
+  isNull?: boolean;
+  prefix: string;
+  min?: [CtyNumber, boolean];
+  max?: [CtyNumber, boolean];
+  minLen: bigint;
+  maxLen: bigint;
+}
+
+const isCollection = (t: CtyType): boolean => t.kind === 'list' || t.kind === 'set' || t.kind === 'map';
+
+function readUnknown(r: ByteReader, t: CtyType, depth: number): CtyValue {
+  const at = r.pos;
+  const [extType, len] = readExtHeader(r, 'unknown value');
+  const body = r.readBytes(len, 'unknown value extension payload');
+  if (len <= 1) return { type: t, raw: Unknown.plain };
+  if (extType !== EXT_REFINED_UNKNOWN) r.fail(`unsupported extension type 0x${(extType & 0xff).toString(16).padStart(2, '0')} with len ${len}`, at);
+  if (len > MAX_REFINEMENT_BYTES) r.fail('oversize unknown value refinement', at);
+  const rr = new ByteReader(body, 'msgpack', 0, body.length, r.base + r.pos - len);
+  // go-cty does not read the values of keys it does not know, so an entry may be a single byte.
+  const entries = readMapLen(rr, 'unknown value refinements', 1);
+  if (t.kind === 'dynamic') return { type: t, raw: Unknown.plain };
+  const st: RefineState = { prefix: '', minLen: 0n, maxLen: INT64_MAX };
+  const fail = (reason: string, off = rr.pos): never => rr.fail(`unknown value refinement: ${reason}`, off);
+  for (let i = 0; i < entries; i++) {
+    const keyAt = rr.pos;
+    let key: bigint;
+    try {
+      key = readInteger(rr, 'refinement key');
+    } catch {
+      return fail('non-integer key in map', keyAt);
+    }
+    switch (key) {
+      case BigInt(REFINE_NULLNESS): {
+        const c = rr.readByte();
+        if (c !== M.True && c !== M.False) fail('null refinement is not boolean', rr.pos - 1);
+        const isNull = c === M.True;
+        if (st.isNull !== undefined && st.isNull !== isNull) fail(isNull ? 'refining non-null value as null' : 'refining null value as non-null');
+        st.isNull = isNull;
+        break;
+      }
+      case BigInt(REFINE_STRING_PREFIX): {
+        if (t.kind !== 'string') fail('string prefix refinement for non-string type', keyAt);
+        const p = ctyNormalize(readUtf8String(rr, 'string prefix refinement'));
+        const have = utf8Bytes(st.prefix);
+        const next = utf8Bytes(p);
+        const n = Math.min(have.length, next.length);
+        for (let j = 0; j < n; j++) if (have[j] !== next[j]) fail('refined prefix is inconsistent with previous refined prefix', keyAt);
+        if (next.length > have.length) st.prefix = p;
+        break;
+      }
+      case BigInt(REFINE_LENGTH_MIN):
+      case BigInt(REFINE_LENGTH_MAX): {
+        if (!isCollection(t)) fail('length bound refinement for non-collection type', keyAt);
+        let bound: bigint;
+        try {
+          bound = BigInt.asIntN(64, readInteger(rr, 'length bound'));
+        } catch {
+          return fail('length bound refinement must be integer');
+        }
+        if (key === BigInt(REFINE_LENGTH_MIN)) {
+          if (st.minLen <= bound) st.minLen = bound;
+        } else if (st.maxLen >= bound) st.maxLen = bound;
+        if (st.maxLen < st.minLen) fail(`collection length upper bound ${st.maxLen} is less than lower bound ${st.minLen}`, keyAt);
+        break;
+      }
+      case BigInt(REFINE_NUMBER_MIN):
+      case BigInt(REFINE_NUMBER_MAX): {
+        if (t.kind !== 'number') fail('numeric bound refinement for non-number type', keyAt);
+        let bound: CtyValue;
+        try {
+          bound = readValue(rr, BOUND_TYPE, depth + 1);
+        } catch {
+          return fail('number bound refinement must be [number, bool] array', keyAt);
+        }
+        const parts = bound.raw;
+        if (!Array.isArray(parts) || !(parts[0] instanceof CtyNumber) || typeof parts[1] !== 'boolean') {
+          return fail('number bound refinement must be [number, bool] array', keyAt);
+        }
+        refineNumberBound(st, key === BigInt(REFINE_NUMBER_MIN), parts[0], parts[1], (m) => fail(m, keyAt));
+        break;
+      }
+      default:
+        // go-cty ignores keys it does not know, without reading their values.
+        break;
+    }
+  }
+  return refinedValue(t, st, r, at);
+}
+
+function refineNumberBound(st: RefineState, lower: boolean, n: CtyNumber, inclusive: boolean, fail: (m: string) => never): void {
+  const prev = lower ? st.min : st.max;
+  if (prev) {
+    const c = compareNumbers(n, prev[0]);
+    // go-cty keeps the existing bound when it is more constrained.
+    const ok = lower ? (inclusive && !prev[1] ? c > 0 : c >= 0) : inclusive && !prev[1] ? c < 0 : c <= 0;
+    if (!ok) return;
+  }
+  if (lower) st.min = [n, inclusive];
+  else st.max = [n, inclusive];
+  if (st.min && st.max) {
+    const c = compareNumbers(st.min[0], st.max[0]);
+    const ok = st.min[1] !== st.max[1] ? c < 0 : c <= 0;
+    if (!ok) fail(`number lower bound ${formatNumberText(st.min[0])} is greater than upper bound ${formatNumberText(st.max[0])}`);
+  }
+}
+
+/** go-cty's RefinementBuilder.NewValue: some refinements pin the value down completely. */
+function refinedValue(t: CtyType, st: RefineState, r: ByteReader, at: number): CtyValue {
+  if (st.isNull === true) return { type: t, raw: null };
+  if (st.isNull === false) {
+    if (t.kind === 'number' && st.min && st.max && st.min[1] && st.max[1] && ctyNumbersEqual(st.min[0], st.max[0])) {
+      return { type: t, raw: st.min[0] };
+    }
+    if (isCollection(t) && st.minLen === st.maxLen) {
+      const et = (t as { elem: CtyType }).elem;
+      const n = st.minLen;
+      if (n === 0n) return { type: t, raw: t.kind === 'map' ? new Map() : [] };
+      if (t.kind === 'list') {
+        if (n > BigInt(MAX_REFINED_LIST_LENGTH)) r.fail(`refined unknown list of known length ${n} is too long to build`, at);
+        return { type: t, raw: Array.from({ length: Number(n) }, () => Unknown.plain) };
+      }
+      if (t.kind === 'set' && n === 1n) return { type: T.set(et), raw: [Unknown.plain] };
+    }
+  }
+  const ref: Refinements = {};
+  if (st.isNull === false) ref.notNull = true;
+  if (st.prefix !== '') ref.stringPrefix = st.prefix;
+  if (st.min) ref.numberLower = st.min;
+  if (st.max) ref.numberUpper = st.max;
+  if (st.minLen !== 0n) ref.lengthLower = safeLength(st.minLen, r, at);
+  if (st.maxLen !== INT64_MAX) ref.lengthUpper = safeLength(st.maxLen, r, at);
+  return { type: t, raw: Object.keys(ref).length === 0 ? Unknown.plain : new Unknown(ref) };
+}
+
+function safeLength(n: bigint, r: ByteReader, at: number): number {
+  if (n > BigInt(Number.MAX_SAFE_INTEGER) || n < -BigInt(Number.MAX_SAFE_INTEGER)) r.fail(`length bound ${n} is out of range`, at);
+  return Number(n);
+}
+
+const te = new TextEncoder();
+const utf8Bytes = (s: string): Uint8Array => te.encode(s);
+
+// ---------------------------------------------------------------------------------------------
+// Marshal
+
+const shared = new ByteWriter(1024);
+let sharedBusy = false;
+
+/**
+ * go-cty `msgpack.Marshal(value, type)`: `type` is the marshal type (DynamicPseudoType positions
+ * get the `[type JSON, value]` wrapper). The value's own type must conform to it.
+ */
+export function marshalCtyMsgpack(value: CtyValue, type: CtyType): Uint8Array {
+  if (!conformsTo(value.type, type)) {
+    throw new WireError('msgpack', 0, `value of type ${typeGoString(value.type)} does not conform to ${typeGoString(type)}`);
+  }
+  const w = sharedBusy ? new ByteWriter(256) : shared.reset();
+  sharedBusy = true;
+  try {
+    writeValue(w, type, value.type, value.raw, 0);
+    return w.finish();
+  } finally {
+    if (w === shared) sharedBusy = false;
+  }
+}
+
+function bad(w: ByteWriter, reason: string): never {
+  throw new WireError('msgpack', w.pos, reason);
+}
+
+function writeValue(w: ByteWriter, ty: CtyType, vt: CtyType, raw: Raw, depth: number): void {
+  if (depth > MAX_DEPTH) bad(w, `value nested deeper than ${MAX_DEPTH}`);
+  if (ty.kind === 'dynamic' && vt.kind !== 'dynamic') {
+    writeArrayLen(w, 2);
+    writeBin(w, typeJSONBytes(vt));
+    return writeValue(w, vt, vt, raw, depth + 1);
+  }
+  if (raw instanceof Unknown) return writeUnknown(w, vt, raw);
+  if (raw === null) return writeNil(w);
+  switch (ty.kind) {
+    case 'string':
+      if (typeof raw !== 'string') break;
+      return writeStr(w, ctyNormalize(raw));
+    case 'number':
+      if (!(raw instanceof CtyNumber)) break;
+      return writeNumber(w, raw);
+    case 'bool':
+      if (typeof raw !== 'boolean') break;
+      return writeBool(w, raw);
+    case 'list':
+    case 'set': {
+      if (!Array.isArray(raw)) break;
+      const et = (vt as typeof ty).elem;
+      writeArrayLen(w, raw.length);
+      for (const e of raw) writeValue(w, ty.elem, et, e, depth + 1);
+      return;
+    }
+    case 'tuple': {
+      const ets = (vt as typeof ty).elems;
+      if (!Array.isArray(raw) || raw.length !== ty.elems.length) break;
+      writeArrayLen(w, raw.length);
+      for (let i = 0; i < raw.length; i++) writeValue(w, ty.elems[i]!, ets[i]!, raw[i]!, depth + 1);
+      return;
+    }
+    case 'map': {
+      if (!(raw instanceof Map)) break;
+      const et = (vt as typeof ty).elem;
+      writeMapLen(w, raw.size);
+      for (const k of [...raw.keys()].sort(compareGoStrings)) {
+        writeStr(w, ctyNormalize(k));
+        writeValue(w, ty.elem, et, raw.get(k)!, depth + 1);
+      }
+      return;
+    }
+    case 'object': {
+      if (!(raw instanceof Map)) break;
+      const vattrs = (vt as typeof ty).attrs;
+      const names = [...ty.attrs.keys()].sort(compareGoStrings);
+      writeMapLen(w, names.length);
+      for (const k of names) {
+        if (!raw.has(k)) bad(w, `object value lacks attribute ${JSON.stringify(k)}`);
+        writeStr(w, ctyNormalize(k));
+        writeValue(w, ty.attrs.get(k)!, vattrs.get(k)!, raw.get(k)!, depth + 1);
+      }
+      return;
+    }
+    case 'dynamic':
+      break;
+  }
+  return bad(w, `raw value does not fit type ${typeGoString(vt)}`);
+}
+
+/** go-cty's number choice: exact int64, else exact float64 (infinities included), else decimal text. */
+export function writeNumber(w: ByteWriter, n: CtyNumber): void {
+  if (n.form === 'inf') return writeFloat64(w, n.neg ? -Infinity : Infinity);
+  const i = exactInt64(n);
+  if (i !== undefined) return writeInt(w, i);
+  const f = exactFloat64(n);
+  if (f !== undefined) return writeFloat64(w, f);
+  writeStr(w, formatNumberText(n));
+}
+
+const refinementWriter = new ByteWriter(64);
+
+function writeUnknown(w: ByteWriter, vt: CtyType, u: Unknown): void {
+  const ref = u.refinements;
+  if (vt.kind === 'dynamic' || !ref) return writePlainUnknown(w);
+  const rw = refinementWriter.reset();
+  let entries = 0;
+  const inapplicable = (what: string) => bad(w, `unknown value of type ${typeGoString(vt)} cannot carry a ${what} refinement`);
+  if (ref.notNull) {
+    entries++;
+    writeInt(rw, REFINE_NULLNESS);
+    writeBool(rw, false);
+  }
+  if (ref.numberLower || ref.numberUpper) {
+    if (vt.kind !== 'number') inapplicable('number bound');
+    for (const [key, b] of [
+      [REFINE_NUMBER_MIN, ref.numberLower],
+      [REFINE_NUMBER_MAX, ref.numberUpper],
+    ] as const) {
+      if (!b) continue;
+      entries++;
+      writeInt(rw, key);
+      writeArrayLen(rw, 2);
+      writeNumber(rw, b[0]);
+      writeBool(rw, b[1]);
+    }
+  }
+  if (ref.stringPrefix !== undefined && ref.stringPrefix !== '') {
+    if (vt.kind !== 'string') inapplicable('string prefix');
+    entries++;
+    writeInt(rw, REFINE_STRING_PREFIX);
+    writeStr(rw, truncatePrefix(ctyNormalize(ref.stringPrefix)));
+  }
+  if (ref.lengthLower !== undefined || ref.lengthUpper !== undefined) {
+    if (!isCollection(vt)) inapplicable('length');
+    if (ref.lengthLower !== undefined && ref.lengthLower !== 0) {
+      entries++;
+      writeInt(rw, REFINE_LENGTH_MIN);
+      writeInt(rw, ref.lengthLower);
+    }
+    if (ref.lengthUpper !== undefined) {
+      entries++;
+      writeInt(rw, REFINE_LENGTH_MAX);
+      writeInt(rw, ref.lengthUpper);
+    }
+  }
+  if (entries === 0) return writePlainUnknown(w);
+  const body = rw.bytes();
+  const header = entries <= 15 ? 1 : 3;
+  writeExtHeader(w, EXT_REFINED_UNKNOWN, header + body.length);
+  writeMapLen(w, entries);
+  w.writeBytes(body);
+}
+
+function writePlainUnknown(w: ByteWriter): void {
+  w.ensure(3);
+  w.writeByte(M.FixExt1);
+  w.writeByte(0);
+  w.writeByte(0);
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const MUST_END_CLUSTER = new Set("-_:;/\\,.(){}[]|?!~ \t@#$%^&*+\"'");
+
+/**
+ * go-cty truncates a string prefix above 256 bytes to 255 bytes and then to a safe boundary
+ * (dropping the last grapheme cluster unless it is a lone punctuation/space character).
+ */
+function truncatePrefix(p: string): string {
+  const bytes = te.encode(p);
+  if (bytes.length <= 256) return p;
+  let cut = 255;
+  while (cut > 0 && (bytes[cut]! & 0xc0) === 0x80) cut--;
+  const head = new TextDecoder().decode(bytes.subarray(0, cut)).normalize('NFC');
+  const clusters = [...graphemes.segment(head)].map((s) => s.segment);
+  const last = clusters[clusters.length - 1];
+  if (last !== undefined && !( [...last].length === 1 && MUST_END_CLUSTER.has(last))) clusters.pop();
+  return clusters.join('');
+}

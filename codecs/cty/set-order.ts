@@ -1,0 +1,233 @@
+/**
+ * go-cty's set semantics (cty/set/*.go, cty/set_internals.go), so that sets built here hold the
+ * same elements in the same iteration order as Go's:
+ *
+ * - Each element has a hash string (`?` unknown, `~` null, numbers as Text('g', 10), bools T/F,
+ *   strings as Go's %q, lists/sets `[e;e;]`, maps `{k:v;}` with sorted keys, objects and tuples
+ *   `<e;e;>` with sorted attribute names). Its crc32 picks a bucket.
+ * - Adding an element drops it when an equivalent element (cty Equals is known and true) is
+ *   already in the same bucket. Elements in other buckets are never compared (so 0 and -0, whose
+ *   hash strings differ, are both kept).
+ * - Iteration: buckets by ascending crc32, elements in insertion order, then a stable sort by the
+ *   set rules' Less (known before unknown before null; strings by bytes, false before true,
+ *   numbers numerically, anything else by hash-string bytes).
+ */
+import { compareGoStrings, type CtyType } from './types.js';
+import { Unknown, type Raw } from './values.js';
+import { CtyNumber } from './number.js';
+import { compareNumbers } from './number-ops.js';
+import { formatNumberG, formatNumberText } from './numtext.js';
+import { crc32String, goQuote } from './gostring.js';
+
+/** go-cty's set hash string of a raw value of type t. */
+export function setHashString(t: CtyType, r: Raw): string {
+  const parts: string[] = [];
+  appendHash(t, r, parts);
+  return parts.join('');
+}
+
+function appendHash(t: CtyType, r: Raw, out: string[]): void {
+  if (r instanceof Unknown) {
+    out.push('?');
+    return;
+  }
+  if (r === null) {
+    out.push('~');
+    return;
+  }
+  switch (t.kind) {
+    case 'number':
+      out.push(formatNumberG(r as CtyNumber, 10));
+      return;
+    case 'bool':
+      out.push(r ? 'T' : 'F');
+      return;
+    case 'string':
+      out.push(goQuote(r as string));
+      return;
+    case 'map': {
+      const m = r as Map<string, Raw>;
+      out.push('{');
+      for (const k of [...m.keys()].sort(compareGoStrings)) {
+        out.push(goQuote(k), ':');
+        appendHash(t.elem, m.get(k)!, out);
+        out.push(';');
+      }
+      out.push('}');
+      return;
+    }
+    case 'list':
+    case 'set':
+      out.push('[');
+      for (const e of r as Raw[]) {
+        appendHash(t.elem, e, out);
+        out.push(';');
+      }
+      out.push(']');
+      return;
+    case 'object': {
+      const m = r as Map<string, Raw>;
+      out.push('<');
+      for (const k of [...t.attrs.keys()].sort(compareGoStrings)) {
+        appendHash(t.attrs.get(k)!, m.get(k) ?? null, out);
+        out.push(';');
+      }
+      out.push('>');
+      return;
+    }
+    case 'tuple': {
+      const a = r as Raw[];
+      out.push('<');
+      t.elems.forEach((et, i) => {
+        appendHash(et, a[i] ?? null, out);
+        out.push(';');
+      });
+      out.push('>');
+      return;
+    }
+    case 'dynamic':
+      return; // only null or unknown can sit at a dynamic position
+  }
+}
+
+/** True when t mentions DynamicPseudoType anywhere (go-cty: not HasWhollyKnownType). */
+export function hasDynamic(t: CtyType): boolean {
+  switch (t.kind) {
+    case 'dynamic':
+      return true;
+    case 'list':
+    case 'set':
+    case 'map':
+      return hasDynamic(t.elem);
+    case 'tuple':
+      return t.elems.some(hasDynamic);
+    case 'object':
+      for (const a of t.attrs.values()) if (hasDynamic(a)) return true;
+      return false;
+    default:
+      return false;
+  }
+}
+
+const numberTextKey = (n: CtyNumber): string => {
+  const s = formatNumberText(n);
+  return s === '-0' ? '0' : s;
+};
+
+/** go-cty's number equality: same Text('f', -1), with -0 equal to 0. */
+export const ctyNumbersEqual = (a: CtyNumber, b: CtyNumber): boolean => numberTextKey(a) === numberTextKey(b);
+
+/**
+ * go-cty's set Equivalent: `Equals` returns a known true. Unknowns anywhere in the compared parts
+ * make it false; two nulls are equal.
+ */
+export function ctyEquivalent(t: CtyType, a: Raw, b: Raw): boolean {
+  if (a === null && b === null) return true;
+  if (a instanceof Unknown || b instanceof Unknown) return false;
+  if (a === null || b === null) return false;
+  if (hasDynamic(t)) return false;
+  switch (t.kind) {
+    case 'number':
+      return ctyNumbersEqual(a as CtyNumber, b as CtyNumber);
+    case 'string':
+    case 'bool':
+      return a === b;
+    case 'list': {
+      const x = a as Raw[];
+      const y = b as Raw[];
+      return x.length === y.length && x.every((e, i) => ctyEquivalent(t.elem, e, y[i]!));
+    }
+    case 'tuple': {
+      const x = a as Raw[];
+      const y = b as Raw[];
+      return t.elems.every((et, i) => ctyEquivalent(et, x[i]!, y[i]!));
+    }
+    case 'object': {
+      const x = a as Map<string, Raw>;
+      const y = b as Map<string, Raw>;
+      for (const [k, at] of t.attrs) if (!ctyEquivalent(at, x.get(k) ?? null, y.get(k) ?? null)) return false;
+      return true;
+    }
+    case 'map': {
+      const x = a as Map<string, Raw>;
+      const y = b as Map<string, Raw>;
+      if (x.size !== y.size) return false;
+      for (const [k, e] of x) if (!y.has(k) || !ctyEquivalent(t.elem, e, y.get(k)!)) return false;
+      return true;
+    }
+    case 'set': {
+      const x = a as Raw[];
+      const y = b as Raw[];
+      if (x.some((e) => e instanceof Unknown) || y.some((e) => e instanceof Unknown)) return false;
+      return setContainsAll(t.elem, y, x) && setContainsAll(t.elem, x, y);
+    }
+    case 'dynamic':
+      return false;
+  }
+}
+
+/** Every element of `elems` is in `set` (go-cty's Has: same crc32 bucket, then Equivalent). */
+function setContainsAll(et: CtyType, set: Raw[], elems: Raw[]): boolean {
+  const buckets = new Map<number, Raw[]>();
+  for (const e of set) {
+    const h = crc32String(setHashString(et, e));
+    const b = buckets.get(h);
+    if (b) b.push(e);
+    else buckets.set(h, [e]);
+  }
+  for (const e of elems) {
+    const b = buckets.get(crc32String(setHashString(et, e)));
+    if (!b || !b.some((x) => ctyEquivalent(et, e, x))) return false;
+  }
+  return true;
+}
+
+interface Member {
+  raw: Raw;
+  hash: string;
+}
+
+/** Rank for the null/unknown part of go-cty's Less: known 0, unknown 1, null 2. */
+const rank = (r: Raw): number => (r === null ? 2 : r instanceof Unknown ? 1 : 0);
+
+function compareMembers(t: CtyType, a: Member, b: Member): number {
+  const ra = rank(a.raw);
+  const rb = rank(b.raw);
+  if (ra !== rb) return ra - rb;
+  if (ra !== 0) return 0;
+  switch (t.kind) {
+    case 'string':
+      return compareGoStrings(a.raw as string, b.raw as string);
+    case 'bool':
+      return a.raw === b.raw ? 0 : a.raw ? 1 : -1;
+    case 'number': {
+      const x = a.raw as CtyNumber;
+      const y = b.raw as CtyNumber;
+      if (ctyNumbersEqual(x, y)) return 0;
+      return compareNumbers(x, y);
+    }
+    default:
+      return compareGoStrings(a.hash, b.hash);
+  }
+}
+
+/**
+ * `cty.SetVal(elems)` for elements of type et: duplicates dropped as go-cty drops them, the rest in
+ * go-cty's iteration order. Returns a new array.
+ */
+export function buildSet(et: CtyType, elems: readonly Raw[]): Raw[] {
+  if (elems.length === 0) return [];
+  const buckets = new Map<number, Member[]>();
+  for (const raw of elems) {
+    const hash = setHashString(et, raw);
+    const id = crc32String(hash);
+    const b = buckets.get(id);
+    if (!b) buckets.set(id, [{ raw, hash }]);
+    else if (!b.some((m) => ctyEquivalent(et, raw, m.raw))) b.push({ raw, hash });
+  }
+  const ids = [...buckets.keys()].sort((x, y) => x - y);
+  const members: Member[] = [];
+  for (const id of ids) members.push(...buckets.get(id)!);
+  members.sort((a, b) => compareMembers(et, a, b)); // Array.prototype.sort is stable
+  return members.map((m) => m.raw);
+}

@@ -1,0 +1,171 @@
+/**
+ * go-cty's JSON type syntax (`cty.Type.MarshalJSON` / `UnmarshalJSON`), as bytes:
+ * `"string"`, `"number"`, `"bool"`, `"dynamic"`, `["list",T]`, `["set",T]`, `["map",T]`,
+ * `["tuple",[T,…]]` (`["tuple",null]` for a nil element list), `["object",{"name":T,…}]` with
+ * names sorted and escaped as encoding/json writes map keys, plus `,["opt",…]` (sorted) when the
+ * object has optional attributes. Reading accepts what Go accepts (`null` for the tuple list,
+ * the attribute map or the optional list), except trailing bytes after the type.
+ */
+import { MAX_DEPTH } from '../wire/errors.js';
+import { ByteWriter } from '../wire/writer.js';
+import { NIL_TYPE_LIST, T, compareGoStrings, type CtyType } from './types.js';
+import { JsonCursor, writeAscii, writeGoJSONString } from './json-text.js';
+import { ctyNormalize } from './gostring.js';
+
+/** Appends the JSON of t exactly as go-cty's `Type.MarshalJSON` writes it. */
+export function writeTypeJSON(w: ByteWriter, t: CtyType): void {
+  switch (t.kind) {
+    case 'string':
+      return writeAscii(w, '"string"');
+    case 'number':
+      return writeAscii(w, '"number"');
+    case 'bool':
+      return writeAscii(w, '"bool"');
+    case 'dynamic':
+      return writeAscii(w, '"dynamic"');
+    case 'list':
+    case 'set':
+    case 'map':
+      writeAscii(w, `["${t.kind}",`);
+      writeTypeJSON(w, t.elem);
+      return w.writeByte(0x5d);
+    case 'tuple':
+      writeAscii(w, '["tuple",');
+      if (t.elems === NIL_TYPE_LIST) writeAscii(w, 'null');
+      else {
+        w.writeByte(0x5b);
+        t.elems.forEach((e, i) => {
+          if (i > 0) w.writeByte(0x2c);
+          writeTypeJSON(w, e);
+        });
+        w.writeByte(0x5d);
+      }
+      return w.writeByte(0x5d);
+    case 'object': {
+      writeAscii(w, '["object",{');
+      const names = [...t.attrs.keys()].sort(compareGoStrings);
+      names.forEach((n, i) => {
+        if (i > 0) w.writeByte(0x2c);
+        writeGoJSONString(w, n);
+        w.writeByte(0x3a);
+        writeTypeJSON(w, t.attrs.get(n)!);
+      });
+      w.writeByte(0x7d);
+      if (t.optional.size > 0) {
+        writeAscii(w, ',[');
+        [...t.optional].sort(compareGoStrings).forEach((n, i) => {
+          if (i > 0) w.writeByte(0x2c);
+          writeGoJSONString(w, n);
+        });
+        w.writeByte(0x5d);
+      }
+      return w.writeByte(0x5d);
+    }
+  }
+}
+
+const bytesCache = new WeakMap<CtyType, Uint8Array>();
+
+/** The type JSON bytes of t (cached per type object; do not modify the result). */
+export function typeJSONBytes(t: CtyType): Uint8Array {
+  let b = bytesCache.get(t);
+  if (!b) {
+    const w = new ByteWriter(64);
+    writeTypeJSON(w, t);
+    b = w.finish();
+    bytesCache.set(t, b);
+  }
+  return b;
+}
+
+/** Reads one type at the cursor (go-cty's `Type.UnmarshalJSON` on one JSON value). */
+export function readTypeJSON(c: JsonCursor, depth = 0): CtyType {
+  if (depth > MAX_DEPTH) c.fail(`cty type nested deeper than ${MAX_DEPTH}`);
+  const k = c.peek();
+  const at = c.pos;
+  if (k === 'string') {
+    const name = c.string();
+    switch (name) {
+      case 'string':
+        return T.String;
+      case 'number':
+        return T.Number;
+      case 'bool':
+        return T.Bool;
+      case 'dynamic':
+        return T.DynamicPseudoType;
+    }
+    return c.fail(`invalid primitive type name ${JSON.stringify(name)}`, at);
+  }
+  if (k !== '[') return c.fail('invalid type description: expected a type name or [kind, …]', at);
+  c.pos++;
+  if (c.peek() !== 'string') c.fail('invalid complex type kind name');
+  const kindAt = c.pos;
+  const kind = c.string();
+  c.expect(0x2c, "',' after type kind");
+  let t: CtyType;
+  switch (kind) {
+    case 'list':
+      t = T.list(readTypeJSON(c, depth + 1));
+      break;
+    case 'set':
+      t = T.set(readTypeJSON(c, depth + 1));
+      break;
+    case 'map':
+      t = T.map(readTypeJSON(c, depth + 1));
+      break;
+    case 'tuple': {
+      if (c.peek() === 'null') {
+        c.literal('null');
+        t = T.tuple(NIL_TYPE_LIST);
+        break;
+      }
+      c.expect(0x5b, "'[' for tuple element types");
+      const elems: CtyType[] = [];
+      for (let first = true; c.more(first, 0x5d); first = false) elems.push(readTypeJSON(c, depth + 1));
+      t = T.tuple(elems);
+      break;
+    }
+    case 'object': {
+      const attrs = new Map<string, CtyType>();
+      if (c.peek() === 'null') c.literal('null');
+      else {
+        c.expect(0x7b, "'{' for object attribute types");
+        for (let first = true; c.more(first, 0x7d); first = false) {
+          if (c.peek() !== 'string') c.fail('expected attribute name string');
+          const name = ctyNormalize(c.string());
+          c.expect(0x3a, "':' after attribute name");
+          attrs.set(name, readTypeJSON(c, depth + 1)); // a repeated name: the last one wins, as in Go
+        }
+      }
+      const optional: string[] = [];
+      if (c.more(false, 0x5d)) {
+        const optAt = c.pos;
+        if (c.peek() === 'null') c.literal('null');
+        else {
+          c.expect(0x5b, "'[' for optional attribute names");
+          for (let first = true; c.more(first, 0x5d); first = false) {
+            if (c.peek() !== 'string') c.fail('optional attribute name must be a string');
+            const name = ctyNormalize(c.string());
+            if (!attrs.has(name)) c.fail(`optional contains undeclared attribute ${JSON.stringify(name)}`, optAt);
+            optional.push(name);
+          }
+        }
+        c.expect(0x5d, "']' after object type");
+      }
+      return T.object(attrs, optional);
+    }
+    default:
+      return c.fail(`invalid complex type kind name ${JSON.stringify(kind)}`, kindAt);
+  }
+  c.expect(0x5d, "']' closing the type description");
+  return t;
+}
+
+/** Parses standalone type JSON bytes (e.g. the bin in go-cty msgpack's dynamic wrapper). */
+export function parseTypeJSON(bytes: Uint8Array, base = 0): CtyType {
+  const c = new JsonCursor(bytes, 0, bytes.length, base);
+  const t = readTypeJSON(c);
+  c.end_();
+  return t;
+}

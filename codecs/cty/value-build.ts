@@ -1,0 +1,135 @@
+/**
+ * Building cty values the way go-cty's constructors do when a decoder hands them elements:
+ * ListVal / SetVal / MapVal take their element type from the first element whose type is not
+ * DynamicPseudoType and refuse mixed types; TupleVal and ObjectVal take their type from their
+ * elements (so optional-attribute markers never survive decoding); SetVal deduplicates and orders.
+ */
+import { T, typeEquals, type CtyType } from './types.js';
+import { Unknown, type CtyValue, type Raw } from './values.js';
+import { ctyNormalize } from './gostring.js';
+import { buildSet } from './set-order.js';
+
+/** The common element type of vals (go-cty's rule), or undefined when two types differ. */
+export function commonElementType(vals: readonly CtyValue[]): CtyType | undefined {
+  let et: CtyType = T.DynamicPseudoType;
+  for (const v of vals) {
+    if (et.kind === 'dynamic') et = v.type;
+    else if (v.type.kind !== 'dynamic' && !typeEquals(et, v.type)) return undefined;
+  }
+  return et;
+}
+
+export const listVal = (et: CtyType, vals: readonly CtyValue[]): CtyValue => ({ type: T.list(et), raw: vals.map((v) => v.raw) });
+
+export const setVal = (et: CtyType, vals: readonly CtyValue[]): CtyValue => ({
+  type: T.set(et),
+  raw: buildSet(
+    et,
+    vals.map((v) => v.raw),
+  ),
+});
+
+export function mapVal(et: CtyType, entries: ReadonlyMap<string, CtyValue>): CtyValue {
+  const raw = new Map<string, Raw>();
+  for (const [k, v] of entries) raw.set(k, v.raw);
+  return { type: T.map(et), raw };
+}
+
+export const tupleVal = (vals: readonly CtyValue[]): CtyValue => ({ type: T.tuple(vals.map((v) => v.type)), raw: vals.map((v) => v.raw) });
+
+export function objectVal(attrs: ReadonlyMap<string, CtyValue>): CtyValue {
+  const types = new Map<string, CtyType>();
+  const raw = new Map<string, Raw>();
+  for (const [k, v] of attrs) {
+    types.set(k, v.type);
+    raw.set(k, v.raw);
+  }
+  return { type: T.object(types), raw };
+}
+
+/**
+ * True when a value of type vt may be written with marshal type ty (go-cty's TestConformance:
+ * equal types, with DynamicPseudoType in ty accepting anything; optional markers ignored).
+ */
+export function conformsTo(vt: CtyType, ty: CtyType): boolean {
+  if (ty.kind === 'dynamic') return true;
+  if (vt.kind !== ty.kind) return false;
+  switch (ty.kind) {
+    case 'list':
+    case 'set':
+    case 'map':
+      return conformsTo((vt as typeof ty).elem, ty.elem);
+    case 'tuple': {
+      const ve = (vt as typeof ty).elems;
+      return ve.length === ty.elems.length && ve.every((e, i) => conformsTo(e, ty.elems[i]!));
+    }
+    case 'object': {
+      const va = (vt as typeof ty).attrs;
+      if (va.size !== ty.attrs.size) return false;
+      for (const [k, at] of ty.attrs) {
+        const v = va.get(k);
+        if (v === undefined || !conformsTo(v, at)) return false;
+      }
+      return true;
+    }
+    default:
+      return true;
+  }
+}
+
+/**
+ * The value as go-cty's constructors would hold it: strings, map keys and attribute names
+ * NFC-normalised (cty.StringVal, MapVal, ObjectVal, Object), sets deduplicated and in go-cty's
+ * order (SetVal). For values that come from outside (canonical JSON, user code).
+ */
+export function normalizeValue(v: CtyValue): CtyValue {
+  return { type: normalizeType(v.type), raw: normalizeRaw(v.type, v.raw) };
+}
+
+export function normalizeType(t: CtyType): CtyType {
+  switch (t.kind) {
+    case 'list':
+    case 'set':
+    case 'map':
+      return { kind: t.kind, elem: normalizeType(t.elem) };
+    case 'tuple':
+      return t.elems.length === 0 ? t : T.tuple(t.elems.map(normalizeType));
+    case 'object': {
+      const attrs = new Map<string, CtyType>();
+      for (const [k, at] of t.attrs) attrs.set(ctyNormalize(k), normalizeType(at));
+      return T.object(attrs, [...t.optional].map(ctyNormalize));
+    }
+    default:
+      return t;
+  }
+}
+
+function normalizeRaw(t: CtyType, r: Raw): Raw {
+  if (r === null) return r;
+  if (r instanceof Unknown) {
+    const p = r.refinements?.stringPrefix;
+    return p !== undefined && ctyNormalize(p) !== p ? new Unknown({ ...r.refinements, stringPrefix: ctyNormalize(p) }) : r;
+  }
+  switch (t.kind) {
+    case 'string':
+      return typeof r === 'string' ? ctyNormalize(r) : r;
+    case 'list':
+      return Array.isArray(r) ? r.map((e) => normalizeRaw(t.elem, e)) : r;
+    case 'set':
+      return Array.isArray(r) ? buildSet(normalizeType(t.elem), r.map((e) => normalizeRaw(t.elem, e))) : r;
+    case 'tuple':
+      return Array.isArray(r) ? r.map((e, i) => normalizeRaw(t.elems[i] ?? T.DynamicPseudoType, e)) : r;
+    case 'map':
+    case 'object': {
+      if (!(r instanceof Map)) return r;
+      const out = new Map<string, Raw>();
+      for (const [k, e] of r) {
+        const et = t.kind === 'map' ? t.elem : (t.attrs.get(k) ?? T.DynamicPseudoType);
+        out.set(ctyNormalize(k), normalizeRaw(et, e));
+      }
+      return out;
+    }
+    default:
+      return r;
+  }
+}
