@@ -18,6 +18,7 @@ import { WireError } from '../wire/errors.js';
 import { NIL_TYPE_LIST, T, typeEquals, type CtyType } from '../cty/types.js';
 import { Unknown, type CtyValue, type Raw } from '../cty/values.js';
 import { CtyNumber } from '../cty/number.js';
+import { buildSet } from '../cty/set-order.js';
 import { decodeBigFloat, encodeBigFloat } from './bigfloat.js';
 import { decodeGob } from './decoder.js';
 import { GobEncoder, type GoIface } from './encoder.js';
@@ -291,7 +292,9 @@ function goToRaw(t: CtyType, v: GoIface | null, at: number): Raw {
       if (v.type !== setGo) return mismatch();
       const s = v.value as SetValue;
       if (!typeEquals(s.elemType, t.elem)) bad('set rules type differs from the set element type', at);
-      return s.values.map((e) => goToRaw(t.elem, e, at));
+      // Go's set.Set GobDecode re-adds every element to a fresh set: duplicates collapse and the
+      // order becomes go-cty's own, whatever order the sender used.
+      return buildSet(t.elem, s.values.map((e) => goToRaw(t.elem, e, at)));
     }
     case 'map': {
       if (v.type !== anyMapGo) return mismatch();
