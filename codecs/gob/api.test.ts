@@ -13,7 +13,7 @@ import { decodeCtyGobEncoding, decodeCtyValueGob, decodeObjectSpecGob, encodeCty
 import { decodeGobStream, type GobValue } from './dynamic.js';
 import { IdSpace } from './idspace.js';
 import { ctyValue, objectSpec } from './arbitraries.js';
-import { hex, vector, vectors } from './test-vectors.js';
+import { hex, vector, vectors } from '../testing/vectors.js';
 
 const isGobError = (re: RegExp) => (e: unknown) => e instanceof WireError && e.codec === 'gob' && re.test(e.reason);
 const same = (got: unknown, want: unknown, what: string) => assert.is(canonicalDiff(got, want), null, what);

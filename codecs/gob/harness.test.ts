@@ -11,7 +11,7 @@ import { GobDecoder, END } from './decoder.js';
 import { GobEncoder } from './encoder.js';
 import { IdSpace } from './idspace.js';
 import { CASE_ORDER, harnessRegistry, parseGoType } from './test-harness-types.js';
-import { hex, vectors, type LoadedVector } from './test-vectors.js';
+import { hex, vectors, type LoadedVector } from '../testing/vectors.js';
 import type { GoType } from './gotype.js';
 
 const registry = harnessRegistry();

@@ -22,7 +22,7 @@ import {
   writeGobUint,
   writeGobUint64,
 } from './wire.js';
-import { fromHex, hex } from './test-vectors.js';
+import { fromHex, hex } from '../testing/vectors.js';
 
 const reader = (b: Uint8Array) => new ByteReader(b, 'gob');
 const bytesOf = (f: (w: ByteWriter) => void): Uint8Array => {

@@ -1,4 +1,4 @@
-/** Test support: Go's golden vectors (vectors/manifest.json), loaded by id or family at test time. */
+/** Test support, shared by every codec's tests: Go's golden vectors (vectors/manifest.json), loaded by id or family at test time. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
