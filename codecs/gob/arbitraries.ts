@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { NIL_TYPE_LIST, T, type CtyType } from '../cty/types.js';
 import type { CtyValue, Raw } from '../cty/values.js';
 import { parseNumberText } from '../cty/numtext.js';
+import { buildSet } from '../cty/set-order.js';
 import type { ObjectSpec, Spec } from '../hclspec/model.js';
 
 const name = fc.string({ unit: 'grapheme', maxLength: 8 });
@@ -50,8 +51,10 @@ export function rawOf(t: CtyType, depth = 0): fc.Arbitrary<Raw> {
     case 'number':
       return orNull(number);
     case 'list':
-    case 'set':
       return orNull(fc.array(rawOf(t.elem, depth + 1), { maxLength: n }));
+    case 'set':
+      // As cty.SetVal builds them: duplicates collapse, go-cty's own order.
+      return orNull(fc.array(rawOf(t.elem, depth + 1), { maxLength: n }).map((a) => buildSet(t.elem, a)));
     case 'tuple':
       return orNull(fc.tuple(...t.elems.map((e) => rawOf(e, depth + 1))).map((a) => [...a] as Raw[]));
     case 'map':
