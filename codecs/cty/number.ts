@@ -14,6 +14,14 @@ export const ROUNDING_MODES: readonly RoundingMode[] = ['ToNearestEven', 'ToNear
 export type Accuracy = -1 | 0 | 1;
 export type NumberForm = 'zero' | 'finite' | 'inf';
 
+/**
+ * The largest precision (in bits) we accept for a number. Go allows up to 2^32-1, but formatting
+ * or rounding costs grow with the square of the precision (Go takes 42 s to print one number at
+ * 2^20 bits) and go-cty only ever uses 512 (parsed numbers), 64 (integers) and 53 (floats). Codecs
+ * refuse larger precisions with a WireError instead of hanging.
+ */
+export const MAX_PREC = 1 << 16;
+
 export class CtyNumber {
   constructor(
     readonly form: NumberForm,

@@ -11,7 +11,7 @@
  *   `roundShortest` does.
  */
 import { WireError } from '../wire/errors.js';
-import { CtyNumber, type RoundingMode } from './number.js';
+import { CtyNumber, MAX_PREC, type RoundingMode } from './number.js';
 import { bitLen, infNumber, mulNumbers, quoNumbers, roundNumber, trailingZeros, zeroNumber } from './number-ops.js';
 
 /** Largest binary exponent magnitude we turn into decimal digits (about 630,000 digits). */
@@ -26,6 +26,7 @@ const MAX_FORMAT_EXP = 1 << 21;
  * Throws a WireError (codec 'cty', offset 0) where Go returns an error; callers re-label it.
  */
 export function parseNumberText(s: string, prec = 512, mode: RoundingMode = 'ToNearestEven'): CtyNumber {
+  if (prec > MAX_PREC) throw new WireError('cty', 0, `number precision ${prec} exceeds the limit of ${MAX_PREC} bits`);
   const r = tryParseNumberText(s, prec, mode);
   if (typeof r === 'string') throw new WireError('cty', 0, `${r} in number ${JSON.stringify(s.length > 64 ? s.slice(0, 61) + '...' : s)}`);
   return r;
@@ -274,6 +275,7 @@ function fmtE(d: Decimal, prec: number): string {
  */
 export function formatNumberText(n: CtyNumber): string {
   if (n.form === 'inf') return n.neg ? '-Inf' : '+Inf';
+  if (n.prec > MAX_PREC) throw new WireError('cty', 0, `number precision ${n.prec} exceeds the limit of ${MAX_PREC} bits`);
   const sign = n.neg ? '-' : '';
   if (n.form === 'zero') return sign + '0';
   // An integer that fits its precision: half an ulp is at most 1/2, so no shorter decimal lies
