@@ -15,6 +15,7 @@
  * cannot encode them; neither do we.
  */
 import { WireError } from '../wire/errors.js';
+import type { ByteWriter } from '../wire/writer.js';
 import { NIL_TYPE_LIST, T, typeEquals, type CtyType } from '../cty/types.js';
 import { Unknown, type CtyValue, type Raw } from '../cty/values.js';
 import { CtyNumber } from '../cty/number.js';
@@ -37,6 +38,7 @@ import {
   type ExternalContext,
   type GoType,
 } from './gotype.js';
+import { NestedDecodeCache, NestedEncodeCache } from './nested-cache.js';
 import { GobRegistry } from './registry.js';
 
 const CTY = 'github.com/zclconf/go-cty/cty';
@@ -52,7 +54,9 @@ export const ctyTypeGo = gobEncoder<CtyType | null>(
   'Type',
   {
     encode: (t, ctx) => encodeTypeStream(t, ctx),
-    decode: (b, ctx) => decodeTypeStream(b, ctx),
+    encodeShared: (t, ctx) => (t == null ? encodeTypeStream(t, ctx) : typeBytes.get(t, ctx)),
+    decode: (b, ctx) => typeStreams.get(b, ctx),
+    decodeAt: (buf, start, end, ctx) => typeStreams.getAt(buf, start, end, ctx),
     isZero: (t) => t == null,
   },
   { str: 'cty.Type' },
@@ -63,6 +67,7 @@ export const ctyValueGo = gobEncoder<CtyValue | null>(
   'Value',
   {
     encode: (v, ctx) => encodeValueStream(v, ctx),
+    encodeTo: (w, v, ctx) => encodeValueStreamTo(w, v, ctx),
     decode: (b, ctx) => decodeValueStream(b, ctx),
     isZero: (v) => v == null,
   },
@@ -92,6 +97,7 @@ export const setGo = gobEncoder<SetValue>(
   'Set',
   {
     encode: (s, ctx) => encodeSetStream(s, ctx),
+    encodeTo: (w, s, ctx) => streamEncoder(ctx).encodeTo(w, gobSetGo, gobSetOf(s)),
     decode: (b, ctx) => decodeSetStream(b, ctx),
     isZero: () => false,
   },
@@ -174,6 +180,11 @@ function encodeTypeStream(t: CtyType | null, ctx: ExternalContext): Uint8Array {
   const enc = new GobEncoder({ ids: ctx.ids, registry: ctx.registry, depth: ctx.depth });
   return enc.encode(gobTypeGo, { Version: 0n, Impl: typeImpl(t) });
 }
+
+/** Decoded cty.Type streams by their bytes (CtyType values are immutable, so they can be shared). */
+const typeStreams = new NestedDecodeCache<CtyType>((b, ctx) => decodeTypeStream(b, ctx));
+/** Encoded cty.Type streams by type object. */
+const typeBytes = new NestedEncodeCache<CtyType>((t, ctx) => encodeTypeStream(t, ctx));
 
 function decodeTypeStream(b: Uint8Array, ctx: ExternalContext): CtyType {
   const gt = decodeGob<{ Version: bigint; Impl: GoIface | null }>(gobTypeGo, b, { ids: ctx.ids, registry: ctx.registry, depth: ctx.depth, offset: ctx.offset });
@@ -320,10 +331,18 @@ function goToRaw(t: CtyType, v: GoIface | null, at: number): Raw {
   }
 }
 
+const gobValueOf = (v: CtyValue) => ({ Version: 0n, Ty: v.type, V: rawToGo(v.type, v.raw) });
+const streamEncoder = (ctx: ExternalContext) => new GobEncoder({ ids: ctx.ids, registry: ctx.registry, depth: ctx.depth });
+
 export function encodeValueStream(v: CtyValue | null, ctx: ExternalContext): Uint8Array {
   if (v == null) return bad('cannot gob-encode a nil cty.Value');
-  const enc = new GobEncoder({ ids: ctx.ids, registry: ctx.registry, depth: ctx.depth });
-  return enc.encode(gobValueGo, { Version: 0n, Ty: v.type, V: rawToGo(v.type, v.raw) });
+  return streamEncoder(ctx).encode(gobValueGo, gobValueOf(v));
+}
+
+/** encodeValueStream's bytes, count-prefixed, straight into w. */
+function encodeValueStreamTo(w: ByteWriter, v: CtyValue | null, ctx: ExternalContext): void {
+  if (v == null) return void bad('cannot gob-encode a nil cty.Value');
+  streamEncoder(ctx).encodeTo(w, gobValueGo, gobValueOf(v));
 }
 
 export function decodeValueStream(b: Uint8Array, ctx: ExternalContext): CtyValue {
@@ -340,9 +359,10 @@ export function decodeValueStream(b: Uint8Array, ctx: ExternalContext): CtyValue
 
 // ---- set.Set ----
 
+const gobSetOf = (s: SetValue) => ({ Version: 0n, Rules: { type: setRulesGo, value: { Type: s.elemType } }, Values: s.values });
+
 function encodeSetStream(s: SetValue, ctx: ExternalContext): Uint8Array {
-  const enc = new GobEncoder({ ids: ctx.ids, registry: ctx.registry, depth: ctx.depth });
-  return enc.encode(gobSetGo, { Version: 0n, Rules: { type: setRulesGo, value: { Type: s.elemType } }, Values: s.values });
+  return streamEncoder(ctx).encode(gobSetGo, gobSetOf(s));
 }
 
 function decodeSetStream(b: Uint8Array, ctx: ExternalContext): SetValue {

@@ -4,21 +4,28 @@
  * ones skipped, a field of incompatible type an error), ints into any int width that holds the
  * value, interfaces by registered name.
  *
- * Decoding ops are compiled once per (local type, remote type id) pair on a stream. What the
- * stream shows about each Go type's id and definition is recorded in the IdSpace, so that
- * re-encoding with it reproduces Go's ids and names.
+ * Decoding ops are compiled once per (local type, remote definitions) for the whole program
+ * (compiled.ts), and each stream remembers the op for each (type id, local type) it has used, so
+ * a value costs no schema work after the first of its kind. What the stream shows about each Go
+ * type's id and definition is recorded in the IdSpace, so that re-encoding with it reproduces
+ * Go's ids and names.
  */
 import { WireError } from '../wire/errors.js';
-import { DynamicReader, type GobTopValue } from './dynamic.js';
+import type { ByteReader } from '../wire/reader.js';
+import { BytesCache } from './bytes-cache.js';
+import { onClearCaches } from './caches.js';
+import { begin, end, lookup, newTable } from './compiled.js';
+import { DynamicReader, presized, type GobTopValue } from './dynamic.js';
+import type { GoIface } from './encoder.js';
 import { isByteSlice, isIntKind, isUintKind, userType, X_BINARY, X_GOB, type ExternalContext, type GoExternal, type GoInterface, type GoStruct, type GoType } from './gotype.js';
 import { IdSpace } from './idspace.js';
 import { GobRegistry } from './registry.js';
 import { END, GobStreamReader, NEED_MORE, type StreamOptions } from './stream.js';
-import { T_BOOL, T_BYTES, T_COMPLEX, T_FLOAT, T_INT, T_INTERFACE, T_STRING, T_UINT, readStructFields, type TypeId, type WireType } from './types.js';
-import { float64FromBits, readGobBytes, readGobFloatBits, readGobInt64, readGobUint, readGobUint64 } from './wire.js';
-import type { GoIface } from './encoder.js';
+import { nextField, T_BOOL, T_BYTES, T_COMPLEX, T_FLOAT, T_INT, T_INTERFACE, T_STRING, T_UINT, type TypeId, type WireType } from './types.js';
+import { readGobBytes, readGobFloat64, readGobInt64, readGobLength, readGobUint, readGobUint64, utf8OrUndefined } from './wire.js';
+import { structMaker, zeroValue } from './zero.js';
 
-export { NEED_MORE, END };
+export { NEED_MORE, END, zeroValue };
 
 type DecOp = (d: GobDecoder) => unknown;
 
@@ -28,8 +35,6 @@ export interface GobDecoderOptions extends StreamOptions {
   /** Names accepted inside interfaces. */
   registry?: GobRegistry;
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 const INT_LIMITS: Record<string, [bigint, bigint]> = {
   int8: [-128n, 127n],
@@ -42,92 +47,43 @@ const INT_LIMITS: Record<string, [bigint, bigint]> = {
 
 const MAX_FLOAT32 = 3.4028234663852886e38;
 
-const zeroFields = new WeakMap<GoType, [string, unknown, boolean][]>();
-
-/** A struct's zero value, from a per-type list of field zeros (fresh objects where mutable). */
-function zeroStruct(t: GoType & { kind: 'struct' }): Record<string, unknown> {
-  let zs = zeroFields.get(t);
-  if (!zs) {
-    zs = t.fields.map((f) => {
-      const z = zeroValue(f.type);
-      return [f.name, z, z !== null && typeof z === 'object'];
-    });
-    zeroFields.set(t, zs);
-  }
-  const o: Record<string, unknown> = {};
-  for (let i = 0; i < zs.length; i++) {
-    const [name, z, fresh] = zs[i]!;
-    o[name] = fresh ? zeroValue((t.fields[i] as { type: GoType }).type) : z;
-  }
-  return o;
-}
-
-/** The value of a type that was not on the wire (Go's zero value). */
-export function zeroValue(t: GoType): unknown {
-  switch (t.kind) {
-    case 'bool':
-      return false;
-    case 'int8':
-    case 'int16':
-    case 'int32':
-    case 'uint8':
-    case 'uint16':
-    case 'uint32':
-    case 'float32':
-    case 'float64':
-      return 0;
-    case 'int':
-    case 'int64':
-    case 'uint':
-    case 'uint64':
-    case 'uintptr':
-      return 0n;
-    case 'complex64':
-    case 'complex128':
-      return { re: 0, im: 0 };
-    case 'string':
-      return '';
-    case 'slice':
-      return isByteSlice(t) ? new Uint8Array(0) : [];
-    case 'array':
-      return Array.from({ length: t.len }, () => zeroValue(t.elem));
-    case 'struct':
-      return zeroStruct(t);
-    case 'external':
-      return t.zero();
-    default:
-      return null; // map, interface, pointer
-  }
-}
-
-/**
- * Ops compiled on one stream serve every later stream of the same process whose definitions of
- * the ids involved are the same (the nested streams of cty.Type / cty.Value repeat a handful of
- * definitions hundreds of times in one ConfigSpec). Per id space, because compiling also
- * records ids into it.
- */
-interface Compiled {
-  readonly ops: Map<GoType, Map<string, DecOp>>;
-  readonly engines: Map<GoType, Map<string, StructEngine>>;
-}
-const compiledBySpace = new WeakMap<IdSpace, Compiled>();
-
 interface StructEngine {
   /** Per wire field: the local field name and op, or null to skip the value. */
   readonly fields: readonly ({ name: string; op: DecOp } | null)[];
   readonly wire: WireType & { kind: 'struct' };
   readonly matched: number;
+  /** The struct's name in errors. */
+  readonly what: string;
+  /** A new value with every field at Go's zero value. */
+  readonly make: () => Record<string, unknown>;
 }
+
+const ops = newTable<DecOp>();
+const engines = newTable<StructEngine>();
+
+/** Registered types by the bytes of their names (only names found registered: a registry only grows). */
+let namesByRegistry = new WeakMap<GobRegistry, BytesCache<GoType>>();
+onClearCaches(() => (namesByRegistry = new WeakMap()));
+
+/** The op a stream uses for values of one type id into one local type. */
+interface TopOp {
+  readonly t: GoType;
+  readonly op: DecOp;
+  readonly next: TopOp | undefined;
+}
+
+const SMALL_IDS: readonly string[] = Array.from({ length: 64 }, (_, i) => String(i));
 
 export class GobDecoder {
   readonly ids: IdSpace;
   readonly registry: GobRegistry;
   private readonly s: GobStreamReader;
   private readonly dyn: DynamicReader;
-  /** Compiled ops, shared by every stream of one id space (keyed by the definitions they read). */
-  private readonly compiled: Compiled;
+  private readonly names: BytesCache<GoType>;
   /** Fingerprint of each type id on this stream: its definition and everything it reaches. */
   private readonly prints = new Map<TypeId, string>();
+  /** The op for each (type id, local type) this stream has decoded. */
+  private readonly tops = new Map<TypeId, TopOp>();
 
   /** A streaming decoder (feed it with `push`, then `end`); pass `whole` to decode a complete buffer. */
   constructor(opts: GobDecoderOptions = {}, whole?: Uint8Array) {
@@ -137,11 +93,12 @@ export class GobDecoder {
     this.dyn = new DynamicReader(this.s);
     this.s.onRollback = () => {
       this.prints.clear();
+      this.tops.clear();
       this.dyn.reset();
     };
-    let c = compiledBySpace.get(this.ids);
-    if (!c) compiledBySpace.set(this.ids, (c = { ops: new Map(), engines: new Map() }));
-    this.compiled = c;
+    let names = namesByRegistry.get(this.registry);
+    if (names === undefined) namesByRegistry.set(this.registry, (names = new BytesCache(256, 1024)));
+    this.names = names;
   }
 
   push(chunk: Uint8Array): void {
@@ -168,11 +125,17 @@ export class GobDecoder {
 
   /** Decoder.Decode into a value of `type`: the value, NEED_MORE, or END. */
   next<T = unknown>(type: GoType): T | typeof NEED_MORE | typeof END {
-    return this.s.attempt(() => {
-      const id = this.s.typeSequence(false);
-      if (id < 0) return END;
-      return this.decodeValue(type, id) as T;
-    });
+    this.wanted = type;
+    return this.s.attempt(GobDecoder.readNext, this) as T | typeof NEED_MORE | typeof END;
+  }
+
+  /** The Go type `next` reads into (set before each attempt, so no closure is made per value). */
+  private wanted: GoType | undefined;
+
+  private static readNext(d: GobDecoder): unknown {
+    const id = d.s.typeSequence(false);
+    if (id < 0) return END;
+    return d.decodeValue(d.wanted!, id);
   }
 
   /** The next value in the dynamic model (no Go type needed). */
@@ -186,26 +149,41 @@ export class GobDecoder {
 
   /** decode.go decodeValue: a value of remote type `id` into local type `t`. */
   private decodeValue(t: GoType, id: TypeId): unknown {
+    let e = this.tops.get(id);
+    while (e !== undefined && e.t !== t) e = e.next;
+    return (e !== undefined ? e.op : this.topOp(t, id))(this);
+  }
+
+  /** The op decodeValue runs for (t, id) on this stream, checked and compiled once. */
+  private topOp(t: GoType, id: TypeId): DecOp {
     const ut = userType(t);
     const at = this.s.r.pos;
+    let op: DecOp;
     if (ut.externalEnc === 0 && ut.base.kind === 'struct') {
       const eng = this.structEngine(ut.base, id, at);
       if (eng.matched === 0 && ut.base.fields.length > 0 && eng.wire.fields.length > 0) {
         this.fail(`type mismatch: no fields matched compiling decoder for ${ut.base.name || ut.base.str}`, at);
       }
-      return this.decodeStruct(ut.base, eng);
-    }
-    const rt = ut.externalEnc !== 0 ? ut.user : ut.base;
-    if (!this.compatible(rt, id, new Map())) {
-      if (ut.base.kind === 'interface' && id !== T_INTERFACE) {
-        this.fail(`local interface type ${t.str} can only be decoded from remote interface type; received concrete type ${this.typeString(id)}`, at);
+      op = (d) => d.decodeStruct(eng);
+    } else {
+      const rt = ut.externalEnc !== 0 ? ut.user : ut.base;
+      if (!this.compatible(rt, id, new Map())) {
+        if (ut.base.kind === 'interface' && id !== T_INTERFACE) {
+          this.fail(`local interface type ${t.str} can only be decoded from remote interface type; received concrete type ${this.typeString(id)}`, at);
+        }
+        this.fail(`decoding into local type ${t.str}, received remote type ${this.typeString(id)}`, at);
       }
-      this.fail(`decoding into local type ${t.str}, received remote type ${this.typeString(id)}`, at);
+      const inner = this.opFor(id, t);
+      op = (d) => {
+        const r = d.s.r;
+        const at = r.pos;
+        const delta = r.pos < r.end && r.buf[r.pos]! < 0x80 ? r.buf[r.pos++]! : readGobUint(r, 'singleton delta');
+        if (delta !== 0) d.fail(`non-zero delta ${delta} before a non-struct value`, at);
+        return inner(d);
+      };
     }
-    const op = this.opFor(id, t);
-    const d = readGobUint(this.s.r, 'singleton delta');
-    if (d !== 0) this.fail(`non-zero delta ${d} before a non-struct value`, at);
-    return op(this);
+    this.tops.set(id, { t, op, next: this.tops.get(id) });
+    return op;
   }
 
   private typeString(id: TypeId): string {
@@ -255,59 +233,47 @@ export class GobDecoder {
     }
   }
 
-  /** After a failed compile: ops built meanwhile may refer to the failed one (recursive types). */
-  private forgetCompiled(): void {
-    this.compiled.ops.clear();
-    this.compiled.engines.clear();
-  }
-
-  /** A key for the definitions a value of type `id` can read on this stream. */
+  /**
+   * A key for the definitions a value of type `id` can read on this stream: the serials of every
+   * definition it reaches (a serial stands for the definition's exact bytes, its id included).
+   */
   private fingerprint(id: TypeId): string {
-    if (id < 64) return String(id);
+    if (id < 64) return SMALL_IDS[id] ?? String(id);
     const have = this.prints.get(id);
     if (have !== undefined) return have;
-    const parts: string[] = [];
+    const s = this.s;
+    let key = '';
+    let complete = true;
     const seen = new Set<TypeId>();
     const stack = [id];
     while (stack.length > 0) {
       const x = stack.pop()!;
       if (x < 64 || seen.has(x)) continue;
       seen.add(x);
-      const wt = this.s.types.get(x);
+      const wt = s.types.get(x);
       if (!wt) {
-        parts.push(`${x}?`);
+        key += `${x}?,`;
+        complete = false;
         continue;
       }
-      const nm = `${wt.name.length}.${wt.name}`;
+      key += `${s.serials.get(x)!},`;
       switch (wt.kind) {
         case 'array':
-          parts.push(`${x}a${nm}${wt.len}:${wt.elem}`);
-          stack.push(wt.elem);
-          break;
         case 'slice':
-          parts.push(`${x}s${nm}${wt.elem}`);
           stack.push(wt.elem);
           break;
         case 'map':
-          parts.push(`${x}m${nm}${wt.key}:${wt.elem}`);
           stack.push(wt.key, wt.elem);
           break;
-        case 'struct': {
-          let f = `${x}t${nm}`;
-          for (const fl of wt.fields) {
-            f += `${fl.name.length}.${fl.name}${fl.id},`;
-            stack.push(fl.id);
-          }
-          parts.push(f);
+        case 'struct':
+          for (const fl of wt.fields) stack.push(fl.id);
           break;
-        }
         default:
-          parts.push(`${x}${wt.kind}${nm}${wt.id}`);
+          break;
       }
     }
-    const key = parts.join(';');
     // Only complete fingerprints are kept: a missing definition may still arrive.
-    if (!key.includes('?')) this.prints.set(id, key);
+    if (complete) this.prints.set(id, key);
     return key;
   }
 
@@ -315,15 +281,14 @@ export class GobDecoder {
     const wire = id >= 64 ? this.s.types.get(id) : undefined;
     if (!wire) return this.fail(id >= 64 ? `unknown type id ${id}` : `type mismatch in decoder: want struct type ${t.str}; got non-struct`, at);
     if (wire.kind !== 'struct') return this.fail(`type mismatch in decoder: want struct type ${t.str}; got non-struct`, at);
-    let m = this.compiled.engines.get(t);
-    if (!m) this.compiled.engines.set(t, (m = new Map()));
     const key = this.fingerprint(id);
-    const have = m.get(key);
-    if (have) return have;
-    // Register before compiling fields, for recursive types; forget it if compiling fails.
+    const have = lookup(engines, t, key, this.ids);
+    if (have !== undefined) return have.value;
+    // Registered before its fields are compiled, for recursive types.
     const fields: ({ name: string; op: DecOp } | null)[] = [];
-    const eng = { fields, wire, matched: 0 };
-    m.set(key, eng);
+    const eng = { fields, wire, matched: 0, what: `struct ${wire.name}`, make: structMaker(t) };
+    const { c, outer } = begin(engines, t, key, this.ids, eng as StructEngine);
+    let ok = false;
     try {
       this.observe(t, id);
       for (const wf of wire.fields) {
@@ -339,23 +304,26 @@ export class GobDecoder {
         fields.push({ name: local.name, op: this.opFor(wf.id, local.type) });
         eng.matched++;
       }
-    } catch (e) {
-      this.forgetCompiled();
-      throw e;
+      ok = true;
+    } finally {
+      end(c, outer, this.ids, ok);
     }
     return eng;
   }
 
-  private decodeStruct(t: GoStruct, eng: StructEngine): Record<string, unknown> {
+  private decodeStruct(eng: StructEngine): Record<string, unknown> {
     const s = this.s;
     s.enter();
-    const o = zeroValue(t) as Record<string, unknown>;
-    const wt = eng.wire;
-    readStructFields(s.r, wt.fields.length, `struct ${wt.name}`, (f) => {
-      const ins = eng.fields[f];
-      if (ins) o[ins.name] = ins.op(this);
-      else this.dyn.value(wt.fields[f]!.id);
-    });
+    const o = eng.make();
+    const r = s.r;
+    const fields = eng.fields;
+    const count = fields.length;
+    const what = eng.what;
+    for (let n = nextField(r, count, -1, what); n >= 0; n = nextField(r, count, n, what)) {
+      const ins = fields[n]!;
+      if (ins !== null) o[ins.name] = ins.op(this);
+      else this.dyn.value(eng.wire.fields[n]!.id);
+    }
     s.leave();
     return o;
   }
@@ -377,58 +345,49 @@ export class GobDecoder {
   private opFor(id: TypeId, t: GoType): DecOp {
     const ut = userType(t);
     const rt = ut.externalEnc !== 0 ? ut.user : ut.base;
-    let m = this.compiled.ops.get(rt);
-    if (!m) this.compiled.ops.set(rt, (m = new Map()));
     const key = this.fingerprint(id);
-    const have = m.get(key);
-    if (have) return have;
+    const have = lookup(ops, rt, key, this.ids);
+    if (have !== undefined) return have.value;
     let built: DecOp | undefined;
-    m.set(key, (d) => built!(d));
+    const { c, outer } = begin<DecOp>(ops, rt, key, this.ids, (d) => built!(d));
+    let ok = false;
     try {
       this.observe(t, id);
       built = this.buildOp(id, rt, ut.externalEnc !== 0);
-    } catch (e) {
-      this.forgetCompiled();
-      throw e;
+      ok = true;
+    } finally {
+      end(c, outer, this.ids, ok);
     }
-    m.set(key, built);
+    c.value = built;
     return built;
   }
 
   private buildOp(id: TypeId, t: GoType, external: boolean): DecOp {
     if (external) {
       const x = userType(t).base as GoExternal;
-      return (d) => {
-        const s = d.s;
-        const at = s.r.pos;
-        const b = readGobBytes(s.r, `${x.str} encoded value`);
-        const ctx: ExternalContext = { ids: d.ids, registry: d.registry, depth: s.depth + 1, offset: s.r.base + s.r.pos - b.length };
-        s.enter();
-        try {
-          return x.decode(b, ctx);
-        } catch (e) {
-          if (e instanceof WireError) throw e;
-          return d.fail(`${x.str}: ${(e as Error)?.message ?? String(e)}`, at);
-        } finally {
-          s.leave();
-        }
-      };
+      const what = `${x.str} encoded value`;
+      return (d) => d.decodeExternal(x, what);
     }
     switch (t.kind) {
       case 'bool':
         return (d) => {
-          const at = d.s.r.pos;
-          const u = readGobUint(d.s.r, 'bool');
+          const r = d.s.r;
+          const at = r.pos;
+          const u = readGobUint(r, 'bool');
           if (u > 1) d.fail(`bool value ${u} is neither 0 nor 1`, at);
           return u === 1;
         };
       case 'int':
-      case 'int64':
-        return (d) => readGobInt64(d.s.r, t.kind);
+      case 'int64': {
+        const what = t.kind;
+        return (d) => readGobInt64(d.s.r, what);
+      }
       case 'uint':
       case 'uint64':
-      case 'uintptr':
-        return (d) => readGobUint64(d.s.r, t.kind);
+      case 'uintptr': {
+        const what = t.kind;
+        return (d) => readGobUint64(d.s.r, what);
+      }
       case 'int8':
       case 'int16':
       case 'int32':
@@ -437,36 +396,31 @@ export class GobDecoder {
       case 'uint32': {
         const [lo, hi] = INT_LIMITS[t.kind]!;
         const signed = isIntKind(t.kind);
+        const what = t.kind;
+        const str = t.str;
         return (d) => {
-          const at = d.s.r.pos;
-          const v = signed ? readGobInt64(d.s.r, t.kind) : readGobUint64(d.s.r, t.kind);
-          if (v < lo || v > hi) d.fail(`value ${v} out of range for ${t.str}`, at);
+          const r = d.s.r;
+          const at = r.pos;
+          const v = signed ? readGobInt64(r, what) : readGobUint64(r, what);
+          if (v < lo || v > hi) d.fail(`value ${v} out of range for ${str}`, at);
           return Number(v);
         };
       }
       case 'float64':
-        return (d) => float64FromBits(readGobFloatBits(d.s.r));
+        return (d) => readGobFloat64(d.s.r);
       case 'float32':
-        return (d) => d.float32(readGobFloatBits(d.s.r), t.str);
+        return (d) => d.float32(readGobFloat64(d.s.r), t.str);
       case 'complex64':
       case 'complex128': {
         const f32 = t.kind === 'complex64';
         return (d) => {
-          const re = readGobFloatBits(d.s.r, 'complex real part');
-          const im = readGobFloatBits(d.s.r, 'complex imaginary part');
-          return f32 ? { re: d.float32(re, t.str), im: d.float32(im, t.str) } : { re: float64FromBits(re), im: float64FromBits(im) };
+          const re = readGobFloat64(d.s.r, 'complex real part');
+          const im = readGobFloat64(d.s.r, 'complex imaginary part');
+          return f32 ? { re: d.float32(re, t.str), im: d.float32(im, t.str) } : { re, im };
         };
       }
       case 'string':
-        // A Go string is bytes: a JS string when they are UTF-8, else the bytes themselves.
-        return (d) => {
-          const b = readGobBytes(d.s.r, 'string');
-          try {
-            return utf8.decode(b);
-          } catch {
-            return b.slice();
-          }
-        };
+        return (d) => d.readString();
       case 'slice': {
         if (isByteSlice(t)) return (d) => readGobBytes(d.s.r, '[]byte').slice();
         const wire = this.s.types.get(id) as WireType & { kind: 'slice' };
@@ -487,26 +441,11 @@ export class GobDecoder {
         const elem = this.opFor(wire.elem, t.elem);
         const keyId = wire.key;
         const elemId = wire.elem;
-        return (d) => {
-          const s = d.s;
-          const at = s.r.pos;
-          const n = readGobUint(s.r, 'map length');
-          d.dyn.checkCount(n * 2, keyId, at, 'map entry', elemId);
-          s.enter();
-          const out = new Map<unknown, unknown>();
-          for (let i = 0; i < n; i++) {
-            if (s.r.pos >= s.r.end) d.fail(`map of ${n} entries runs past the end of the message`);
-            const k = key(d);
-            out.set(k, elem(d));
-          }
-          s.leave();
-          return out;
-        };
+        return (d) => d.readMap(key, elem, keyId, elemId);
       }
       case 'struct': {
-        const st = t;
-        const eng = this.structEngine(st, id, this.s.r.pos);
-        return (d) => d.decodeStruct(st, eng);
+        const eng = this.structEngine(t, id, this.s.r.pos);
+        return (d) => d.decodeStruct(eng);
       }
       case 'interface': {
         const it = t;
@@ -519,22 +458,39 @@ export class GobDecoder {
 
   private readElems(elem: DecOp, want: number | undefined, elemId: TypeId): unknown[] {
     const s = this.s;
-    const at = s.r.pos;
-    const n = readGobUint(s.r, want === undefined ? 'slice length' : 'array length');
+    const r = s.r;
+    const at = r.pos;
+    const n = readGobUint(r, want === undefined ? 'slice length' : 'array length');
     if (want !== undefined && n !== want) this.fail(`length mismatch in decodeArray: ${n} elements, type has ${want}`, at);
     this.dyn.checkCount(n, elemId, at, 'element');
     s.enter();
-    const out: unknown[] = [];
+    const out: unknown[] = presized(n, elemId, r.end - r.pos);
     for (let i = 0; i < n; i++) {
-      if (s.r.pos >= s.r.end) this.fail(`decoding array or slice: length ${n} exceeds input size`, at);
-      out.push(elem(this));
+      if (r.pos >= r.end) this.fail(`decoding array or slice: length ${n} exceeds input size`, at);
+      out[i] = elem(this);
     }
     s.leave();
     return out;
   }
 
-  private float32(bits: bigint, what: string): number {
-    const v = float64FromBits(bits);
+  private readMap(key: DecOp, elem: DecOp, keyId: TypeId, elemId: TypeId): Map<unknown, unknown> {
+    const s = this.s;
+    const r = s.r;
+    const at = r.pos;
+    const n = readGobUint(r, 'map length');
+    this.dyn.checkCount(n * 2, keyId, at, 'map entry', elemId);
+    s.enter();
+    const out = new Map<unknown, unknown>();
+    for (let i = 0; i < n; i++) {
+      if (r.pos >= r.end) this.fail(`map of ${n} entries runs past the end of the message`);
+      const k = key(this);
+      out.set(k, elem(this));
+    }
+    s.leave();
+    return out;
+  }
+
+  private float32(v: number, what: string): number {
     const av = Math.abs(v);
     if (av > MAX_FLOAT32 && av !== Infinity) this.fail(`value for "${what}" out of range`);
     return Math.fround(v);
@@ -545,26 +501,61 @@ export class GobDecoder {
     const s = this.s;
     const r = s.r;
     const at = r.pos;
-    const nameBytes = readGobBytes(r, 'interface type name');
-    if (nameBytes.length === 0) return null;
-    if (nameBytes.length > 1024) this.fail(`interface type name too long (${nameBytes.length} bytes)`, at);
-    let name: string;
-    try {
-      name = utf8.decode(nameBytes);
-    } catch {
-      return this.fail('interface type name is not valid UTF-8', at);
-    }
-    const typ = this.registry.typeOf(name);
-    if (!typ) return this.fail(`name not registered for interface: ${JSON.stringify(name)}`, at);
+    const n = readGobLength(r, 'interface type name');
+    if (n === 0) return null;
+    const start = r.pos;
+    r.pos += n;
+    if (n > 1024) this.fail(`interface type name too long (${n} bytes)`, at);
+    let typ = this.names.get(r.buf, start, start + n);
+    if (typ === undefined) typ = this.registered(r, start, start + n, at);
     s.enter();
     const id = s.typeSequence(true);
     const cAt = r.pos;
     const count = readGobUint(r, 'interface value length');
-    if (count > r.remaining) this.fail(`interface value length ${count} exceeds the ${r.remaining} bytes left in the message`, cAt);
+    if (count > r.end - r.pos) this.fail(`interface value length ${count} exceeds the ${r.end - r.pos} bytes left in the message`, cAt);
     const value = this.decodeValue(typ, id);
     if (it.accepts && !it.accepts(typ)) this.fail(`${typ.str} is not assignable to type ${it.str}`, at);
     s.leave();
     return { type: typ, value };
+  }
+
+  /** The registered type of the interface name in r.buf[start, end). */
+  private registered(r: ByteReader, start: number, end: number, at: number): GoType {
+    const name = utf8OrUndefined(r.buf, start, end);
+    if (name === undefined) return this.fail('interface type name is not valid UTF-8', at);
+    const typ = this.registry.typeOf(name);
+    if (!typ) return this.fail(`name not registered for interface: ${JSON.stringify(name)}`, at);
+    this.names.set(r.buf, typ, start, end);
+    return typ;
+  }
+
+  /** A Go string: a JS string when its bytes are UTF-8, else the bytes themselves. */
+  private readString(): string | Uint8Array {
+    const r = this.s.r;
+    const n = readGobLength(r, 'string');
+    const start = r.pos;
+    r.pos += n;
+    return utf8OrUndefined(r.buf, start, start + n) ?? r.buf.slice(start, start + n);
+  }
+
+  /** A self-marshalling value: its method's bytes, decoded by the type's codec. */
+  private decodeExternal(x: GoExternal, what: string): unknown {
+    const s = this.s;
+    const r = s.r;
+    const at = r.pos;
+    const n = readGobLength(r, what);
+    const start = r.pos;
+    r.pos += n;
+    const ctx: ExternalContext = { ids: this.ids, registry: this.registry, depth: s.depth + 1, offset: r.base + start };
+    s.enter();
+    try {
+      return x.decodeAt !== undefined ? x.decodeAt(r.buf, start, start + n, ctx) : x.decode(r.buf.subarray(start, start + n), ctx);
+    } catch (e) {
+      if (e instanceof WireError) throw e;
+      return this.fail(`${x.str}: ${(e as Error)?.message ?? String(e)}`, at);
+    } finally {
+      s.leave();
+    }
   }
 }
 

@@ -5,9 +5,9 @@
  * names of the decoded stream. Every node is checked against the wire type it is written as.
  */
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
-import { ByteWriter } from '../wire/writer.js';
+import type { ByteWriter } from '../wire/writer.js';
 import type { GobStream, GobValue } from './dynamic.js';
-import { flushMessage, messagePool, newMessageBuffer, resetMessage } from './frame.js';
+import { flushMessage, messagePool, resetMessage } from './frame.js';
 import { T_BOOL, T_BYTES, T_COMPLEX, T_FLOAT, T_INT, T_INTERFACE, T_STRING, T_UINT, isBasicId, writeWireType, type TypeId, type WireType } from './types.js';
 import { writeGobBytes, writeGobFloatBits, writeGobInt, writeGobInt64, writeGobString, writeGobUint, writeGobUint64 } from './wire.js';
 
@@ -29,8 +29,9 @@ const KIND_OF_BASIC: Record<number, GobValue['kind']> = {
 const SCALAR = new Set<string>(Object.values(KIND_OF_BASIC));
 
 class DynamicWriter {
-  private readonly out = new ByteWriter(512);
-  private readonly top = newMessageBuffer();
+  /** The stream and the top-level message, from the shared pool (give back with `release`). */
+  private readonly out = messagePool.get();
+  private readonly top = messagePool.get();
   private readonly writers: ByteWriter[] = [this.out];
   private readonly sent = new Set<TypeId>();
   private depth = 0;
@@ -41,6 +42,7 @@ class DynamicWriter {
     private readonly types: ReadonlyMap<TypeId, WireType>,
     groups: readonly (readonly TypeId[])[] = [],
   ) {
+    this.out.pos = 0;
     for (const g of groups) if (g.length > 0 && !this.groups.has(g[0]!)) this.groups.set(g[0]!, g);
   }
 
@@ -60,6 +62,11 @@ class DynamicWriter {
 
   finish(): Uint8Array {
     return this.out.finish();
+  }
+
+  release(): void {
+    messagePool.put(this.top);
+    messagePool.put(this.out);
   }
 
   private sendTypeDescriptor(w: ByteWriter, b: ByteWriter, id: TypeId): void {
@@ -162,7 +169,10 @@ class DynamicWriter {
         if (wt.kind === 'array' && v.elems.length !== wt.len) fail(`array of ${v.elems.length} elements written as [${wt.len}] type ${id}`);
         this.enter();
         writeGobUint(b, v.elems.length);
-        for (const e of v.elems) this.value(b, wt.elem, e);
+        if (wt.elem === T_INT) {
+          // The common []int: no dispatch per element.
+          writeInts(b, v.elems);
+        } else for (const e of v.elems) this.value(b, wt.elem, e);
         this.depth--;
         return;
       case 'map':
@@ -216,9 +226,39 @@ class DynamicWriter {
   }
 }
 
+/** The elements of a []int: ints within ±2^31 written in place, others by writeGobInt64. */
+function writeInts(b: ByteWriter, elems: readonly GobValue[]): void {
+  for (let i = 0; i < elems.length; i++) {
+    const e = elems[i]!;
+    if (e.kind !== 'int') return fail(`a ${e.kind} value cannot be written as gob type ${T_INT}`);
+    const n = Number(e.value);
+    if (n < -0x80000000 || n >= 0x80000000) {
+      writeGobInt64(b, e.value);
+      continue;
+    }
+    if (b.pos + 5 > b.buf.length) b.ensure(5);
+    const buf = b.buf;
+    const p = b.pos;
+    const u = n < 0 ? -2 * n - 1 : 2 * n; // the sign-folded value, below 2^32
+    if (u < 0x80) {
+      buf[p] = u;
+      b.pos = p + 1;
+      continue;
+    }
+    const len = u < 0x100 ? 1 : u < 0x10000 ? 2 : u < 0x1000000 ? 3 : 4;
+    buf[p] = 256 - len;
+    for (let k = len, x = u; k >= 1; k--, x >>>= 8) buf[p + k] = x & 0xff;
+    b.pos = p + len + 1;
+  }
+}
+
 /** Encodes a whole dynamic-model stream. */
 export function encodeGobStream(stream: GobStream): Uint8Array {
   const w = new DynamicWriter(stream.types, stream.typeGroups);
-  for (const v of stream.values) w.encodeTop(v.type, v.value);
-  return w.finish();
+  try {
+    for (const v of stream.values) w.encodeTop(v.type, v.value);
+    return w.finish();
+  } finally {
+    w.release();
+  }
 }

@@ -9,8 +9,8 @@
  */
 import { WireError } from '../wire/errors.js';
 import { GobStreamReader, END, NEED_MORE, type StreamOptions } from './stream.js';
-import { T_BOOL, T_BYTES, T_COMPLEX, T_FLOAT, T_INT, T_INTERFACE, T_STRING, T_UINT, readStructFields, type TypeId, type WireType } from './types.js';
-import { readGobBytes, readGobFloatBits, readGobInt64, readGobUint, readGobUint64 } from './wire.js';
+import { T_BOOL, T_BYTES, T_COMPLEX, T_FLOAT, T_INT, T_INTERFACE, T_STRING, T_UINT, nextField, type TypeId, type WireType } from './types.js';
+import { readGobBytes, readGobFloatBits, readGobInt64, readGobLength, readGobUint, readGobUint64, utf8OrUndefined } from './wire.js';
 
 export type GobValue =
   | { readonly kind: 'bool'; readonly value: boolean }
@@ -66,7 +66,7 @@ export interface GobStream {
   readonly values: readonly GobTopValue[];
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const ENCODED_WHAT = { gob: 'gob encoded value', binary: 'binary encoded value', text: 'text encoded value' } as const;
 
 /** Whether a value of type `id` may read on into later messages (contains an interface). */
 function mayReload(s: GobStreamReader, id: TypeId, memo: Map<TypeId, boolean>): boolean {
@@ -98,9 +98,27 @@ function mayReload(s: GobStreamReader, id: TypeId, memo: Map<TypeId, boolean>): 
   return found || !complete;
 }
 
+/**
+ * An array for n elements of type `elem`: sized up front when the elements are of a predefined
+ * non-interface type (nothing inside them can claim another array) and n was checked against the
+ * bytes left (each takes at least one), so what is allocated never exceeds the input; else grown
+ * as elements arrive.
+ */
+export function presized<T>(n: number, elem: TypeId, left: number): T[] {
+  return elem >= T_BOOL && elem < T_INTERFACE && n <= left ? new Array<T>(n) : [];
+}
+
+/** One top-level value of a DynamicReader's stream, or END. */
+function readTop(d: DynamicReader): GobTopValue | typeof END {
+  const id = d.s.typeSequence(false);
+  if (id < 0) return END;
+  return { type: id, value: d.top(id) };
+}
+
 /** Reads dynamic values from a stream. */
 export class DynamicReader {
   private readonly reloadMemo = new Map<TypeId, boolean>();
+  private readonly whats = new Map<WireType, string>();
   constructor(readonly s: GobStreamReader) {
     s.onRollback = () => this.reset();
   }
@@ -112,11 +130,7 @@ export class DynamicReader {
 
   /** One top-level value, NEED_MORE, or END. */
   next(): GobTopValue | typeof NEED_MORE | typeof END {
-    return this.s.attempt(() => {
-      const id = this.s.typeSequence(false);
-      if (id < 0) return END;
-      return { type: id, value: this.top(id) };
-    });
+    return this.s.attempt(readTop, this);
   }
 
   /** A value as Decoder.decodeValue reads it: a struct directly, anything else as a singleton. */
@@ -131,6 +145,12 @@ export class DynamicReader {
   }
 
   value(id: TypeId): GobValue {
+    if (id === T_INT) return { kind: 'int', value: readGobInt64(this.s.r, 'int') };
+    if (id >= T_BOOL && id <= T_INTERFACE) return this.basic(id);
+    return this.composite(id);
+  }
+
+  private basic(id: TypeId): GobValue {
     const s = this.s;
     const r = s.r;
     switch (id) {
@@ -140,8 +160,6 @@ export class DynamicReader {
         if (u > 1) s.fail(`bool value ${u} is neither 0 nor 1`, at);
         return { kind: 'bool', value: u === 1 };
       }
-      case T_INT:
-        return { kind: 'int', value: readGobInt64(r, 'int') };
       case T_UINT:
         return { kind: 'uint', value: readGobUint64(r, 'uint') };
       case T_FLOAT:
@@ -153,34 +171,40 @@ export class DynamicReader {
       case T_BYTES:
         return { kind: 'bytes', value: readGobBytes(r, '[]byte').slice() };
       case T_STRING: {
-        const b = readGobBytes(r, 'string');
-        try {
-          return { kind: 'string', value: utf8.decode(b) };
-        } catch {
-          return { kind: 'string', value: b.slice() };
-        }
+        const n = readGobLength(r, 'string');
+        const start = r.pos;
+        r.pos += n;
+        return { kind: 'string', value: utf8OrUndefined(r.buf, start, start + n) ?? r.buf.slice(start, start + n) };
       }
       case T_INTERFACE:
         return this.iface();
+      default:
+        return { kind: 'int', value: readGobInt64(r, 'int') };
     }
+  }
+
+  private composite(id: TypeId): GobValue {
+    const s = this.s;
+    const r = s.r;
     if (id < 64) s.fail(`type id ${id} is not a value type`);
     const wt = s.wire(id);
     switch (wt.kind) {
       case 'gob':
       case 'binary':
       case 'text':
-        return { kind: 'encoded', bytes: readGobBytes(r, `${wt.kind} encoded value`).slice() };
+        return { kind: 'encoded', bytes: readGobBytes(r, ENCODED_WHAT[wt.kind]).slice() };
       case 'array':
       case 'slice': {
         const at = r.pos;
-        const n = readGobUint(r, `${wt.kind} length`);
+        const n = readGobUint(r, wt.kind === 'array' ? 'array length' : 'slice length');
         if (wt.kind === 'array' && n !== wt.len) s.fail(`array length ${n}, but its type says ${wt.len}`, at);
         this.checkCount(n, wt.elem, at, 'element');
         s.enter();
-        const elems: GobValue[] = [];
+        const e = wt.elem;
+        const elems: GobValue[] = presized(n, e, r.end - r.pos);
         for (let i = 0; i < n; i++) {
           if (r.pos >= r.end) s.fail(`${wt.kind} of ${n} elements runs past the end of the message`);
-          elems.push(this.value(wt.elem));
+          elems[i] = e === T_INT ? { kind: 'int', value: readGobInt64(r, 'int') } : this.value(e);
         }
         s.leave();
         return { kind: wt.kind, elems };
@@ -202,13 +226,22 @@ export class DynamicReader {
       case 'struct': {
         s.enter();
         const fields: GobField[] = [];
-        readStructFields(r, wt.fields.length, `struct ${wt.name || `type ${id}`}`, (f) => {
+        const count = wt.fields.length;
+        const what = this.structWhat(wt, id);
+        for (let f = nextField(r, count, -1, what); f >= 0; f = nextField(r, count, f, what)) {
           fields.push({ index: f, value: this.value(wt.fields[f]!.id) });
-        });
+        }
         s.leave();
         return { kind: 'struct', fields };
       }
     }
+  }
+
+  /** The name of a struct type in errors, made once per definition. */
+  private structWhat(wt: WireType, id: TypeId): string {
+    let what = this.whats.get(wt);
+    if (what === undefined) this.whats.set(wt, (what = `struct ${wt.name || `type ${id}`}`));
+    return what;
   }
 
   /** Element counts must be possible: at least one byte each in this message, unless the elements may continue in later messages. */
@@ -223,15 +256,13 @@ export class DynamicReader {
     const s = this.s;
     const r = s.r;
     const at = r.pos;
-    const nameBytes = readGobBytes(r, 'interface type name');
-    if (nameBytes.length === 0) return { kind: 'interface', concrete: null };
-    if (nameBytes.length > 1024) s.fail(`interface type name too long (${nameBytes.length} bytes)`, at);
-    let name: string;
-    try {
-      name = utf8.decode(nameBytes);
-    } catch {
-      return s.fail('interface type name is not valid UTF-8', at);
-    }
+    const n = readGobLength(r, 'interface type name');
+    if (n === 0) return { kind: 'interface', concrete: null };
+    const start = r.pos;
+    r.pos += n;
+    if (n > 1024) s.fail(`interface type name too long (${n} bytes)`, at);
+    const name = utf8OrUndefined(r.buf, start, start + n);
+    if (name === undefined) return s.fail('interface type name is not valid UTF-8', at);
     s.enter();
     const idAt = r.pos;
     const id = s.typeSequence(true);

@@ -14,7 +14,7 @@ import { IdSpace } from './idspace.js';
 import { GobRegistry } from './registry.js';
 import type { TypeId } from './types.js';
 import { writeWireType } from './types.js';
-import { float64Bits, writeGobBytes, writeGobFloatBits, writeGobInt, writeGobInt64, writeGobString, writeGobUint, writeGobUint64 } from './wire.js';
+import { writeGobBytes, writeGobFloat, writeGobInt, writeGobInt64, writeGobString, writeGobUint, writeGobUint64 } from './wire.js';
 
 /** A concrete value inside an interface: its Go type and its value. */
 export interface GoIface {
@@ -30,6 +30,12 @@ const hasNil = (t: GoType): boolean => t.kind === 'interface' || t.kind === 'map
 const fail = (reason: string): never => {
   throw new WireError('gob', 0, reason);
 };
+
+/**
+ * The deepest nesting any encoder reached (enter() raises it): lets a cached nested encoding
+ * know how deep it went, so a later hit at another depth still honours MAX_DEPTH.
+ */
+export const encodeDepthMark = { max: 0 };
 
 export interface GobEncoderOptions {
   /** The process id space; a fresh one (ids from 64) when omitted. */
@@ -55,12 +61,36 @@ export class GobEncoder {
 
   /** Encoder.Encode: the bytes of one value (and any type definitions it needs) on this stream. */
   encode(type: GoType, value: unknown): Uint8Array {
+    const out = messagePool.get();
+    out.pos = 0;
+    try {
+      this.encodeStream(out, type, value);
+      return out.finish();
+    } finally {
+      messagePool.put(out);
+    }
+  }
+
+  /**
+   * Writes what `encode` returns into `w` as a gob byte string (count, then the bytes), without
+   * allocating the intermediate result: how a nested GobEncode stream lands in its parent.
+   */
+  encodeTo(w: ByteWriter, type: GoType, value: unknown): void {
+    const out = messagePool.get();
+    out.pos = 0;
+    try {
+      this.encodeStream(out, type, value);
+      writeGobBytes(w, out.bytes());
+    } finally {
+      messagePool.put(out);
+    }
+  }
+
+  private encodeStream(out: ByteWriter, type: GoType, value: unknown): void {
     const ut = userType(type);
     // Pointers are flattened: null is a nil pointer, except above a type that has a nil of its own.
     if (ut.indir > 0 && value == null && !hasNil(ut.base)) fail(`gob: cannot encode nil pointer of type ${type.str}`);
-    const out = messagePool.get();
     const top = messagePool.get();
-    out.pos = 0;
     try {
       this.writers.length = 0;
       this.writers.push(out);
@@ -68,10 +98,8 @@ export class GobEncoder {
       writeGobInt(top, this.sent.get(ut.base)!);
       this.encodeValue(top, value, ut);
       flushMessage(out, top);
-      return out.finish();
     } finally {
       messagePool.put(top);
-      messagePool.put(out);
     }
   }
 
@@ -184,6 +212,7 @@ export class GobEncoder {
 
   enter(): void {
     if (++this.depth > MAX_DEPTH) fail(`value nests deeper than ${MAX_DEPTH} levels`);
+    if (this.depth > encodeDepthMark.max) encodeDepthMark.max = this.depth;
   }
 
   leave(): void {
@@ -247,9 +276,10 @@ function externalOp(ut: UserTypeInfo): EncOp {
     }
     update(st, f);
     e.enter();
-    const bytes = x.encode(v, e.externalContext());
+    const ctx = e.externalContext();
+    if (x.encodeTo !== undefined) x.encodeTo(st.b, v, ctx);
+    else writeGobBytes(st.b, x.encodeShared !== undefined ? x.encodeShared(v, ctx) : x.encode(v, ctx));
     e.leave();
-    writeGobBytes(st.b, bytes);
   };
 }
 
@@ -328,7 +358,7 @@ function baseOp(t: GoType): EncOp {
         if (f32 && Math.fround(x) !== x && !Number.isNaN(x)) fail(`value ${x} is not representable as float32`);
         if (x !== 0 || Number.isNaN(x) || st.sendZero) {
           update(st, f);
-          writeGobFloatBits(st.b, float64Bits(x));
+          writeGobFloat(st.b, x);
         }
       };
     }
@@ -339,8 +369,8 @@ function baseOp(t: GoType): EncOp {
         if (typeof c.re !== 'number' || typeof c.im !== 'number') fail('complex value must be {re, im}');
         if (c.re !== 0 || c.im !== 0 || Number.isNaN(c.re) || Number.isNaN(c.im) || st.sendZero) {
           update(st, f);
-          writeGobFloatBits(st.b, float64Bits(c.re));
-          writeGobFloatBits(st.b, float64Bits(c.im));
+          writeGobFloat(st.b, c.re);
+          writeGobFloat(st.b, c.im);
         }
       };
     case 'string':

@@ -156,6 +156,28 @@ test('property: random GobValue trees survive canonical -> bytes -> canonical', 
   );
 });
 
+test('property: a []int of any int64s (every byte count, both signs) survives bytes -> model -> bytes', () => {
+  const int64 = fc.oneof(
+    fc.bigInt({ min: -(1n << 63n), max: (1n << 63n) - 1n }),
+    fc.bigInt({ min: -(1n << 31n) - 2n, max: (1n << 31n) + 2n }),
+    fc.integer({ min: -70000, max: 70000 }).map(BigInt),
+  );
+  fc.assert(
+    fc.property(fc.array(int64, { maxLength: 60 }), (ints) => {
+      const elems = ints.map((value) => ({ kind: 'int' as const, value }));
+      const stream = {
+        types: new Map([[64, { kind: 'slice' as const, name: '', id: 64, elem: 2 }]]),
+        typeIds: [64],
+        values: [{ type: 64, value: { kind: 'slice' as const, elems } }],
+      };
+      const bytes = encodeGobStream(stream);
+      const back = decodeGobStream(bytes);
+      assert.equal((back.values[0]!.value as { readonly elems: readonly unknown[] }).elems, elems);
+      assert.is(Buffer.from(encodeGobStream(back)).toString('hex'), Buffer.from(bytes).toString('hex'));
+    }),
+  );
+});
+
 test('canonical JSON that does not describe gob values is a canonical WireError', () => {
   const bad = (j: unknown) => assert.throws(() => streamFromCanonical(j), (e: unknown) => e instanceof WireError && e.codec === 'canonical');
   bad({});

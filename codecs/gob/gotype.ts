@@ -17,6 +17,7 @@
  */
 import type { GobRegistry } from './registry.js';
 import type { IdSpace } from './idspace.js';
+import type { ByteWriter } from '../wire/writer.js';
 
 export type IntKind = 'int' | 'int8' | 'int16' | 'int32' | 'int64';
 export type UintKind = 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64' | 'uintptr';
@@ -82,7 +83,16 @@ export interface GoExternal<V = unknown> extends Named {
   /** Receiver of the encode method: 'pointer' means only *T implements it. */
   readonly receiver: 'value' | 'pointer';
   encode(v: V, ctx: ExternalContext): Uint8Array;
+  /** Optional: the same bytes as `encode`, possibly shared with other callers (never modify them). */
+  readonly encodeShared?: (v: V, ctx: ExternalContext) => Uint8Array;
+  /** Optional: writes the bytes of `encode` as a gob byte string (count, then bytes) into w. */
+  readonly encodeTo?: (w: ByteWriter, v: V, ctx: ExternalContext) => void;
   decode(b: Uint8Array, ctx: ExternalContext): V;
+  /**
+   * Optional: the same as `decode(buf.subarray(start, end), ctx)`, without making the view (for
+   * types whose bytes are usually found in a cache).
+   */
+  readonly decodeAt?: (buf: Uint8Array, start: number, end: number, ctx: ExternalContext) => V;
   /** reflect.Value.IsZero of the receiver value (value receivers only). */
   isZero(v: V): boolean;
   /** The value of a field that was not on the wire. */
@@ -238,7 +248,10 @@ export function gobEncoder<V>(
   name: string,
   methods: {
     encode(v: V, ctx: ExternalContext): Uint8Array;
+    encodeShared?(v: V, ctx: ExternalContext): Uint8Array;
+    encodeTo?(w: ByteWriter, v: V, ctx: ExternalContext): void;
     decode(b: Uint8Array, ctx: ExternalContext): V;
+    decodeAt?(buf: Uint8Array, start: number, end: number, ctx: ExternalContext): V;
     isZero?(v: V): boolean;
     zero?(): V;
   },
@@ -253,6 +266,9 @@ export function gobEncoder<V>(
     receiver: opts.receiver ?? 'value',
     encode: methods.encode,
     decode: methods.decode,
+    ...(methods.decodeAt ? { decodeAt: methods.decodeAt } : {}),
+    ...(methods.encodeShared ? { encodeShared: methods.encodeShared } : {}),
+    ...(methods.encodeTo ? { encodeTo: methods.encodeTo } : {}),
     isZero: methods.isZero ?? ((v: V) => v === null || v === undefined),
     zero: methods.zero ?? (() => null as V),
   });

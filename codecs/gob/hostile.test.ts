@@ -179,6 +179,25 @@ test('element counts far beyond the input are refused before anything is allocat
   assert.ok(Date.now() - t0 < 1000);
 });
 
+test('slices nested hundreds deep, each claiming every byte left, allocate nothing ahead of their elements', () => {
+  // type R []R; each level claims as many elements as bytes remain, then the innermost element is bad.
+  const levels = 900;
+  const filler = new Uint8Array(1 << 20).fill(0x80);
+  const headers: Uint8Array[] = [];
+  for (let i = 0, after = filler.length; i < levels; i++) {
+    const h = uint(after);
+    headers.unshift(h);
+    after += h.length;
+  }
+  const body = cat([0], ...headers, filler);
+  const b = cat(def(64, slice(64, 64)), message(int(64), body));
+  const t0 = Date.now();
+  assert.throws(dyn(b), gobError(/byte count|exceeds|runs past/));
+  const r: GoType = goSlice(() => r, { name: 'R' });
+  assert.throws(() => decodeGob(r, b), gobError(/byte count|exceeds|runs past/));
+  assert.ok(Date.now() - t0 < 2000);
+});
+
 // ---- fuzzing ----
 
 const mutate = fc.record({

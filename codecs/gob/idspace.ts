@@ -96,7 +96,46 @@ function entryWire(e: Entry, kindOverride?: 'gob' | 'binary'): WireType | null {
   }
 }
 
+/** One `observe` call, as a journal records it. */
+export interface Observation {
+  readonly t: GoType;
+  readonly id: TypeId;
+  readonly wire: WireType | null;
+}
+
+/**
+ * The observations of a journal that can change a space, in order: `observe` keeps the first
+ * observation of each Go type and ignores definitions of predefined ids, so the rest are no-ops.
+ */
+export function effectiveObservations(obs: readonly Observation[]): Observation[] {
+  const out: Observation[] = [];
+  const seen = new Set<GoType>();
+  for (const o of obs) {
+    if (o.wire === null) continue;
+    const ut = userType(o.t);
+    const rt = ut.externalEnc !== 0 ? ut.user : ut.base;
+    if (seen.has(rt)) continue;
+    seen.add(rt);
+    out.push(o);
+  }
+  return out;
+}
+
+let spaces = 0;
+
 export class IdSpace {
+  /** A number no other IdSpace of this program has (caches remember spaces by it, not by reference). */
+  readonly uid = ++spaces;
+  /**
+   * When set, every `observe` call is appended here: what decoding some bytes taught this space,
+   * so that a cached result for the same bytes can teach it again (`replay`).
+   */
+  journal: Observation[] | undefined = undefined;
+  /**
+   * When set, every `getTypeInfo` answer is appended here (the Go type, then its TypeInfo): what
+   * encoding some value depended on, so that cached bytes can be reused when `holds` them all.
+   */
+  infoJournal: (GoType | TypeInfo)[] | undefined = undefined;
   private nextId: TypeId;
   private readonly types = new Map<GoType, Entry>();
   private readonly infos = new Map<GoType, TypeInfo>();
@@ -128,7 +167,10 @@ export class IdSpace {
   getTypeInfo(ut: UserTypeInfo): TypeInfo {
     const rt = ut.externalEnc !== 0 ? ut.user : ut.base;
     const known = this.infos.get(rt);
-    if (known) return known;
+    if (known) {
+      if (this.infoJournal !== undefined) this.infoJournal.push(rt, known);
+      return known;
+    }
     const gt = this.getBaseType(rt.name, rt);
     let wire: WireType | null;
     if (ut.externalEnc !== 0) {
@@ -139,7 +181,17 @@ export class IdSpace {
     }
     const info: TypeInfo = { id: gt.id, wire };
     this.infos.set(rt, info);
+    if (this.infoJournal !== undefined) this.infoJournal.push(rt, info);
     return info;
+  }
+
+  /**
+   * True when this space answers getTypeInfo for every type of an info journal with the very
+   * TypeInfo recorded (then encoding asks nothing new of it: every answer is already fixed).
+   */
+  holds(pairs: readonly (GoType | TypeInfo)[]): boolean {
+    for (let i = 0; i < pairs.length; i += 2) if (this.infos.get(pairs[i] as GoType) !== pairs[i + 1]) return false;
+    return true;
   }
 
   private getBaseType(name: string, t: GoType): Entry {
@@ -216,6 +268,7 @@ export class IdSpace {
    * with what this space already holds for `t`.
    */
   observe(t: GoType, id: TypeId, wire: WireType | null): boolean {
+    if (this.journal !== undefined) this.journal.push({ t, id, wire });
     const ut = userType(t);
     const rt = ut.externalEnc !== 0 ? ut.user : ut.base;
     if (wire === null) return true;
@@ -245,6 +298,14 @@ export class IdSpace {
     this.bump(id);
     this.bump(wire.id);
     return true;
+  }
+
+  /** Repeats observations a journal recorded (on this space or another). */
+  replay(obs: readonly Observation[]): void {
+    for (let i = 0; i < obs.length; i++) {
+      const o = obs[i]!;
+      this.observe(o.t, o.id, o.wire);
+    }
   }
 
   private bump(id: TypeId): void {

@@ -10,6 +10,8 @@
  */
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
 import { ByteReader } from '../wire/reader.js';
+import { BytesCache } from './bytes-cache.js';
+import { onClearCaches } from './caches.js';
 import { FIRST_USER_ID, readWireType, wireTypeEquals, type TypeId, type WireType } from './types.js';
 import { readGobInt, readGobUint } from './wire.js';
 
@@ -18,12 +20,31 @@ class NeedMore {
   constructor(readonly until: number) {}
 }
 
+/**
+ * Type definitions already read, by the bytes of their message (type id included), each with a
+ * serial number: the same definition recurs in every nested cty stream, and the serial lets
+ * compiled decoders be keyed by definitions without comparing them.
+ */
+interface InternedType {
+  readonly wire: WireType;
+  readonly serial: number;
+}
+const internedTypes = new BytesCache<InternedType>(4096, 4096, 1 << 20);
+let nextSerial = 1;
+onClearCaches(() => internedTypes.clear());
+
 /** Result of a read attempt. */
 export const NEED_MORE = Symbol('need more input');
 export const END = Symbol('end of stream');
 
 /** Largest message accepted (Go allows 8 GiB on 64-bit; no Packer payload comes near 1 GiB). */
 export const DEFAULT_MAX_MESSAGE = 1 << 30;
+
+/**
+ * The deepest nesting any stream reached (enter() raises it). A cached nested decode reads it to
+ * learn how deep its bytes go, so a later hit at another depth can still honour MAX_DEPTH.
+ */
+export const depthMark = { max: 0 };
 
 export interface StreamOptions {
   maxMessageBytes?: number;
@@ -45,12 +66,14 @@ export class GobStreamReader {
   private ended = false;
   private minAvail = 0;
   private broken: WireError | undefined;
-  private added: TypeId[] = [];
+  private readonly added: TypeId[] = [];
   private readonly maxMessage: number;
   /** Cursor over the current message (valid during an attempt). */
   r: ByteReader;
   /** Every type definition received, by id. */
   readonly types = new Map<TypeId, WireType>();
+  /** The serial of each definition received (equal serials: identical definitions, same id). */
+  readonly serials = new Map<TypeId, number>();
   /** Ids of the type definitions in the order they arrived. */
   readonly typeIds: TypeId[] = [];
   /** The definitions of each type sequence (one Encoder sendTypeDescriptor call), in order. */
@@ -126,14 +149,18 @@ export class GobStreamReader {
    * call again after more input), or END (clean end of stream). After a WireError the stream is
    * broken and every later attempt throws the same error.
    */
-  attempt<T>(read: () => T | typeof END): T | typeof NEED_MORE | typeof END {
+  attempt<T, S>(read: (self: S) => T | typeof END, self: S): T | typeof NEED_MORE | typeof END {
     if (this.broken) throw this.broken;
     if (this.len < this.minAvail && !this.ended) return NEED_MORE;
-    this.r = new ByteReader(this.data, 'gob', this.boundary, this.boundary, this.base);
-    this.added = [];
+    const r = this.r;
+    if (r.buf === this.data && r.base === this.base) {
+      r.pos = this.boundary;
+      r.end = this.boundary;
+    } else this.r = new ByteReader(this.data, 'gob', this.boundary, this.boundary, this.base);
+    this.added.length = 0;
     this.addedGroups = 0;
     try {
-      const v = read();
+      const v = read(self);
       if (v !== END && this.r.pos < this.r.end) this.r.fail(`${this.r.end - this.r.pos} bytes left in the message after the value`);
       this.boundary = this.r.end;
       this.minAvail = 0;
@@ -142,6 +169,7 @@ export class GobStreamReader {
       if (e instanceof NeedMore) {
         for (const id of this.added) {
           this.types.delete(id);
+          this.serials.delete(id);
           this.typeIds.pop();
         }
         this.typeGroups.length -= this.addedGroups;
@@ -230,7 +258,21 @@ export class GobStreamReader {
 
   private recvType(id: TypeId, at: number): void {
     if (id < FIRST_USER_ID) this.fail(`type definition for predefined id ${id}`, at);
-    const wt = readWireType(this.r);
+    const r = this.r;
+    // A definition that ends its message is looked up by its bytes before being parsed again.
+    const end = r.end;
+    let known = internedTypes.get(r.buf, at, end);
+    let wt: WireType;
+    if (known !== undefined) {
+      wt = known.wire;
+      r.pos = end;
+    } else {
+      wt = readWireType(r);
+      if (r.pos === end) {
+        known = { wire: wt, serial: nextSerial++ };
+        internedTypes.set(r.buf, known, at, end);
+      }
+    }
     const have = this.types.get(id);
     if (have) {
       this.fail(
@@ -239,12 +281,15 @@ export class GobStreamReader {
       );
     }
     this.types.set(id, wt);
+    // A definition followed by more bytes gets a serial of its own (never shared).
+    this.serials.set(id, known !== undefined ? known.serial : nextSerial++);
     this.typeIds.push(id);
     this.added.push(id);
   }
 
   enter(): void {
     if (++this.depth > MAX_DEPTH) this.fail(`value nests deeper than ${MAX_DEPTH} levels`);
+    if (this.depth > depthMark.max) depthMark.max = this.depth;
   }
 
   leave(): void {

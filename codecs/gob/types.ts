@@ -154,26 +154,18 @@ export function writeWireType(w: ByteWriter, wt: WireType): void {
 // ---- decoding ----
 
 /**
- * Reads Go's struct framing: calls `field(n)` for each (delta, value) pair until the zero delta.
- * A delta running past `count` fields is a WireError.
+ * One field delta of Go's struct framing (field numbers start at -1): returns the next field
+ * number, or -1 at the zero delta that ends the struct. A delta running past `count` fields is a
+ * WireError; `what` names the struct in errors (messages are built only on failure).
  */
-export function readStructFields(r: ByteReader, count: number, what: string, field: (n: number) => void): void {
-  let n = -1;
-  for (;;) {
-    const at = r.pos;
-    const d = readGobUint(r, `${what} field delta`);
-    if (d === 0) return;
-    if (d > count - 1 - n) r.fail(`${what}: field delta ${d} after field ${n} runs past the last field (${count} fields)`, at);
-    n += d;
-    field(n);
-  }
-}
-
-function readCommonType(r: ByteReader, out: { name: string; id: TypeId }): void {
-  readStructFields(r, 2, 'CommonType', (f) => {
-    if (f === 0) out.name = readGobString(r, 'type name');
-    else out.id = readId(r, 'type id');
-  });
+export function nextField(r: ByteReader, count: number, n: number, what: string): number {
+  const at = r.pos;
+  let d: number;
+  if (r.pos < r.end && r.buf[r.pos]! < 0x80) d = r.buf[r.pos++]!;
+  else d = readGobUint(r, `${what} field delta`);
+  if (d === 0) return -1;
+  if (d > count - 1 - n) r.fail(`${what}: field delta ${d} after field ${n} runs past the last field (${count} fields)`, at);
+  return n + d;
 }
 
 function readId(r: ByteReader, what: string): TypeId {
@@ -183,23 +175,33 @@ function readId(r: ByteReader, what: string): TypeId {
   return id;
 }
 
+/** Fields of each kind's xxxType struct (CommonType first), and its name in errors. */
+const KIND_FIELDS: readonly number[] = [3, 2, 2, 3, 1, 1, 1];
+const KIND_WHAT: readonly string[] = WIRE_KINDS.map((k) => `${k}Type`);
+
 /** Reads one wireType value. Validates its shape; referenced ids are checked when used. */
 export function readWireType(r: ByteReader): WireType {
   const start = r.pos;
   let kind: WireKind | undefined;
-  const ct = { name: '', id: 0 };
+  let name = '';
+  let id = 0;
   let elem = 0;
   let key = 0;
   let len = 0;
   let fields: WireField[] = [];
-  readStructFields(r, WIRE_KINDS.length, 'wireType', (k) => {
+  for (let k = nextField(r, WIRE_KINDS.length, -1, 'wireType'); k >= 0; k = nextField(r, WIRE_KINDS.length, k, 'wireType')) {
     if (kind !== undefined) r.fail('wireType sets more than one kind', start);
-    kind = WIRE_KINDS[k]!;
-    const kk = kind;
-    const nFields = kk === 'array' || kk === 'map' ? 3 : kk === 'slice' || kk === 'struct' ? 2 : 1;
-    readStructFields(r, nFields, `${kk}Type`, (f) => {
-      if (f === 0) return readCommonType(r, ct);
-      if (kk === 'array') {
+    const kk = WIRE_KINDS[k]!;
+    kind = kk;
+    const nFields = KIND_FIELDS[k]!;
+    const what = KIND_WHAT[k]!;
+    for (let f = nextField(r, nFields, -1, what); f >= 0; f = nextField(r, nFields, f, what)) {
+      if (f === 0) {
+        for (let c = nextField(r, 2, -1, 'CommonType'); c >= 0; c = nextField(r, 2, c, 'CommonType')) {
+          if (c === 0) name = readGobString(r, 'type name');
+          else id = readId(r, 'type id');
+        }
+      } else if (kk === 'array') {
         if (f === 1) elem = readId(r, 'array element type id');
         else {
           const at = r.pos;
@@ -217,28 +219,28 @@ export function readWireType(r: ByteReader): WireType {
         if (n > r.remaining) r.fail(`struct field count ${n} exceeds the ${r.remaining} bytes left`, at);
         fields = [];
         for (let i = 0; i < n; i++) {
-          const fld = { name: '', id: 0 };
-          readStructFields(r, 2, 'fieldType', (g) => {
-            if (g === 0) fld.name = readGobString(r, 'field name');
-            else fld.id = readId(r, 'field type id');
-          });
-          fields.push(fld);
+          let fname = '';
+          let fid = 0;
+          for (let g = nextField(r, 2, -1, 'fieldType'); g >= 0; g = nextField(r, 2, g, 'fieldType')) {
+            if (g === 0) fname = readGobString(r, 'field name');
+            else fid = readId(r, 'field type id');
+          }
+          fields.push({ name: fname, id: fid });
         }
       }
-    });
-  });
+    }
+  }
   if (kind === undefined) return r.fail('wireType sets no kind', start);
-  const k: WireKind = kind;
-  switch (k) {
+  switch (kind) {
     case 'array':
-      return { kind: k, name: ct.name, id: ct.id, elem, len };
+      return { kind, name, id, elem, len };
     case 'slice':
-      return { kind: k, name: ct.name, id: ct.id, elem };
+      return { kind, name, id, elem };
     case 'map':
-      return { kind: k, name: ct.name, id: ct.id, key, elem };
+      return { kind, name, id, key, elem };
     case 'struct':
-      return { kind: k, name: ct.name, id: ct.id, fields };
+      return { kind, name, id, fields };
     default:
-      return { kind: k, name: ct.name, id: ct.id };
+      return { kind, name, id };
   }
 }

@@ -7,6 +7,7 @@ import { WireError } from '../wire/errors.js';
 import {
   float64Bits,
   readGobBytes,
+  readGobFloat64,
   readGobFloatBits,
   readGobInt,
   readGobInt64,
@@ -105,6 +106,57 @@ test('property: signed round-trips; bit 0 is the complement flag', () => {
   );
 });
 
+/** Every value within 3 of ±2^k (k = 0..64): each byte count of every reader's fast paths and edges. */
+const edges = (lo: bigint, hi: bigint): bigint[] => {
+  const out: bigint[] = [];
+  for (let k = 0n; k <= 64n; k++) {
+    for (let d = -3n; d <= 3n; d++) for (const x of [(1n << k) + d, -(1n << k) + d]) if (x >= lo && x <= hi) out.push(x);
+  }
+  return out;
+};
+
+test('signed and unsigned values at every byte-count boundary, and all of -70000..70000, read back as written', () => {
+  const w = new ByteWriter(16);
+  for (const i of edges(-(1n << 63n), (1n << 63n) - 1n)) {
+    w.reset();
+    writeGobInt64(w, i);
+    const b = w.finish();
+    assert.is(readGobInt64(reader(b)), i, `int64 ${i}`);
+    // The folded unsigned value: bit 0 flags a complement (doc.go), read by the unsigned reader.
+    assert.is(readGobUint64(reader(b)), i < 0n ? (-i << 1n) - 1n : i << 1n, `folded ${i}`);
+    if (i >= BigInt(Number.MIN_SAFE_INTEGER) && i <= BigInt(Number.MAX_SAFE_INTEGER)) {
+      assert.is(readGobInt(reader(b)), Number(i), `int ${i}`);
+      assert.is(hex(bytesOf((x) => writeGobInt(x, Number(i)))), hex(b), `number writer ${i}`);
+    } else assert.throws(() => readGobInt(reader(b)), isGobError(/out of range/));
+  }
+  for (const x of edges(0n, (1n << 64n) - 1n)) {
+    w.reset();
+    writeGobUint64(w, x);
+    const b = w.finish();
+    assert.is(readGobUint64(reader(b)), x, `uint64 ${x}`);
+    if (x <= BigInt(Number.MAX_SAFE_INTEGER)) assert.is(hex(bytesOf((y) => writeGobUint(y, Number(x)))), hex(b), `number writer ${x}`);
+  }
+  for (let i = -70000; i <= 70000; i++) {
+    w.reset();
+    writeGobInt(w, i);
+    const r = reader(w.bytes());
+    assert.is(readGobInt64(r), BigInt(i));
+    assert.is(r.remaining, 0);
+    assert.is(readGobInt(reader(w.bytes())), i);
+  }
+});
+
+test('property: floats written from numbers and from bits are the same bytes', () => {
+  fc.assert(
+    fc.property(fc.double(), (f) => {
+      const b = bytesOf((w) => writeGobFloat(w, f));
+      assert.is(hex(b), hex(bytesOf((w) => writeGobFloatBits(w, float64Bits(f)))));
+      const got = readGobFloat64(reader(b));
+      assert.ok(Object.is(got, f) || (Number.isNaN(got) && Number.isNaN(f)));
+    }),
+  );
+});
+
 test('property: any float64 bit pattern (NaN payloads, -0) round-trips', () => {
   fc.assert(
     fc.property(uint64, (bits) => {
@@ -116,7 +168,7 @@ test('property: any float64 bit pattern (NaN payloads, -0) round-trips', () => {
 
 test('property: strings and bytes are length then bytes', () => {
   fc.assert(
-    fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+    fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme', minLength: 60, maxLength: 400 }), fc.string({ minLength: 60, maxLength: 400 })), (s) => {
       const b = bytesOf((w) => writeGobString(w, s));
       const n = new TextEncoder().encode(s).length;
       const r = reader(b);
@@ -175,6 +227,8 @@ test('encoding refuses what Go cannot hold', () => {
   assert.throws(() => writeGobInt64(w, 1n << 63n), isGobError(/64 bits/));
   assert.throws(() => writeGobUint(w, -1), isGobError(/non-negative/));
   assert.throws(() => writeGobString(w, 'a\ud800b'), isGobError(/surrogate/));
+  assert.throws(() => writeGobString(w, 'x'.repeat(100) + '\udc00'), isGobError(/surrogate/));
+  assert.throws(() => writeGobString(w, '\ud800' + 'é'.repeat(100)), isGobError(/surrogate/));
 });
 
 test.run();

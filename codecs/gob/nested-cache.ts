@@ -1,0 +1,142 @@
+/**
+ * Results of nested GobEncode streams, cached by their exact bytes.
+ *
+ * Go decodes every cty.Type inside a ConfigSpec as a fresh stream; the same few type streams
+ * recur hundreds of times. Decoding one is a pure function of its bytes (and the registry), with
+ * two effects besides its result: it teaches the id space what the stream showed (`observe`),
+ * and it nests some levels deep. A hit repeats both: it replays the recorded observations into
+ * the caller's id space, and it is taken only when the recorded depth still fits under
+ * MAX_DEPTH from where the caller stands (otherwise the bytes are decoded again, which fails
+ * exactly as before). Only successful decodes are cached, so errors are unchanged.
+ *
+ * Cached results are shared: only immutable values (such as CtyType) belong here.
+ */
+import { MAX_DEPTH } from '../wire/errors.js';
+import { BytesCache, hashBytes } from './bytes-cache.js';
+import { onClearCaches } from './caches.js';
+import type { ExternalContext } from './gotype.js';
+import { encodeDepthMark } from './encoder.js';
+import type { GoType } from './gotype.js';
+import { effectiveObservations, type Observation, type TypeInfo } from './idspace.js';
+import type { GobRegistry } from './registry.js';
+import { depthMark } from './stream.js';
+
+interface Entry<V> {
+  readonly value: V;
+  readonly obs: readonly Observation[];
+  /** Levels the decode went below the depth it started at. */
+  readonly depth: number;
+  /** The uid of the id space that last learned `obs` (replaying again there would change nothing). */
+  space: number;
+}
+
+export class NestedDecodeCache<V> {
+  private byRegistry = new WeakMap<GobRegistry, BytesCache<Entry<V>>>();
+
+  constructor(
+    private readonly decode: (b: Uint8Array, ctx: ExternalContext) => V,
+    private readonly maxEntries = 1024,
+    private readonly maxKeyBytes = 1 << 16,
+  ) {
+    onClearCaches(() => (this.byRegistry = new WeakMap()));
+  }
+
+  get(b: Uint8Array, ctx: ExternalContext): V {
+    return this.getAt(b, 0, b.length, ctx);
+  }
+
+  /** The result for buf[start, end) (a view is made only when the bytes must be decoded). */
+  getAt(buf: Uint8Array, start: number, end: number, ctx: ExternalContext): V {
+    let cache = this.byRegistry.get(ctx.registry);
+    if (cache === undefined) this.byRegistry.set(ctx.registry, (cache = new BytesCache(this.maxEntries, this.maxKeyBytes)));
+    const h = hashBytes(buf, start, end);
+    const hit = cache.get(buf, start, end, h);
+    if (hit !== undefined && ctx.depth + hit.depth <= MAX_DEPTH) {
+      if (hit.space !== ctx.ids.uid || ctx.ids.journal !== undefined) {
+        ctx.ids.replay(hit.obs);
+        hit.space = ctx.ids.uid;
+      }
+      if (ctx.depth + hit.depth > depthMark.max) depthMark.max = ctx.depth + hit.depth;
+      return hit.value;
+    }
+    const ids = ctx.ids;
+    const outer = ids.journal;
+    const mine: Observation[] = [];
+    const mark = depthMark.max;
+    ids.journal = mine;
+    depthMark.max = ctx.depth;
+    let reached = ctx.depth;
+    let value: V;
+    try {
+      value = this.decode(start === 0 && end === buf.length ? buf : buf.subarray(start, end), ctx);
+    } finally {
+      ids.journal = outer;
+      if (outer !== undefined) for (let i = 0; i < mine.length; i++) outer.push(mine[i]!);
+      reached = depthMark.max;
+      if (mark > depthMark.max) depthMark.max = mark;
+    }
+    cache.set(buf, { value, obs: effectiveObservations(mine), depth: reached - ctx.depth, space: ids.uid }, start, end, h);
+    return value;
+  }
+}
+
+interface Encoded {
+  readonly bytes: Uint8Array;
+  readonly registry: GobRegistry;
+  /** Every (Go type, TypeInfo) the encoding asked the id space for, each once. */
+  readonly deps: readonly (GoType | TypeInfo)[];
+  readonly depth: number;
+}
+
+/**
+ * The bytes of nested GobEncode streams, cached by the (immutable) value they encode.
+ *
+ * Encoding a value into a nested stream depends on the id space only through the TypeInfo it
+ * gets for each Go type. A hit needs the caller's space to hold the very same TypeInfo for every
+ * one of them (then a real encoding would assign nothing and write the same bytes), the same
+ * registry, and room under MAX_DEPTH for the recorded depth. Only successful encodings are kept.
+ */
+export class NestedEncodeCache<V extends object> {
+  private byValue = new WeakMap<V, Encoded>();
+
+  constructor(private readonly encode: (v: V, ctx: ExternalContext) => Uint8Array) {
+    onClearCaches(() => (this.byValue = new WeakMap()));
+  }
+
+  /** The bytes for v; shared, never to be modified. */
+  get(v: V, ctx: ExternalContext): Uint8Array {
+    const ids = ctx.ids;
+    const hit = this.byValue.get(v);
+    if (hit !== undefined && hit.registry === ctx.registry && ctx.depth + hit.depth <= MAX_DEPTH && ids.holds(hit.deps)) {
+      const outer = ids.infoJournal;
+      if (outer !== undefined) for (let i = 0; i < hit.deps.length; i++) outer.push(hit.deps[i]!);
+      if (ctx.depth + hit.depth > encodeDepthMark.max) encodeDepthMark.max = ctx.depth + hit.depth;
+      return hit.bytes;
+    }
+    const outer = ids.infoJournal;
+    const mine: (GoType | TypeInfo)[] = [];
+    const mark = encodeDepthMark.max;
+    ids.infoJournal = mine;
+    encodeDepthMark.max = ctx.depth;
+    let reached = ctx.depth;
+    let bytes: Uint8Array;
+    try {
+      bytes = this.encode(v, ctx);
+    } finally {
+      ids.infoJournal = outer;
+      if (outer !== undefined) for (let i = 0; i < mine.length; i++) outer.push(mine[i]!);
+      reached = encodeDepthMark.max;
+      if (mark > encodeDepthMark.max) encodeDepthMark.max = mark;
+    }
+    const deps: (GoType | TypeInfo)[] = [];
+    const seen = new Set<GoType>();
+    for (let i = 0; i < mine.length; i += 2) {
+      const t = mine[i] as GoType;
+      if (seen.has(t)) continue;
+      seen.add(t);
+      deps.push(t, mine[i + 1]!);
+    }
+    this.byValue.set(v, { bytes, registry: ctx.registry, deps, depth: reached - ctx.depth });
+    return bytes;
+  }
+}
