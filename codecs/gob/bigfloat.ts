@@ -14,7 +14,7 @@
  * the fewest words that hold it.
  */
 import { WireError } from '../wire/errors.js';
-import { CtyNumber, ROUNDING_MODES, type Accuracy, type NumberForm } from '../cty/number.js';
+import { CtyNumber, MAX_PREC, ROUNDING_MODES, type Accuracy, type NumberForm } from '../cty/number.js';
 
 const FORMS: readonly NumberForm[] = ['zero', 'finite', 'inf'];
 
@@ -55,6 +55,7 @@ export function decodeBigFloat(b: Uint8Array, offset = 0): CtyNumber {
   if (form === undefined) bad('invalid form', 1);
   const neg = (m & 1) === 1;
   const prec = ((b[2]! << 24) | (b[3]! << 16) | (b[4]! << 8) | b[5]!) >>> 0;
+  if (prec > MAX_PREC) bad(`precision ${prec} exceeds the limit of ${MAX_PREC} bits`, 2);
   if (form !== 'finite') {
     if (b.length !== 6) bad(`${b.length - 6} unexpected bytes after a ${form} value`, 6);
     return new CtyNumber(form!, neg, 0n, 0, prec, mode!, acc);
@@ -81,7 +82,7 @@ export function encodeBigFloat(n: CtyNumber): Uint8Array {
   if (n.acc !== -1 && n.acc !== 0 && n.acc !== 1) bad(`bad accuracy ${String(n.acc)}`);
   const form = FORMS.indexOf(n.form);
   if (form < 0) bad(`bad form ${String(n.form)}`);
-  if (!Number.isInteger(n.prec) || n.prec < 0 || n.prec > 0xffffffff) bad(`precision ${n.prec} out of range`);
+  if (!Number.isInteger(n.prec) || n.prec < 0 || n.prec > MAX_PREC) bad(`precision ${n.prec} out of range (limit ${MAX_PREC} bits)`);
   let words = 0;
   let mant = 0n;
   let exp = 0;
