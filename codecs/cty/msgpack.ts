@@ -22,6 +22,8 @@ import { ctyNormalize } from './gostring.js';
 import { ctyNumbersEqual } from './set-order.js';
 import { typeJSONBytes, parseTypeJSON } from './type-json.js';
 import { commonElementType, conformsTo, listVal, mapVal, objectVal, setVal, tupleVal } from './value-build.js';
+import { decodeUtf8, strBytes } from '../msgpack/str.js';
+import { takeBytes } from '../msgpack/out.js';
 import {
   M,
   isExt,
@@ -72,7 +74,25 @@ export function unmarshalCtyMsgpack(bytes: Uint8Array, type: CtyType): CtyValue 
 
 function readUtf8String(r: ByteReader, what: string): string {
   const n = readStrOrBinLen(r, what);
-  return n <= 0 ? '' : r.readUtf8(n, what);
+  return n <= 0 ? '' : readUtf8Payload(r, n, what);
+}
+
+/** A str (or bin) as a cty string: NFC, as cty.StringVal makes it (plain ASCII needs no look). */
+function readCtyString(r: ByteReader, what: string): string {
+  const n = readStrOrBinLen(r, what);
+  if (n <= 0) return '';
+  const s = readUtf8Payload(r, n, what);
+  // Fewer UTF-16 units than bytes means some non-ASCII text.
+  return s.length === n ? s : ctyNormalize(s);
+}
+
+/** n bytes of UTF-8 at the cursor (checked to be there). */
+function readUtf8Payload(r: ByteReader, n: number, what: string): string {
+  const start = r.pos;
+  const s = decodeUtf8(r.buf, start, n);
+  if (s === undefined) return r.fail(`invalid UTF-8 in ${what}`, start);
+  r.pos = start + n;
+  return s;
 }
 
 function readValue(r: ByteReader, t: CtyType, depth: number): CtyValue {
@@ -94,7 +114,7 @@ function readValue(r: ByteReader, t: CtyType, depth: number): CtyValue {
     case 'number':
       return { type: t, raw: readNumber(r) };
     case 'string':
-      return { type: t, raw: ctyNormalize(readUtf8String(r, 'string')) };
+      return { type: t, raw: readCtyString(r, 'string') };
     case 'list':
     case 'set': {
       const n = readArrayLen(r, `a ${t.kind} is required`);
@@ -110,7 +130,7 @@ function readValue(r: ByteReader, t: CtyType, depth: number): CtyValue {
       if (n === 0) return { type: t, raw: new Map() };
       const vals = new Map<string, CtyValue>();
       for (let i = 0; i < n; i++) {
-        const key = ctyNormalize(readUtf8String(r, 'map key'));
+        const key = readCtyString(r, 'map key');
         vals.set(key, readValue(r, t.elem, depth + 1));
       }
       const et = commonElementType([...vals.values()]);
@@ -347,7 +367,8 @@ let sharedBusy = false;
 
 /**
  * go-cty `msgpack.Marshal(value, type)`: `type` is the marshal type (DynamicPseudoType positions
- * get the `[type JSON, value]` wrapper). The value's own type must conform to it.
+ * get the `[type JSON, value]` wrapper). The value's own type must conform to it. The result's
+ * bytes are its own, but up to 128 KiB it is a view of a shared slab (`slice()` it to own a buffer).
  */
 export function marshalCtyMsgpack(value: CtyValue, type: CtyType): Uint8Array {
   if (!conformsTo(value.type, type)) {
@@ -357,7 +378,7 @@ export function marshalCtyMsgpack(value: CtyValue, type: CtyType): Uint8Array {
   sharedBusy = true;
   try {
     writeValue(w, type, value.type, value.raw, 0);
-    return w.finish();
+    return takeBytes(w);
   } finally {
     if (w === shared) sharedBusy = false;
   }
@@ -367,6 +388,52 @@ function bad(w: ByteWriter, reason: string): never {
   throw new WireError('msgpack', w.pos, reason);
 }
 
+/** What marshalling an object type needs, worked out once per type: attribute names in go-cty's order, their key bytes. */
+interface ObjectPlan {
+  /** Attribute names, sorted as Go sorts strings. */
+  readonly names: readonly string[];
+  /** Each name as a msgpack str of its NFC form. */
+  readonly keys: readonly Uint8Array[];
+  /** Each attribute's type. */
+  readonly types: readonly CtyType[];
+  /** The fixmap/map16/map32 header. */
+  readonly header: Uint8Array;
+}
+
+const objectPlans = new WeakMap<CtyType, ObjectPlan>();
+
+function objectPlan(ty: Extract<CtyType, { kind: 'object' }>): ObjectPlan {
+  let p = objectPlans.get(ty);
+  if (!p) {
+    const names = [...ty.attrs.keys()].sort(compareGoStrings);
+    const hw = new ByteWriter(5);
+    writeMapLen(hw, names.length);
+    p = { names, keys: names.map((k) => strBytes(ctyNormalize(k))), types: names.map((k) => ty.attrs.get(k)!), header: hw.finish() };
+    objectPlans.set(ty, p);
+  }
+  return p;
+}
+
+/** Needs NFC normalisation (has a code unit at or above U+0300; see ctyNormalize). */
+const MAY_NEED_NFC = /[\u0300-\uffff]/;
+
+/**
+ * A cty string as go-cty writes it (NFC). Written first, normalised only when the bytes show it
+ * was not plain ASCII and it holds a character NFC may change.
+ */
+function writeCtyString(w: ByteWriter, s: string): void {
+  const at = w.pos;
+  writeStr(w, s);
+  const len = s.length;
+  // All ASCII exactly when the payload is as long as the string.
+  if (w.pos - at === len + (len < 32 ? 1 : len < 256 ? 2 : len < 65536 ? 3 : 5)) return;
+  if (!MAY_NEED_NFC.test(s)) return;
+  const n = s.normalize('NFC');
+  if (n === s) return;
+  w.pos = at;
+  writeStr(w, n);
+}
+
 function writeValue(w: ByteWriter, ty: CtyType, vt: CtyType, raw: Raw, depth: number): void {
   if (depth > MAX_DEPTH) bad(w, `value nested deeper than ${MAX_DEPTH}`);
   if (ty.kind === 'dynamic' && vt.kind !== 'dynamic') {
@@ -374,12 +441,12 @@ function writeValue(w: ByteWriter, ty: CtyType, vt: CtyType, raw: Raw, depth: nu
     writeBin(w, typeJSONBytes(vt));
     return writeValue(w, vt, vt, raw, depth + 1);
   }
-  if (raw instanceof Unknown) return writeUnknown(w, vt, raw);
   if (raw === null) return writeNil(w);
+  if (raw instanceof Unknown) return writeUnknown(w, vt, raw);
   switch (ty.kind) {
     case 'string':
       if (typeof raw !== 'string') break;
-      return writeStr(w, ctyNormalize(raw));
+      return writeCtyString(w, raw);
     case 'number':
       if (!(raw instanceof CtyNumber)) break;
       return writeNumber(w, raw);
@@ -390,8 +457,9 @@ function writeValue(w: ByteWriter, ty: CtyType, vt: CtyType, raw: Raw, depth: nu
     case 'set': {
       if (!Array.isArray(raw)) break;
       const et = (vt as typeof ty).elem;
-      writeArrayLen(w, raw.length);
-      for (const e of raw) writeValue(w, ty.elem, et, e, depth + 1);
+      const n = raw.length;
+      writeArrayLen(w, n);
+      for (let i = 0; i < n; i++) writeValue(w, ty.elem, et, raw[i]!, depth + 1);
       return;
     }
     case 'tuple': {
@@ -405,21 +473,29 @@ function writeValue(w: ByteWriter, ty: CtyType, vt: CtyType, raw: Raw, depth: nu
       if (!(raw instanceof Map)) break;
       const et = (vt as typeof ty).elem;
       writeMapLen(w, raw.size);
-      for (const k of [...raw.keys()].sort(compareGoStrings)) {
-        writeStr(w, ctyNormalize(k));
+      if (raw.size === 0) return;
+      const keys = [...raw.keys()];
+      if (keys.length > 1) keys.sort(compareGoStrings);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        writeCtyString(w, k);
         writeValue(w, ty.elem, et, raw.get(k)!, depth + 1);
       }
       return;
     }
     case 'object': {
       if (!(raw instanceof Map)) break;
-      const vattrs = (vt as typeof ty).attrs;
-      const names = [...ty.attrs.keys()].sort(compareGoStrings);
-      writeMapLen(w, names.length);
-      for (const k of names) {
-        if (!raw.has(k)) bad(w, `object value lacks attribute ${JSON.stringify(k)}`);
-        writeStr(w, ctyNormalize(k));
-        writeValue(w, ty.attrs.get(k)!, vattrs.get(k)!, raw.get(k)!, depth + 1);
+      const p = objectPlan(ty);
+      const vattrs = vt === ty ? undefined : (vt as typeof ty).attrs;
+      const { names, keys, types } = p;
+      w.writeBytes(p.header);
+      for (let i = 0; i < names.length; i++) {
+        const k = names[i]!;
+        const v = raw.get(k);
+        if (v === undefined) bad(w, `object value lacks attribute ${JSON.stringify(k)}`);
+        w.writeBytes(keys[i]!);
+        const at = types[i]!;
+        writeValue(w, at, vattrs === undefined ? at : vattrs.get(k)!, v, depth + 1);
       }
       return;
     }
@@ -429,8 +505,30 @@ function writeValue(w: ByteWriter, ty: CtyType, vt: CtyType, raw: Raw, depth: nu
   return bad(w, `raw value does not fit type ${typeGoString(vt)}`);
 }
 
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** go-cty's number choice: exact int64, else exact float64 (infinities included), else decimal text. */
 export function writeNumber(w: ByteWriter, n: CtyNumber): void {
+  // Fast path: a mantissa of at most 53 bits is an exact JS number, and so is mant * 2^exp while
+  // the exponent keeps it a safe integer (exp >= 0) or a float64 (exp < 0); the general rules
+  // below pick the same marker and bytes for these.
+  if (n.form === 'finite' && n.mant <= MAX_SAFE_BIG) {
+    const e = n.exp;
+    if (e >= 0) {
+      if (e < 53) {
+        const m = Number(n.mant) * 2 ** e;
+        if (m <= Number.MAX_SAFE_INTEGER) return writeInt(w, n.neg ? -m : m);
+      }
+    } else if (e >= -1074) {
+      const f = Number(n.mant) * 2 ** e;
+      return writeFloat64(w, n.neg ? -f : f);
+    }
+  }
+  writeNumberByRule(w, n);
+}
+
+/** go-cty's number choice worked out on the exact value (bigint arithmetic): the reference for the fast path. */
+export function writeNumberByRule(w: ByteWriter, n: CtyNumber): void {
   if (n.form === 'inf') return writeFloat64(w, n.neg ? -Infinity : Infinity);
   const i = exactInt64(n);
   if (i !== undefined) return writeInt(w, i);

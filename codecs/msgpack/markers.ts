@@ -6,7 +6,7 @@
  */
 import type { ByteReader } from '../wire/reader.js';
 import type { ByteWriter } from '../wire/writer.js';
-import { utf8Length } from '../wire/writer.js';
+import { writeStrUtf8 } from './str.js';
 
 export const M = {
   Nil: 0xc0,
@@ -52,31 +52,42 @@ export const isStrOrBin = (c: number): boolean => isFixedStr(c) || (c >= M.Str8 
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-const writeUint = (w: ByteWriter, n: bigint | number): void => {
-  if (typeof n === 'number' && n <= 0x7f) return w.writeByte(n);
-  const v = BigInt(n);
-  if (v <= 0x7fn) return w.writeByte(Number(v));
-  if (v <= 0xffn) {
+/** A non-negative integer of at most 53 bits, as vmihailenco's EncodeUint writes it. */
+function writeUintNumber(w: ByteWriter, v: number): void {
+  if (v <= 0x7f) return w.writeByte(v);
+  if (v <= 0xff) {
     w.writeByte(M.Uint8);
-    return w.writeByte(Number(v));
+    return w.writeByte(v);
   }
-  if (v <= 0xffffn) {
+  if (v <= 0xffff) {
     w.writeByte(M.Uint16);
-    return w.writeUint16BE(Number(v));
+    return w.writeUint16BE(v);
   }
-  if (v <= 0xffffffffn) {
+  if (v <= 0xffffffff) {
     w.writeByte(M.Uint32);
-    return w.writeUint32BE(Number(v));
+    return w.writeUint32BE(v);
   }
   w.writeByte(M.Uint64);
-  w.writeBigUint64BE(v);
+  const hi = Math.floor(v / 0x100000000);
+  w.writeUint32BE(hi);
+  w.writeUint32BE(v - hi * 0x100000000);
+}
+
+const writeUint = (w: ByteWriter, n: bigint | number): void => {
+  if (typeof n === 'number') return writeUintNumber(w, n);
+  if (n <= 0xffffffffn) return writeUintNumber(w, Number(n));
+  w.writeByte(M.Uint64);
+  w.writeBigUint64BE(n);
 };
 
-/** vmihailenco `EncodeInt(int64)` (also `EncodeUint` for non-negative values). */
+/**
+ * vmihailenco `EncodeInt(int64)` (also `EncodeUint` for non-negative values). A number must be a
+ * safe integer; a bigint must fit int64 (or uint64 when non-negative).
+ */
 export function writeInt(w: ByteWriter, n: bigint | number): void {
   if (typeof n === 'number' ? n >= 0 : n >= 0n) return writeUint(w, n);
-  const v = typeof n === 'number' ? n : Number(n);
-  if (typeof n === 'number' || (n >= -0x80000000n)) {
+  if (typeof n === 'number' || n >= -0x80000000n) {
+    const v = typeof n === 'number' ? n : Number(n);
     if (v >= -32) return w.writeByte(v & 0xff);
     if (v >= -128) {
       w.writeByte(M.Int8);
@@ -90,9 +101,14 @@ export function writeInt(w: ByteWriter, n: bigint | number): void {
       w.writeByte(M.Int32);
       return w.writeUint32BE(v >>> 0);
     }
+    // A negative safe integer below int32: two's complement as two 32-bit halves.
+    w.writeByte(M.Int64);
+    const hi = Math.floor(v / 0x100000000);
+    w.writeUint32BE(hi >>> 0);
+    return w.writeUint32BE((v - hi * 0x100000000) >>> 0);
   }
   w.writeByte(M.Int64);
-  w.writeBigUint64BE(BigInt.asUintN(64, BigInt(n)));
+  w.writeBigUint64BE(BigInt.asUintN(64, n));
 }
 
 export function writeFloat64(w: ByteWriter, x: number): void {
@@ -120,10 +136,9 @@ function writeLen(w: ByteWriter, n: number, fix: number, fixMax: number, m8: num
 export const writeArrayLen = (w: ByteWriter, n: number): void => writeLen(w, n, 0x90, 15, -1, M.Array16, M.Array32);
 export const writeMapLen = (w: ByteWriter, n: number): void => writeLen(w, n, 0x80, 15, -1, M.Map16, M.Map32);
 
-/** vmihailenco `EncodeString`: str header then UTF-8 bytes. */
+/** vmihailenco `EncodeString`: str header then UTF-8 bytes (a lone surrogate becomes U+FFFD). */
 export function writeStr(w: ByteWriter, s: string): void {
-  writeLen(w, utf8Length(s), 0xa0, 31, M.Str8, M.Str16, M.Str32);
-  w.writeUtf8(s);
+  writeStrUtf8(w, s, false);
 }
 
 /** vmihailenco `EncodeBytes` (non-nil): bin header then the bytes. */

@@ -30,6 +30,7 @@ import { valueFromCanonical, valueToCanonical, type Json } from '../cty/canonica
 import { AnyValue, CtyConfig, GoFloat, GoInt, GoMap, GoRawExt, GoTime, GoUint } from './values.js';
 import * as U from './ugorji.js';
 import { ctyJsonCodec } from './cty-bridge.js';
+import { binOut } from './bins.js';
 import { formatGoFloat, formatRFC3339Nano, parseGoFloat, parseRFC3339Nano } from './text.js';
 import { b64decode, b64encode, badCanonical, soleTag, unescapeKey } from './canon-util.js';
 
@@ -54,7 +55,7 @@ export function decodeAny(r: ByteReader, depth: number, cty: boolean): AnyValue 
   if (b <= 0x7f) return new GoInt(BigInt(b));
   if (b >= 0xe0) return new GoInt(BigInt(b - 256));
   let n = U.strLen(r, b);
-  if (n >= 0) return r.readUtf8(n);
+  if (n >= 0) return U.readUtf8Payload(r, n, 'string');
   n = U.arrayLen(r, b, at);
   if (n >= 0) {
     if (depth + 1 > MAX_DEPTH) r.fail(`nesting deeper than ${MAX_DEPTH}`, at);
@@ -67,14 +68,14 @@ export function decodeAny(r: ByteReader, depth: number, cty: boolean): AnyValue 
   n = U.binLen(r, b);
   if (n >= 0) {
     const bytes = r.readBytes(n, 'bin');
-    if (!cty) return bytes.slice();
+    if (!cty) return binOut(bytes);
     const c = ctyJsonCodec();
     try {
       return new CtyConfig(c.unmarshal(bytes));
     } catch (e) {
       // The serving SDK would refuse such a config in Prepare/Configure; the message itself is
       // fine, so the element stays the bytes it is.
-      if (e instanceof WireError) return bytes.slice();
+      if (e instanceof WireError) return binOut(bytes);
       throw e;
     }
   }
@@ -116,7 +117,7 @@ export function decodeAny(r: ByteReader, depth: number, cty: boolean): AnyValue 
   const len = U.extLen(r, b);
   const tag = r.readByte();
   if (tag === U.TIME_EXT_TAG) return U.readTimeData(r, len, at);
-  return new GoRawExt(tag, r.readBytes(len, 'ext data').slice());
+  return new GoRawExt(tag, binOut(r.readBytes(len, 'ext data')));
 }
 
 function decodeAnyMap(r: ByteReader, n: number, depth: number, at: number): GoMap {

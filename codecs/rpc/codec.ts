@@ -12,6 +12,8 @@ import * as U from './ugorji.js';
 import { decodeAny, encodeAny, anyToCanonical, anyFromCanonical, type Json } from './any.js';
 import { formatGoFloat, formatRFC3339Nano, parseGoFloat, parseRFC3339Nano } from './text.js';
 import { escapeKey, unescapeKey, badCanonical, isObject, tagOf, b64encode, b64decode } from './canon-util.js';
+import { binOut } from './bins.js';
+import { bytesAt, putBytes } from '../msgpack/str.js';
 
 export interface CompiledType {
   readonly type: GoType;
@@ -118,7 +120,7 @@ function build(t: GoType): CompiledType {
           if (b === U.M.nil) return null;
           const n = U.binLen(r, b);
           if (n < 0) U.wrongMarker(r, at, b, '[]byte (bin or nil)');
-          return r.readBytes(n, 'bin').slice();
+          return binOut(r.readBytes(n, 'bin'));
         },
         toJ: (v) => (v === null ? null : { $bytes: b64encode(v as Uint8Array) }),
         fromJ(j, path) {
@@ -347,13 +349,17 @@ function buildMap(t: Extract<GoType, { kind: 'map' }>): CompiledType {
   };
 }
 
+/** Zero values that are shared immutable values (a struct's zero is a fresh object each time). */
+const sharedZero = (c: CompiledType): boolean => c.type.kind !== 'struct';
+
 function buildStruct(t: Extract<GoType, { kind: 'struct' }>): CompiledType {
   const names = t.fields.map(([n]) => n);
   const codecs = t.fields.map(([, ft]) => compile(ft));
   const index = new Map(names.map((n, i) => [n, i]));
-  // Each field name as ugorji writes it (a str), encoded once.
+  // Each field name as ugorji writes it (a str), encoded once; decoding matches keys against
+  // these bytes, so a field name on the wire never becomes a JS string.
   const keyBytes = names.map((n) => {
-    const w = new ByteWriter(n.length + 5);
+    const w = new ByteWriter(n.length * 3 + 5);
     U.writeStr(w, n);
     return w.finish();
   });
@@ -364,14 +370,40 @@ function buildStruct(t: Extract<GoType, { kind: 'struct' }>): CompiledType {
   })();
   const nf = names.length;
   const what = `${t.name} (map)`;
+  // Decoded structs start as a copy of this (every field at its zero value, in declaration
+  // order), so all of them share one shape; fields whose zero is an object get a fresh one.
+  const template: Record<string, unknown> = {};
+  const freshZero: number[] = [];
+  for (let i = 0; i < nf; i++) {
+    template[names[i]!] = sharedZero(codecs[i]!) ? codecs[i]!.zero() : null;
+    if (!sharedZero(codecs[i]!)) freshZero.push(i);
+  }
+
+  /** Index of the field whose key starts at r.pos (trying `hint` first), or -1. Advances past the key. */
+  const matchKey = (r: ByteReader, hint: number): number => {
+    const buf = r.buf;
+    const p = r.pos;
+    if (hint < nf && bytesAt(buf, p, r.end, keyBytes[hint]!)) {
+      r.pos = p + keyBytes[hint]!.length;
+      return hint;
+    }
+    for (let i = 0; i < nf; i++) {
+      if (i !== hint && bytesAt(buf, p, r.end, keyBytes[i]!)) {
+        r.pos = p + keyBytes[i]!.length;
+        return i;
+      }
+    }
+    return -1;
+  };
+
   return {
     type: t,
     enc(w, v) {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return badValue(w, t, v);
       const o = v as Record<string, unknown>;
-      w.writeBytes(header);
+      putBytes(w, header);
       for (let i = 0; i < nf; i++) {
-        w.writeBytes(keyBytes[i]!);
+        putBytes(w, keyBytes[i]!);
         codecs[i]!.enc(w, o[names[i]!]);
       }
     },
@@ -381,19 +413,27 @@ function buildStruct(t: Extract<GoType, { kind: 'struct' }>): CompiledType {
       const n = U.mapLen(r, b, at);
       if (n < 0) U.wrongMarker(r, at, b, what);
       checkDepth(r, depth + 1);
-      const vals = new Array<unknown>(nf);
-      const seen = new Array<boolean>(nf).fill(false);
+      const o: Record<string, unknown> = { ...template };
+      // Fields seen so far: a bit mask for up to 31 fields, else an array.
+      let seenBits = 0;
+      const seen = nf > 31 ? new Array<boolean>(nf).fill(false) : undefined;
+      let next = 0;
       for (let i = 0; i < n; i++) {
         const kat = r.pos;
-        const key = U.readStr(r, 'struct field name');
-        const fi = index.get(key) ?? r.fail(`unknown field ${JSON.stringify(key)} in ${t.name}`, kat);
-        if (seen[fi]) r.fail(`duplicate field ${JSON.stringify(key)} in ${t.name}`, kat);
-        seen[fi] = true;
-        vals[fi] = codecs[fi]!.dec(r, depth + 1);
+        let fi = matchKey(r, next);
+        if (fi < 0) {
+          // Not a key in the form ugorji writes: read it as a string (any str form, or the error).
+          const key = U.readStr(r, 'struct field name');
+          fi = index.get(key) ?? r.fail(`unknown field ${JSON.stringify(key)} in ${t.name}`, kat);
+        }
+        if (seen ? seen[fi] : seenBits & (1 << fi)) r.fail(`duplicate field ${JSON.stringify(names[fi])} in ${t.name}`, kat);
+        if (seen) seen[fi] = true;
+        else seenBits |= 1 << fi;
+        o[names[fi]!] = codecs[fi]!.dec(r, depth + 1);
+        next = fi + 1;
       }
       // Fields the map leaves out keep Go's zero value, as ugorji leaves them.
-      const o: Record<string, unknown> = {};
-      for (let i = 0; i < nf; i++) o[names[i]!] = seen[i] ? vals[i] : codecs[i]!.zero();
+      for (const i of freshZero) if (!(seen ? seen[i] : seenBits & (1 << i))) o[names[i]!] = codecs[i]!.zero();
       return o;
     },
     toJ(v) {

@@ -15,7 +15,7 @@ import { ByteReader } from '../wire/reader.js';
 import { ByteWriter } from '../wire/writer.js';
 import type { GoType } from './gotype.js';
 import { goTypeByName } from './messages.js';
-import { readMessage, writeRequest, writeResponse, type Direction, type RpcMessage } from './frame.js';
+import { readMessage, rpcSlab, writeRequest, writeResponse, type Direction, type RpcMessage } from './frame.js';
 import { messageFromCanonical, messageToCanonical } from './canonical.js';
 
 function directionOf(ctx: VectorContext): Direction | undefined {
@@ -25,12 +25,25 @@ function directionOf(ctx: VectorContext): Direction | undefined {
   return d;
 }
 
+let lastBodyTypeName: string | undefined;
+let lastBodyType: GoType | undefined;
+
 function bodyTypeOf(ctx: VectorContext): GoType | undefined {
   const n = ctx['bodyType'];
-  return typeof n === 'string' ? goTypeByName(n) : undefined;
+  if (typeof n !== 'string') return undefined;
+  if (n !== lastBodyTypeName) {
+    lastBodyType = goTypeByName(n);
+    lastBodyTypeName = n;
+  }
+  return lastBodyType;
 }
 
-const writer = new ByteWriter(1024);
+/** One message model as its sender wrote it. */
+function writeMessage(w: ByteWriter, m: RpcMessage): void {
+  const body = m.nilBody ? null : m.body;
+  if (m.direction === 'request') writeRequest(w, m.header, body, { bodyType: m.bodyType });
+  else writeResponse(w, m.header, body, { bodyType: m.bodyType });
+}
 
 export const rpcFamily: FamilyCodec<RpcMessage> = {
   family: 'rpc',
@@ -44,13 +57,7 @@ export const rpcFamily: FamilyCodec<RpcMessage> = {
     }
     return m;
   },
-  encode(m) {
-    writer.reset();
-    const body = m.nilBody ? null : m.body;
-    if (m.direction === 'request') writeRequest(writer, m.header, body, { bodyType: m.bodyType });
-    else writeResponse(writer, m.header, body, { bodyType: m.bodyType });
-    return writer.finish();
-  },
+  encode: (m) => rpcSlab.write(writeMessage, m, undefined, undefined),
   toCanonical: (m) => messageToCanonical(m),
   fromCanonical: (j, ctx) => messageFromCanonical(j, directionOf(ctx), { fallbackBodyType: bodyTypeOf(ctx) }),
 };

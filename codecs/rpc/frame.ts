@@ -13,6 +13,10 @@ import { G, type GoType } from './gotype.js';
 import { compile } from './codec.js';
 import { ErrorReplyBody, lookupMethod, type RequestBody, type ResponseBody, type RpcMethodName } from './messages.js';
 import * as U from './ugorji.js';
+import { setCopyBins } from './bins.js';
+import { SlabWriter } from '../msgpack/out.js';
+import { putBytes } from '../msgpack/str.js';
+import { ERROR_REPLY, KEY_ERROR, bodyPlan, fast, planFor, readHeaderFast, type BodyPlan, type MethodPlan } from './plans.js';
 
 export interface RequestHeader {
   serviceMethod: string;
@@ -62,6 +66,11 @@ export interface BodyOptions {
   bodyType?: GoType;
   /** The body's Go type for a method the table does not list (else such a method is a WireError). */
   fallbackBodyType?: GoType;
+  /**
+   * Decoding: give `[]byte` values (and RawExt data) their own copies. By default they are views
+   * into the input bytes (no copy), valid as long as the caller leaves those bytes alone.
+   */
+  copyBytes?: boolean;
 }
 
 /**
@@ -81,62 +90,86 @@ export function bodyTypeFor(direction: Direction, serviceMethod: string, error: 
 // ---------------------------------------------------------------------------------------------
 // encoding
 
-const shared = new ByteWriter(1024);
+/** Encoded messages are handed out as views of a slab (see msgpack/out.ts). */
+export const rpcSlab = new SlabWriter('rpc');
 
-const seqOf = (w: ByteWriter, seq: bigint | number): bigint => {
-  if (typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0) return BigInt(seq);
-  if (typeof seq === 'bigint' && seq >= 0n && seq < 1n << 64n) return seq;
+const badSeq = (w: ByteWriter, seq: unknown): never => {
   throw new WireError('rpc', w.pos, `seq ${String(seq)} is not a uint64`);
 };
 
-/** Kinds whose Go values include nil (so a nil body is their own nil, not a zero value). */
-const NILLABLE = new Set<GoType['kind']>(['any', 'ptr', 'slice', 'map', 'bytes', 'time']);
+/** Checks seq is a uint64 (a safe non-negative integer or a bigint below 2^64). */
+function checkSeq(w: ByteWriter, seq: bigint | number): void {
+  if (typeof seq === 'number') {
+    if (!(Number.isSafeInteger(seq) && seq >= 0)) badSeq(w, seq);
+  } else if (typeof seq !== 'bigint' || seq < 0n || seq > 0xffffffffffffffffn) badSeq(w, seq);
+}
+
+const writeSeq = (w: ByteWriter, seq: bigint | number): void => (typeof seq === 'number' ? U.writeUint(w, seq) : U.writeUint64(w, seq));
 
 /**
  * A body: net/rpc hands ugorji a pointer, so any body may be nil. `null` for a type without nil
  * writes nil (what a Go client sending `nil` args writes).
  */
-function writeBody(w: ByteWriter, t: GoType, body: unknown): void {
-  if (body === null && !NILLABLE.has(t.kind)) U.writeNil(w);
-  else compile(t).enc(w, body);
+function writeBody(w: ByteWriter, p: BodyPlan, body: unknown): void {
+  if (body === null && !p.nillable) U.writeNil(w);
+  else p.c.enc(w, body);
 }
 
-function readBody(r: ByteReader, t: GoType): { body: unknown; nilBody: boolean } {
-  const c = compile(t);
-  if (!NILLABLE.has(t.kind) && r.peekByte() === U.M.nil) {
-    r.pos++;
-    return { body: c.zero(), nilBody: true };
-  }
-  return { body: c.dec(r, 0), nilBody: false };
+/** The body plan for a write: `opts.bodyType`, else as `bodyTypeFor` (unknown method: WireError at w.pos). */
+function writeBodyPlan(w: ByteWriter, plan: MethodPlan, direction: Direction, error: string, opts: BodyOptions): BodyPlan {
+  if (opts.bodyType) return bodyPlan(opts.bodyType);
+  if (direction === 'response' && error !== '') return ERROR_REPLY;
+  const b = direction === 'request' ? plan.req : plan.resp;
+  if (b) return b;
+  if (opts.fallbackBodyType) return bodyPlan(opts.fallbackBodyType);
+  throw new WireError('rpc', w.pos, `unknown method ${JSON.stringify(plan.name)}`);
 }
 
 export function writeRequest(w: ByteWriter, header: { serviceMethod: string; seq: bigint | number }, body: unknown, opts: BodyOptions = {}): void {
-  const t = bodyTypeFor('request', header.serviceMethod, '', w.pos, opts);
-  reqHeader.enc(w, { ServiceMethod: header.serviceMethod, Seq: seqOf(w, header.seq) });
-  writeBody(w, t, body);
+  const plan = planFor(header.serviceMethod);
+  const bp = writeBodyPlan(w, plan, 'request', '', opts);
+  const seq = header.seq;
+  checkSeq(w, seq);
+  if (plan.reqHead) {
+    putBytes(w, plan.reqHead);
+    writeSeq(w, seq);
+  } else reqHeader.enc(w, { ServiceMethod: header.serviceMethod, Seq: BigInt(seq) });
+  writeBody(w, bp, body);
 }
 
 export function writeResponse(w: ByteWriter, header: { serviceMethod: string; seq: bigint | number; error?: string }, body: unknown, opts: BodyOptions = {}): void {
   const error = header.error ?? '';
-  const t = bodyTypeFor('response', header.serviceMethod, error, w.pos, opts);
-  respHeader.enc(w, { ServiceMethod: header.serviceMethod, Seq: seqOf(w, header.seq), Error: error });
-  writeBody(w, t, body);
+  const plan = planFor(header.serviceMethod);
+  const bp = writeBodyPlan(w, plan, 'response', error, opts);
+  const seq = header.seq;
+  checkSeq(w, seq);
+  if (plan.respHead && typeof error === 'string') {
+    putBytes(w, plan.respHead);
+    writeSeq(w, seq);
+    putBytes(w, KEY_ERROR);
+    U.writeStr(w, error);
+  } else respHeader.enc(w, { ServiceMethod: header.serviceMethod, Seq: BigInt(seq), Error: error });
+  writeBody(w, bp, body);
 }
 
-/** One request message (header + body), as the SDK's client writes it. */
+/**
+ * One request message (header + body), as the SDK's client writes it. The result's bytes are its
+ * own, but it is a view of a shared slab (`slice()` it to own a buffer).
+ */
 export function encodeRequest<N extends RpcMethodName>(header: { serviceMethod: N; seq: bigint | number }, body: RequestBody<N>, opts?: BodyOptions): Uint8Array;
 export function encodeRequest(header: { serviceMethod: string; seq: bigint | number }, body: unknown, opts?: BodyOptions): Uint8Array;
 export function encodeRequest(header: { serviceMethod: string; seq: bigint | number }, body: unknown, opts: BodyOptions = {}): Uint8Array {
-  writeRequest(shared.reset(), header, body, opts);
-  return shared.finish();
+  return rpcSlab.write(writeRequest, header, body, opts);
 }
 
-/** One response message, as the SDK's server writes it. A failed call (error set) writes body `{}` (pass `{}`). */
+/**
+ * One response message, as the SDK's server writes it. A failed call (error set) writes body `{}`
+ * (pass `{}`). Like encodeRequest, the result is a view of a shared slab.
+ */
 export function encodeResponse<N extends RpcMethodName>(header: { serviceMethod: N; seq: bigint | number; error?: string }, body: ResponseBody<N>, opts?: BodyOptions): Uint8Array;
 export function encodeResponse(header: { serviceMethod: string; seq: bigint | number; error?: string }, body: unknown, opts?: BodyOptions): Uint8Array;
 export function encodeResponse(header: { serviceMethod: string; seq: bigint | number; error?: string }, body: unknown, opts: BodyOptions = {}): Uint8Array {
-  writeResponse(shared.reset(), header, body, opts);
-  return shared.finish();
+  return rpcSlab.write(writeResponse, header, body, opts);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,6 +177,15 @@ export function encodeResponse(header: { serviceMethod: string; seq: bigint | nu
 
 /** Reads a header; with no direction given, a 2-entry map is a request and a 3-entry map a response. */
 export function readHeader(r: ByteReader, direction?: Direction): { direction: Direction; header: RequestHeader | ResponseHeader } {
+  if (readHeaderFast(r, direction)) {
+    const header = fast.direction === 'request' ? { serviceMethod: fast.plan!.name, seq: fast.seq } : { serviceMethod: fast.plan!.name, seq: fast.seq, error: fast.error };
+    return { direction: fast.direction, header };
+  }
+  return readHeaderSlow(r, direction);
+}
+
+/** The header as the generic struct decoder reads it (any field order and form; every refusal). */
+function readHeaderSlow(r: ByteReader, direction?: Direction): { direction: Direction; header: RequestHeader | ResponseHeader } {
   const at = r.pos;
   if (direction === undefined) {
     const b = r.peekByte();
@@ -161,15 +203,57 @@ export function readHeader(r: ByteReader, direction?: Direction): { direction: D
 
 /** Reads one whole message (header then body) at r's position. */
 export function readMessage(r: ByteReader, direction?: Direction, opts: BodyOptions = {}): RpcMessage {
-  const h = readHeader(r, direction);
+  if (opts.copyBytes !== true) return readMessageAt(r, direction, opts);
+  const prev = setCopyBins(true);
+  try {
+    return readMessageAt(r, direction, opts);
+  } finally {
+    setCopyBins(prev);
+  }
+}
+
+function readMessageAt(r: ByteReader, direction: Direction | undefined, opts: BodyOptions): RpcMessage {
+  let dir: Direction;
+  let plan: MethodPlan | undefined;
+  let serviceMethod: string;
+  let seq: bigint;
+  let error = '';
+  if (readHeaderFast(r, direction)) {
+    dir = fast.direction;
+    plan = fast.plan!;
+    serviceMethod = plan.name;
+    seq = fast.seq;
+    error = fast.error;
+  } else {
+    const h = readHeaderSlow(r, direction);
+    dir = h.direction;
+    serviceMethod = h.header.serviceMethod;
+    seq = h.header.seq;
+    if (dir === 'response') error = (h.header as ResponseHeader).error;
+  }
   const bodyAt = r.pos;
-  const err = h.direction === 'response' ? (h.header as ResponseHeader).error : '';
-  const t = bodyTypeFor(h.direction, h.header.serviceMethod, err, bodyAt, opts);
-  const { body, nilBody } = readBody(r, t);
-  const extra = nilBody ? { nilBody } : {};
-  return h.direction === 'request'
-    ? { direction: 'request', header: h.header as RequestHeader, body, bodyType: t, ...extra }
-    : { direction: 'response', header: h.header as ResponseHeader, body, bodyType: t, ...extra };
+  let bp: BodyPlan;
+  if (opts.bodyType) bp = bodyPlan(opts.bodyType);
+  else if (dir === 'response' && error !== '') bp = ERROR_REPLY;
+  else {
+    plan ??= planFor(serviceMethod);
+    const b = dir === 'request' ? plan.req : plan.resp;
+    if (b) bp = b;
+    else if (opts.fallbackBodyType) bp = bodyPlan(opts.fallbackBodyType);
+    else throw new WireError('rpc', r.base + bodyAt, `unknown method ${JSON.stringify(serviceMethod)}`);
+  }
+  // A nil body for a type without nil reads as the type's zero value, flagged.
+  if (!bp.nillable && bodyAt < r.end && r.buf[bodyAt] === U.M.nil) {
+    r.pos = bodyAt + 1;
+    const body = bp.c.zero();
+    return dir === 'request'
+      ? { direction: 'request', header: { serviceMethod, seq }, body, bodyType: bp.type, nilBody: true }
+      : { direction: 'response', header: { serviceMethod, seq, error }, body, bodyType: bp.type, nilBody: true };
+  }
+  const body = bp.c.dec(r, 0);
+  return dir === 'request'
+    ? { direction: 'request', header: { serviceMethod, seq }, body, bodyType: bp.type }
+    : { direction: 'response', header: { serviceMethod, seq, error }, body, bodyType: bp.type };
 }
 
 function whole<T>(bytes: Uint8Array, f: (r: ByteReader) => T): T {
@@ -179,7 +263,10 @@ function whole<T>(bytes: Uint8Array, f: (r: ByteReader) => T): T {
   return out;
 }
 
-/** Decodes exactly one message; its direction is read from the header shape. */
+/**
+ * Decodes exactly one message; its direction is read from the header shape. `[]byte` values in
+ * the body are views of `bytes` unless `opts.copyBytes`.
+ */
 export function decodeMessage(bytes: Uint8Array, opts?: BodyOptions): RpcMessage {
   return whole(bytes, (r) => readMessage(r, undefined, opts));
 }

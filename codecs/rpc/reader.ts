@@ -89,7 +89,8 @@ export class RpcFrameReader {
       if (stop < 0) return undefined;
       this.scanning = false;
       const r = new ByteReader(this.buf, 'rpc', this.start, stop, this.base);
-      const msg = readMessage(r, this.direction);
+      // The buffer is reused for later bytes, so []byte values get copies.
+      const msg = readMessage(r, this.direction, { copyBytes: true });
       if (!r.atEnd()) r.fail('message decoded shorter than its scanned length');
       this.start = stop;
       if (this.start === this.end) {

@@ -20,6 +20,7 @@ import { ByteReader } from '../wire/reader.js';
 import { ByteWriter } from '../wire/writer.js';
 import { WireError } from '../wire/errors.js';
 import { GoTime } from './values.js';
+import { decodeUtf8, writeStrUtf8 } from '../msgpack/str.js';
 
 export const M = {
   nil: 0xc0,
@@ -128,7 +129,7 @@ export function writeInt(w: ByteWriter, v: number): void {
       w.writeUint32BE(v);
     } else {
       w.writeByte(M.int64);
-      w.writeBigUint64BE(BigInt(v));
+      writeSafeUint64(w, v);
     }
   } else if (v >= -32) {
     w.writeByte(v & 0xff);
@@ -143,8 +144,18 @@ export function writeInt(w: ByteWriter, v: number): void {
     w.writeUint32BE(v >>> 0);
   } else {
     w.writeByte(M.int64);
-    w.writeBigUint64BE(BigInt.asUintN(64, BigInt(v)));
+    // Two's complement of a negative safe integer, as two 32-bit halves.
+    const hi = Math.floor(v / 0x100000000);
+    w.writeUint32BE(hi >>> 0);
+    w.writeUint32BE((v - hi * 0x100000000) >>> 0);
   }
+}
+
+/** A non-negative safe integer as 8 big-endian bytes. */
+function writeSafeUint64(w: ByteWriter, v: number): void {
+  const hi = Math.floor(v / 0x100000000);
+  w.writeUint32BE(hi);
+  w.writeUint32BE(v - hi * 0x100000000);
 }
 
 /** ugorji's EncodeInt for an int64 held as a bigint. */
@@ -170,7 +181,7 @@ export function writeUint(w: ByteWriter, v: number): void {
     w.writeUint32BE(v);
   } else {
     w.writeByte(M.uint64);
-    w.writeBigUint64BE(BigInt(v));
+    writeSafeUint64(w, v);
   }
 }
 
@@ -191,21 +202,6 @@ export function writeFloat32(w: ByteWriter, v: number): void {
 export function writeFloat64(w: ByteWriter, v: number): void {
   w.writeByte(M.float64);
   w.writeFloat64BE(v);
-}
-
-/** Header of a str, bin, array or map of length n. */
-function writeStrLen(w: ByteWriter, n: number): void {
-  if (n < 32) w.writeByte(0xa0 | n);
-  else if (n < 256) {
-    w.writeByte(M.str8);
-    w.writeByte(n);
-  } else if (n < 65536) {
-    w.writeByte(M.str16);
-    w.writeUint16BE(n);
-  } else {
-    w.writeByte(M.str32);
-    w.writeUint32BE(n);
-  }
 }
 
 export function writeBinLen(w: ByteWriter, n: number): void {
@@ -243,32 +239,8 @@ export function writeMapLen(w: ByteWriter, n: number): void {
   }
 }
 
-/**
- * UTF-8 byte length of s, or -1 when s holds a lone surrogate (such a string has no UTF-8 form,
- * so it cannot be a Go string we write).
- */
-export function utf8LengthStrict(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdfff) {
-      if (c > 0xdbff || i + 1 >= s.length) return -1;
-      const d = s.charCodeAt(i + 1);
-      if (d < 0xdc00 || d > 0xdfff) return -1;
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
 export function writeStr(w: ByteWriter, s: string): void {
-  const n = utf8LengthStrict(s);
-  if (n < 0) throw new WireError('rpc', w.pos, 'string holds a lone UTF-16 surrogate (not valid UTF-8)');
-  writeStrLen(w, n);
-  if (n > 0) w.writeUtf8(s);
+  if (!writeStrUtf8(w, s, true)) throw new WireError('rpc', w.pos, 'string holds a lone UTF-16 surrogate (not valid UTF-8)');
 }
 
 /** A non-nil []byte. */
@@ -407,7 +379,17 @@ export function readStr(r: ByteReader, what = 'string'): string {
   const b = r.readByte();
   const n = strLen(r, b);
   if (n < 0) wrongMarker(r, at, b, what);
-  return r.readUtf8(n, what);
+  return readUtf8Payload(r, n, what);
+}
+
+/** n bytes of UTF-8 at the cursor (a str payload whose header was read). */
+export function readUtf8Payload(r: ByteReader, n: number, what: string): string {
+  r.need(n, what);
+  const start = r.pos;
+  const s = decodeUtf8(r.buf, start, n);
+  if (s === undefined) return r.fail(`invalid UTF-8 in ${what}`, start);
+  r.pos = start + n;
+  return s;
 }
 
 /**
