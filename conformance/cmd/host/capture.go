@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	capturepkg "github.com/packer-wire/conformance/internal/capture"
 	"os"
 	"path/filepath"
 	"sort"
@@ -15,20 +16,7 @@ import (
 )
 
 // capture is one line of index-host.jsonl (conformance/README.md).
-type capture struct {
-	ID            string         `json:"id"`
-	Kind          string         `json:"kind"`
-	Plugin        string         `json:"plugin"`
-	PluginVersion string         `json:"pluginVersion"`
-	SdkVersion    string         `json:"sdkVersion"`
-	GoVersion     string         `json:"goVersion"`
-	Mode          string         `json:"mode"`
-	Component     string         `json:"component"`
-	File          string         `json:"file"`
-	Error         string         `json:"error"`
-	RepeatFiles   []string       `json:"repeatFiles"`
-	Context       map[string]any `json:"context"`
-}
+type capture = capturepkg.Capture
 
 type captureWriter struct {
 	dir       string

@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	capturepkg "github.com/packer-wire/conformance/internal/capture"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -34,24 +35,7 @@ type payload struct {
 	Context   map[string]any
 }
 
-type capture struct {
-	ID            string         `json:"id"`
-	Kind          string         `json:"kind"`
-	Plugin        string         `json:"plugin"`
-	PluginVersion string         `json:"pluginVersion"`
-	SdkVersion    string         `json:"sdkVersion"`
-	GoVersion     string         `json:"goVersion"`
-	Mode          string         `json:"mode"`
-	Component     string         `json:"component"`
-	File          string         `json:"file"`
-	Error         string         `json:"error"`
-	RepeatFiles   []string       `json:"repeatFiles"`
-	Context       map[string]any `json:"context"`
-	// Unstable: building the payload again in the same process gave other
-	// bytes (Go map iteration order); vectorize then sets byteExact=false
-	// even if the 3 process runs happened to agree.
-	Unstable bool `json:"unstable,omitempty"`
-}
+type capture = capturepkg.Capture
 
 const repeats = 2
 

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	capturepkg "github.com/packer-wire/conformance/internal/capture"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -24,19 +25,7 @@ import (
 const maxFile = 1 << 20
 
 type capture struct {
-	ID            string         `json:"id"`
-	Kind          string         `json:"kind"`
-	Plugin        string         `json:"plugin"`
-	PluginVersion string         `json:"pluginVersion"`
-	SdkVersion    string         `json:"sdkVersion"`
-	GoVersion     string         `json:"goVersion"`
-	Mode          string         `json:"mode"`
-	Component     string         `json:"component"`
-	File          string         `json:"file"`
-	Error         string         `json:"error"`
-	RepeatFiles   []string       `json:"repeatFiles"`
-	Context       map[string]any `json:"context"`
-	Unstable      bool           `json:"unstable"`
+	capturepkg.Capture
 
 	index string // which index file it came from
 }
