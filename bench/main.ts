@@ -192,15 +192,20 @@ export async function runBench(a: BenchArgs): Promise<BenchReport> {
   }
 }
 
-function resultsMarkdown(r: BenchReport): string {
+/** bench/RESULTS.md: the report of a full run, with the machine and its load. */
+export function resultsMarkdown(r: BenchReport): string {
+  const m = r.machine;
   return [
     '# Bench results',
     '',
     'Written by the last full `npm run bench` run (not by `--quick` or filtered runs); see bench/README.md for',
-    'what each case and column means. Throughput depends on machine load: the load averages below',
-    'are `uptime`\'s at the start and end of the run.',
+    'what each case and column means.',
     '',
-    `Run: ${r.date}`,
+    `Run: ${r.date} on ${m.cores} cores (${m.cpu}), Node ${m.node}, Go ${m.go ?? 'absent'}.`,
+    `Load (\`uptime\` 1/5/15-minute averages): ${m.loadStart.join(' / ')} at the start, ${m.loadEnd.join(' / ')} at the end.`,
+    'The bench itself keeps about one core busy; anything above 1 is other work on the machine (on the',
+    'shared 2-core development machine, other engineers\' builds and tests), which slows both sides and',
+    'widens the error bars. Compare ratios rather than absolute ops/s across runs.',
     '',
     renderReport(r),
   ].join('\n');
