@@ -2,7 +2,7 @@
  * cty types and values <-> the canonical JSON of vectors/README.md.
  */
 import { WireError } from '../wire/errors.js';
-import { T, type CtyType, compareGoStrings, NIL_TYPE_LIST } from './types.js';
+import { T, type CtyType, compareGoStrings, NIL_TYPE_LIST, primitiveTypeNamed } from './types.js';
 import { Unknown, type CtyValue, type Raw, type Refinements } from './values.js';
 import { CtyNumber, ROUNDING_MODES, type RoundingMode } from './number.js';
 import { formatNumberText, parseNumberText } from './numtext.js';
@@ -49,17 +49,7 @@ export function typeToJSON(t: CtyType): Json {
 
 export function typeFromJSON(j: unknown): CtyType {
   if (typeof j === 'string') {
-    switch (j) {
-      case 'string':
-        return T.String;
-      case 'number':
-        return T.Number;
-      case 'bool':
-        return T.Bool;
-      case 'dynamic':
-        return T.DynamicPseudoType;
-    }
-    return bad(`unknown cty type ${JSON.stringify(j)}`);
+    return primitiveTypeNamed(j) ?? bad(`unknown cty type ${JSON.stringify(j)}`);
   }
   if (!Array.isArray(j) || j.length < 2 || typeof j[0] !== 'string') return bad('cty type must be a string or [kind, …]');
   switch (j[0]) {

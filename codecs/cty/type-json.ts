@@ -8,7 +8,7 @@
  */
 import { MAX_DEPTH } from '../wire/errors.js';
 import { ByteWriter } from '../wire/writer.js';
-import { NIL_TYPE_LIST, T, compareGoStrings, type CtyType } from './types.js';
+import { NIL_TYPE_LIST, T, compareGoStrings, primitiveTypeNamed, type CtyType } from './types.js';
 import { JsonCursor, writeAscii, writeGoJSONString } from './json-text.js';
 import { ctyNormalize } from './gostring.js';
 
@@ -85,17 +85,7 @@ export function readTypeJSON(c: JsonCursor, depth = 0): CtyType {
   const at = c.pos;
   if (k === 'string') {
     const name = c.string();
-    switch (name) {
-      case 'string':
-        return T.String;
-      case 'number':
-        return T.Number;
-      case 'bool':
-        return T.Bool;
-      case 'dynamic':
-        return T.DynamicPseudoType;
-    }
-    return c.fail(`invalid primitive type name ${JSON.stringify(name)}`, at);
+    return primitiveTypeNamed(name) ?? c.fail(`invalid primitive type name ${JSON.stringify(name)}`, at);
   }
   if (k !== '[') return c.fail('invalid type description: expected a type name or [kind, …]', at);
   c.pos++;

@@ -51,6 +51,21 @@ export const T = Object.freeze({
   },
 });
 
+/** The primitive type (or DynamicPseudoType) go-cty's JSON type syntax names, or undefined. */
+export function primitiveTypeNamed(name: string): CtyType | undefined {
+  switch (name) {
+    case 'string':
+      return T.String;
+    case 'number':
+      return T.Number;
+    case 'bool':
+      return T.Bool;
+    case 'dynamic':
+      return T.DynamicPseudoType;
+  }
+  return undefined;
+}
+
 export function typeEquals(a: CtyType, b: CtyType): boolean {
   if (a === b) return true;
   if (a.kind !== b.kind) return false;
