@@ -220,7 +220,17 @@ func gobValue(c capture, data []byte) (result, string, error) {
 }
 
 func msgpackValue(c capture, data []byte, ty cty.Type) (result, string, error) {
-	v, err := goview.MsgpackValue(data, ty)
+	return ctyValueVector(c, data, ty, "msgpack-value", goview.MsgpackValue)
+}
+
+func jsonValue(c capture, data []byte, ty cty.Type) (result, string, error) {
+	return ctyValueVector(c, data, ty, "json-value", goview.JSONValue)
+}
+
+// ctyValueVector is a msgpack-value or json-value vector: go-cty decodes data with the type
+// that was passed to Marshal, and the context records that type.
+func ctyValueVector(c capture, data []byte, ty cty.Type, family string, decode func([]byte, cty.Type) (cty.Value, error)) (result, string, error) {
+	v, err := decode(data, ty)
 	if err != nil {
 		return result{}, "", err
 	}
@@ -237,25 +247,7 @@ func msgpackValue(c capture, data []byte, ty cty.Type) (result, string, error) {
 	if c.Component != "" {
 		ctx["component"] = c.Component
 	}
-	return result{family: "msgpack-value", ext: ".bin", data: data, expect: n, context: ctx}, "", nil
-}
-
-func jsonValue(c capture, data []byte, ty cty.Type) (result, string, error) {
-	v, err := goview.JSONValue(data, ty)
-	if err != nil {
-		return result{}, "", err
-	}
-	n, err := canon.CtyValue(v, false)
-	if err != nil {
-		return result{}, "", err
-	}
-	tn, err := canon.CtyType(ty)
-	if err != nil {
-		return result{}, "", err
-	}
-	ctx := baseContext(c)
-	ctx["type"] = tn
-	return result{family: "json-value", ext: ".bin", data: data, expect: n, context: ctx}, "", nil
+	return result{family: family, ext: ".bin", data: data, expect: n, context: ctx}, "", nil
 }
 
 // gobGeneric decodes each value into the Go type cmd/payloads encoded,
