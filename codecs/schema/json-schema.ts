@@ -119,7 +119,7 @@ function nonNull(s: Spec | null): JsonSchema {
   if (s === null) return false;
   switch (s.kind) {
     case 'attr':
-      return { required: [s.name], properties: { [s.name]: { not: NULL } } };
+      return { type: 'object', required: [s.name], properties: { [s.name]: { not: NULL } } };
     case 'literal':
       return s.value.raw !== null;
     case 'default':
@@ -132,24 +132,67 @@ function nonNull(s: Spec | null): JsonSchema {
 interface Ctx {
   readonly opts: JsonSchemaOptions;
   readonly depth: number;
+  /** `$defs` of the document being built: one body (and its array form) per nested spec. */
+  readonly defs: { [name: string]: JsonSchema };
+  readonly names: Map<Spec | null, string>;
 }
 
-/** JSON Schema of a block body decoded with `spec` (an ObjectSpec or any same-body spec). */
-export function bodySchema(spec: Spec | null, ctx: Ctx): JsonSchema {
+/** `$ref`s to the body of `spec` and to its array form (`false` where that is not described). */
+interface BodyRefs {
+  readonly body: JsonSchema;
+  readonly merged: JsonSchema;
+  /** An element of a block array: the body, its array form, or null for an empty body. */
+  readonly element: JsonSchema;
+}
+
+/** Suffix of the `$defs` entry of a body's array form. */
+const ARRAY_FORM = '.as-array';
+const defName = (path: string): string => path.replace(/[~/]/g, '_') || 'body';
+
+function bodyRefs(spec: Spec | null, path: string, ctx: Ctx): BodyRefs {
+  let name = ctx.names.get(spec);
+  if (name === undefined) {
+    name = defName(path);
+    for (let i = 2; name in ctx.defs; i++) name = `${defName(path)}-${i}`;
+    ctx.names.set(spec, name);
+    ctx.defs[name] = true; // placeholder while building (recursion cannot reach it: specs are trees)
+    const { body, merged } = bodySchemas(spec, path, ctx);
+    ctx.defs[name] = body;
+    if (merged !== false) ctx.defs[`${name}${ARRAY_FORM}`] = merged;
+  }
+  const body = { $ref: `#/$defs/${name}` };
+  const merged = ctx.defs[`${name}${ARRAY_FORM}`] === undefined ? false : { $ref: `#/$defs/${name}${ARRAY_FORM}` };
+  const options: JsonSchema[] = [body];
+  if (merged !== false) options.push(merged);
+  if (acceptsEmptyBody(spec)) options.push(NULL);
+  return { body, merged, element: anyOf(options) };
+}
+
+/**
+ * JSON Schema of a block body decoded with `spec` (an ObjectSpec or any same-body spec), and of
+ * the same body written as an array of objects whose properties hcl merges (`merged`, false where
+ * the schema does not describe it).
+ */
+function bodySchemas(spec: Spec | null, path: string, ctx: Ctx): { body: JsonSchema; merged: JsonSchema } {
   const body = bodyOf(spec);
-  if (body.panics) return { $comment: `hcldec panics on this spec: ${body.panics}`, not: {} };
-  if (ctx.depth > 100) return true;
+  if (body.panics) return { body: { $comment: `hcldec panics on this spec: ${body.panics}`, not: {} }, merged: false };
+  if (ctx.depth > 100) return { body: true, merged: true };
+  const inner: Ctx = { ...ctx, depth: ctx.depth + 1 };
   const properties: { [k: string]: JsonSchema } = Object.create(null) as { [k: string]: JsonSchema };
+  /** Property schemas of one object of the array form (block counts are checked across objects). */
+  const parts: { [k: string]: JsonSchema } = Object.create(null) as { [k: string]: JsonSchema };
   const required = new Set<string>();
   const allOf: JsonSchema[] = [];
+  /** Constraints of the array form across its objects; null when it cannot be described. */
+  let across: JsonSchema[] | null = [];
 
   const attrNames = new Set(body.attrs.map((a) => a.name));
   const byName = new Map<string, BodyAttr[]>();
   for (const a of body.attrs) byName.set(a.name, [...(byName.get(a.name) ?? []), a]);
   for (const [name, specs] of byName) {
     const always = specs.filter((a) => a.onlyWhenNull.length === 0);
-    const parts: JsonSchema[] = always.map((a) => valueSchema(a.type, ctx.opts));
-    let prop: JsonSchema = parts.length === 0 ? true : parts.length === 1 ? parts[0]! : { allOf: parts };
+    const schemas: JsonSchema[] = always.map((a) => valueSchema(a.type, ctx.opts));
+    let prop: JsonSchema = schemas.length === 0 ? true : schemas.length === 1 ? schemas[0]! : { allOf: schemas };
     if (typeof prop === 'object') {
       const a0 = always[0] ?? specs[0]!;
       prop = { ...prop, description: `${typeText(a0.type)}${specs.some((a) => a.required) ? ', required' : ''}` };
@@ -160,11 +203,19 @@ export function bodySchema(spec: Spec | null, ctx: Ctx): JsonSchema {
       }
     }
     properties[name] = prop;
-    if (specs.some((a) => a.required)) required.add(name);
+    parts[name] = prop;
+    const has = { type: 'object', required: [name] };
+    // Across the objects of the array form: one definition of each argument.
+    across?.push({ contains: has, minContains: 0, maxContains: 1 });
+    if (specs.some((a) => a.required)) {
+      required.add(name);
+      across?.push({ contains: has });
+    }
     for (const a of specs) {
       if (a.onlyWhenNull.length === 0) continue;
       // Decoded only when every primary above it decodes to null.
-      allOf.push({ anyOf: [...a.onlyWhenNull.map(nonNull), { properties: { [name]: valueSchema(a.type, ctx.opts) } }] });
+      allOf.push({ anyOf: [...a.onlyWhenNull.map(nonNull), { type: 'object', properties: { [name]: valueSchema(a.type, ctx.opts) } }] });
+      across = null;
     }
   }
 
@@ -173,27 +224,58 @@ export function bodySchema(spec: Spec | null, ctx: Ctx): JsonSchema {
   for (const [typeName, specs] of byType) {
     if (attrNames.has(typeName)) {
       // hcl reads the property as the attribute: the block specs see no block.
-      if (specs.some((b) => blockCounts(b)[0] > 0)) return { $comment: `block type "${typeName}" is shadowed by an attribute of the same name and requires a block`, not: {} };
+      if (specs.some((b) => blockCounts(b)[0] > 0)) {
+        const never = { $comment: `block type "${typeName}" is shadowed by an attribute of the same name and requires a block`, not: {} };
+        return { body: never, merged: never };
+      }
       continue;
     }
     // hcl unpacks the property with the header of the last block spec naming this type.
     const labels = specs[specs.length - 1]!.labels;
-    const parts = specs.map((b) => blockValueSchema(b, labels, ctx));
-    properties[typeName] = parts.length === 1 ? parts[0]! : { allOf: parts };
-    if (specs.some((b) => blockCounts(b)[0] > 0)) required.add(typeName);
+    const sub = `${path ? `${path}.` : ''}${typeName}`;
+    const whole = specs.map((b) => blockValueSchema(b, labels, sub, inner, blockCounts(b)));
+    properties[typeName] = whole.length === 1 ? whole[0]! : { allOf: whole };
+    const min = Math.max(...specs.map((b) => blockCounts(b)[0]));
+    if (min > 0) required.add(typeName);
+    // The array form: the blocks of one type may be spread over its objects; their counts add
+    // up. Said exactly for "at most one" and "at least one"; otherwise one object must hold them
+    // all (stricter than hcl, README "Known limits").
+    const maxes = specs.map((b) => blockCounts(b)[1]);
+    const max = maxes.some((m) => m > 0) ? Math.min(...maxes.filter((m) => m > 0)) : 0;
+    const has = { type: 'object', required: [typeName] };
+    const nonZero = { type: 'object', required: [typeName], properties: { [typeName]: { not: { anyOf: [NULL, { type: 'array', maxItems: 0 }] } } } };
+    const unique = specs.some((b) => b.spec.kind === 'blockMap' || b.spec.kind === 'blockObject');
+    if (labels.length === 0 && min <= 1 && max <= 1) {
+      const spread = specs.map((b) => blockValueSchema(b, labels, sub, inner, [0, blockCounts(b)[1]]));
+      parts[typeName] = spread.length === 1 ? spread[0]! : { allOf: spread };
+      if (max === 1) across?.push({ contains: nonZero, minContains: 0, maxContains: 1 });
+      if (min === 1) across?.push({ contains: nonZero });
+    } else if (labels.length > 0 && min === 0 && max === 0 && !unique) {
+      parts[typeName] = properties[typeName]!;
+    } else {
+      parts[typeName] = properties[typeName]!;
+      across?.push({ contains: has, minContains: 0, maxContains: 1 });
+      if (min > 0) across?.push({ contains: has });
+    }
   }
-  if (!('//' in properties)) properties['//'] = { description: 'a comment: hcl ignores this property' };
+  if (!('//' in properties)) {
+    properties['//'] = { description: 'a comment: hcl ignores this property' };
+    parts['//'] = true;
+  }
 
   const out: { [k: string]: unknown } = { type: 'object', properties };
   if (required.size) out['required'] = [...required].sort();
   out['additionalProperties'] = false;
   if (allOf.length) out['allOf'] = allOf;
-  return out;
+  const merged: JsonSchema =
+    across === null
+      ? false
+      : { type: 'array', items: { type: 'object', properties: parts, additionalProperties: false }, ...(across.length ? { allOf: across } : {}) };
+  return { body: out, merged };
 }
 
 /** The property value of one block type: null, one body, an array of bodies, or label objects. */
-function blockValueSchema(b: BodyBlock, labels: readonly string[], ctx: Ctx): JsonSchema {
-  const inner: Ctx = { opts: ctx.opts, depth: ctx.depth + 1 };
+function blockValueSchema(b: BodyBlock, labels: readonly string[], path: string, ctx: Ctx, [min, max]: [number, number]): JsonSchema {
   const s = b.spec;
   let body: JsonSchema;
   let element: JsonSchema;
@@ -203,12 +285,11 @@ function blockValueSchema(b: BodyBlock, labels: readonly string[], ctx: Ctx): Js
     body = { type: 'object', properties: { '//': true }, additionalProperties: valueSchema(s.elementType, ctx.opts) };
     element = body;
   } else {
-    body = bodySchema(b.nested, inner);
-    // An element of a block array may be null: a block with an empty body.
-    element = acceptsEmptyBody(b.nested) ? { anyOf: [body, NULL] } : body;
+    const refs = bodyRefs(b.nested, path, ctx);
+    body = refs.body;
+    element = refs.element;
   }
-  const [min, max] = blockCounts(b);
-  const desc = blockDescription(b, labels, min, max);
+  const desc = blockDescription(b, labels, ...blockCounts(b));
   if ((s.kind === 'blockMap' || s.kind === 'blockObject') && s.labelNames.length === 0) {
     // hcldec panics on any block of a label-less BlockMap/BlockObject: only "no block" decodes.
     return labels.length > 0 ? { $comment: desc, not: {} } : { description: desc, anyOf: [NULL, { type: 'array', maxItems: 0 }] };
@@ -254,11 +335,14 @@ function blockDescription(b: BodyBlock, labels: readonly string[], min: number, 
  * without error, e.g. a plugin's ConfigSpec for the body of its `source` block.
  */
 export function specToJsonSchema(spec: Spec, opts: JsonSchemaOptions = {}): { [keyword: string]: unknown } {
-  const root = rootPanics(spec);
-  const body: JsonSchema = root ? { $comment: `hcldec panics on this spec: ${root}`, not: {} } : bodySchema(spec, { opts, depth: 0 });
   const head: { [k: string]: unknown } = { $schema: JSON_SCHEMA_DRAFT };
   if (opts.title !== undefined) head['title'] = opts.title;
   if (opts.description !== undefined) head['description'] = opts.description;
-  return typeof body === 'boolean' ? { ...head, ...(body ? {} : { not: {} }) } : { ...head, ...body };
+  const root = rootPanics(spec);
+  if (root) return { ...head, $comment: `hcldec panics on this spec: ${root}`, not: {} };
+  const ctx: Ctx = { opts, depth: 0, defs: Object.create(null) as { [name: string]: JsonSchema }, names: new Map() };
+  const refs = bodyRefs(spec, '', ctx);
+  // The block's value in the template: its body, or (hcl's JSON form of "one block") an array
+  // holding that one body (which may itself be an array of objects, or null for an empty body).
+  return { ...head, anyOf: [refs.body, { type: 'array', minItems: 1, maxItems: 1, items: refs.element }], $defs: ctx.defs };
 }
-

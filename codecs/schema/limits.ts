@@ -7,7 +7,8 @@ import type { Spec } from '../hclspec/model.js';
 import { blockCounts, bodyOf, type BodyBlock } from './body.js';
 
 export const KNOWN_LIMITS = {
-  arrayBody: 'a block body written as an array of objects (hcl merges their properties; the schema wants one object)',
+  arrayBodyDefaults: 'a block body written as an array of objects, for a body with DefaultSpec fallbacks (the schema does not describe that array form)',
+  arrayBodySplit: 'a block body written as an array of objects, with blocks of a list limited to more than one (or of a labelled map) spread over several of the objects (the schema wants them in one)',
   repeatedLabels: 'the same labels under two objects of a label array of a block map/object (a duplicate block to hcldec; JSON Schema cannot compare keys across array items)',
   labelledCounts: 'MinItems/MaxItems of a labelled block list (the schema does not count blocks across label keys)',
 } as const;
@@ -17,14 +18,37 @@ const isObject = (v: Json): v is { [k: string]: Json } => v !== null && typeof v
 
 /** The known limit `body` runs into for `spec`, or null. */
 export function knownLimit(spec: Spec | null, body: Json): string | null {
+  // The block's value: a body, or an array holding one.
+  if (Array.isArray(body)) {
+    for (const e of body) {
+      const found = walkBody(spec, e, 0);
+      if (found) return found;
+    }
+    return null;
+  }
   return walkBody(spec, body, 0);
 }
 
 function walkBody(spec: Spec | null, body: Json, depth: number): string | null {
   if (depth > 100) return null;
-  if (Array.isArray(body)) return KNOWN_LIMITS.arrayBody;
-  if (!isObject(body)) return null;
   const b = bodyOf(spec);
+  if (Array.isArray(body)) {
+    // The array form: described unless the body has DefaultSpec fallbacks, or blocks the
+    // schema wants in one object are spread over several.
+    if (b.attrs.some((a) => a.onlyWhenNull.length > 0)) return KNOWN_LIMITS.arrayBodyDefaults;
+    for (const block of b.blocks) {
+      const [min, max] = blockCounts(block);
+      const unique = block.spec.kind === 'blockMap' || block.spec.kind === 'blockObject';
+      const simple = block.labels.length === 0 ? min <= 1 && max <= 1 : min === 0 && max === 0 && !unique;
+      if (!simple && body.filter((o) => isObject(o) && Object.prototype.hasOwnProperty.call(o, block.typeName)).length > 1) return KNOWN_LIMITS.arrayBodySplit;
+    }
+    for (const o of body) {
+      const found = walkBody(spec, o, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (!isObject(body)) return null;
   const attrNames = new Set(b.attrs.map((a) => a.name));
   for (const block of b.blocks) {
     if (attrNames.has(block.typeName) || !Object.prototype.hasOwnProperty.call(body, block.typeName)) continue;
@@ -61,10 +85,6 @@ function walkBlockValue(block: BodyBlock, v: Json, labelsLeft: number, depth: nu
   }
   const elements = Array.isArray(v) ? v : [v];
   for (const e of elements) {
-    if (Array.isArray(e)) {
-      if (block.spec.kind !== 'blockAttrs') return KNOWN_LIMITS.arrayBody;
-      continue;
-    }
     if (block.spec.kind === 'blockAttrs') continue;
     const found = walkBody(block.nested, e, depth + 1);
     if (found) return found;

@@ -21,12 +21,10 @@ const str = fc.string({ maxLength: 8 }).filter(noTemplate);
 const key = fc.oneof(str, fc.constantFrom('a', 'name', 'x', '//', 'id', ''));
 const anyJson: fc.Arbitrary<JsonValue> = fc.jsonValue({ maxDepth: 2 }).filter((v) => noTemplate(JSON.stringify(v))) as fc.Arbitrary<JsonValue>;
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
-const numberStrings = fc.oneof(
-  fc.integer().map(String),
-  finite.map(String),
-  fc.constantFrom('5', '-1.5e3', '1p3', '+.5', '5.', 'Inf', '-inf', '0007', '1E+2', '1e', '0x10', ' 5', 'abc', '', '.', 'INF', '1_000', '--1', '1.5.5', 'NaN'),
-);
-const boolStrings = fc.constantFrom('true', 'false', '1', '0', 'True', 'FALSE', 'yes', '', ' true');
+const numberStrings = fc.oneof(fc.integer().map(String), finite.map(String), fc.constantFrom('5', '-1.5e3', '1p3', '+.5', '5.', 'Inf', '-inf', '0007', '1E+2', '1P-2'));
+const boolStrings = fc.constantFrom('true', 'false', '1', '0');
+/** Strings near the edge of what go-cty converts to a number or a bool (near misses). */
+const trickyStrings = fc.constantFrom('1e', '0x10', ' 5', '5 ', 'abc', '', '.', 'INF', 'infinity', '1_000', '--1', '1.5.5', 'NaN', '+', '1e+', '٣', 'True', 'FALSE', 'yes', ' true', '01', '1.0', 'e5', '.e1', '5', 'true', '0');
 
 function dictOf(value: fc.Arbitrary<JsonValue>, maxKeys = 3): fc.Arbitrary<{ [k: string]: JsonValue }> {
   return fc.uniqueArray(fc.tuple(key, value), { maxLength: maxKeys, selector: ([k]) => k }).map((pairs) => {
@@ -179,13 +177,13 @@ function setAt(root: JsonValue, p: Path, value: JsonValue | undefined): JsonValu
   return root;
 }
 
-const MUTATIONS = ['replace', 'delete', 'add-property', 'wrap-array', 'unwrap', 'duplicate', 'null', 'wrong-type', 'empty'] as const;
+const MUTATIONS = ['replace', 'delete', 'add-property', 'wrap-array', 'unwrap', 'duplicate', 'null', 'wrong-type', 'tricky-string', 'empty', 'split', 'split', 'split-dup'] as const;
 
 /** One valid body broken in one place. */
 export function nearMiss(spec: Spec | null): fc.Arbitrary<Drawn> {
   return fc
-    .tuple(validBody(spec), fc.nat(), fc.constantFrom(...MUTATIONS), anyJson, key, fc.constantFrom<JsonValue>(1, 'x', true, [], {}, [1], { a: 1 }, 'true', '5'))
-    .map(([valid, pick, op, random, newKey, wrong]) => {
+    .tuple(validBody(spec), fc.nat(), fc.constantFrom(...MUTATIONS), anyJson, key, fc.constantFrom<JsonValue>(1, 'x', true, [], {}, [1], { a: 1 }, 'true', '5'), trickyStrings)
+    .map(([valid, pick, op, random, newKey, wrong, tricky]) => {
       let body: JsonValue = clone(valid);
       const ps = paths(body);
       const p = ps[pick % ps.length]!;
@@ -197,6 +195,13 @@ export function nearMiss(spec: Spec | null): fc.Arbitrary<Drawn> {
         case 'wrong-type':
           body = setAt(body, p, wrong);
           break;
+        case 'tricky-string': {
+          // Prefer a leaf: where a number or bool attribute meets a string.
+          const leaves = ps.filter((q) => { const x = getAt(body, q); return x === null || typeof x !== 'object'; });
+          const q = leaves.length ? leaves[pick % leaves.length]! : p;
+          body = setAt(body, q, tricky);
+          return { body, mutation: `tricky-string ${JSON.stringify(tricky)} at ${q.map(String).join('.')}` };
+        }
         case 'delete':
           body = setAt(body, p, p.length ? undefined : {});
           break;
@@ -219,6 +224,19 @@ export function nearMiss(spec: Spec | null): fc.Arbitrary<Drawn> {
         case 'null':
           body = setAt(body, p, null);
           break;
+        case 'split':
+        case 'split-dup': {
+          // hcl merges the properties of an array of objects written where a body goes.
+          const objects = ps.filter((q) => { const x = getAt(body, q); return x !== null && typeof x === 'object' && !Array.isArray(x); });
+          const q = objects[pick % objects.length]!;
+          const o = getAt(body, q) as { [k: string]: JsonValue };
+          const keys = Object.keys(o);
+          const parts: { [k: string]: JsonValue }[] = [{}, {}];
+          keys.forEach((k, i) => define(parts[(pick >> i) & 1]!, k, o[k]!));
+          if (op === 'split-dup' && keys.length) define(parts[1]!, keys[0]!, clone(o[keys[0]!]!));
+          body = setAt(body, q, (pick & 64) === 0 ? parts : [...parts, {}]);
+          return { body, mutation: `${op} at ${q.length ? q.map(String).join('.') : 'the root'}` };
+        }
         case 'empty':
           body = setAt(body, p, Array.isArray(here) ? [] : {});
           break;
