@@ -16,6 +16,7 @@ import { FAMILIES, type Family } from '../codecs/family.js';
 import { isWireError } from '../codecs/wire/errors.js';
 import { main as conformanceMain } from '../conformance/runner/main.js';
 import { describeMain, DESCRIBE_USAGE } from './describe.js';
+import { schemaMain, SCHEMA_USAGE } from './schema.js';
 
 export const USAGE = `usage:
   packer-wire decode --family FAMILY [--context JSON] FILE|-
@@ -83,6 +84,9 @@ export function run(argv: string[]): number {
       case 'describe':
         // async: the exit code is set when it is done (after the caller's assignment of 0)
         void describeMain(rest).then((code) => (process.exitCode = code));
+        return 0;
+      case 'schema':
+        void schemaMain(rest).then((code) => (process.exitCode = code));
         return 0;
       case undefined:
       case '-h':
