@@ -31,7 +31,8 @@ import { AnyValue, CtyConfig, GoFloat, GoInt, GoMap, GoRawExt, GoTime, GoUint } 
 import * as U from './ugorji.js';
 import { ctyJsonCodec } from './cty-bridge.js';
 import { binOut } from './bins.js';
-import { formatGoFloat, formatRFC3339Nano, parseGoFloat, parseRFC3339Nano } from './text.js';
+import { formatGoFloat, parseGoFloat } from '../golang/strconv.js';
+import { formatRFC3339Nano, parseRFC3339Nano } from './text.js';
 import { b64decode, b64encode, badCanonical, soleTag, unescapeKey } from './canon-util.js';
 
 export type { Json };
@@ -288,7 +289,7 @@ export function anyFromCanonical(j: unknown, path: string, cty: boolean, depth: 
       return new GoUint(bigFromTag(x, path, 0n, UINT64_MAX, tag));
     case '$float64':
     case '$float32': {
-      const f = typeof x === 'string' ? parseGoFloat(x) : undefined;
+      const f = typeof x === 'string' ? parseGoFloat(x, { bareInf: true }) : undefined;
       if (f === undefined) return badCanonical(path, `${tag} needs float text`);
       return tag === '$float32' ? new GoFloat(Math.fround(f), 32) : new GoFloat(f, 64);
     }

@@ -10,7 +10,8 @@ import type { GoType } from './gotype.js';
 import { GoTime } from './values.js';
 import * as U from './ugorji.js';
 import { decodeAny, encodeAny, anyToCanonical, anyFromCanonical, type Json } from './any.js';
-import { formatGoFloat, formatRFC3339Nano, parseGoFloat, parseRFC3339Nano } from './text.js';
+import { formatGoFloat, parseGoFloat } from '../golang/strconv.js';
+import { formatRFC3339Nano, parseRFC3339Nano } from './text.js';
 import { escapeKey, unescapeKey, badCanonical, isObject, tagOf, b64encode, b64decode } from './canon-util.js';
 import { binOut } from './bins.js';
 import { bytesAt, putBytes } from '../msgpack/str.js';
@@ -248,7 +249,7 @@ function buildFloat(t: Extract<GoType, { kind: 'float' }>): CompiledType {
     toJ: (v) => ({ [tag]: formatGoFloat(v as number) }),
     fromJ(j, path) {
       const s = tagOf(j, tag);
-      const f = typeof s === 'string' ? parseGoFloat(s) : undefined;
+      const f = typeof s === 'string' ? parseGoFloat(s, { bareInf: true }) : undefined;
       if (f === undefined) return badCanonical(path, `expected {"${tag}": text}`);
       return is32 ? Math.fround(f) : f;
     },
