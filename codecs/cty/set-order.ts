@@ -14,7 +14,7 @@
  */
 import { compareGoStrings, type CtyType } from './types.js';
 import { Unknown, type Raw } from './values.js';
-import { CtyNumber } from './number.js';
+import type { CtyNumber } from './number.js';
 import { compareNumbers } from './number-ops.js';
 import { formatNumberG, formatNumberText } from './numtext.js';
 import { goQuote } from '../golang/strconv.js';

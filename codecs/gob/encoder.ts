@@ -326,7 +326,7 @@ function baseOp(t: GoType): EncOp {
       const kind = t.kind;
       return (_e, st, f, v) => {
         const x = intValue(kind, v);
-        if (x != 0 || st.sendZero) {
+        if ((x !== 0 && x !== 0n) || st.sendZero) {
           update(st, f);
           if (typeof x === 'number') writeGobInt(st.b, x);
           else writeGobInt64(st.b, x);
@@ -342,7 +342,7 @@ function baseOp(t: GoType): EncOp {
       const kind = t.kind;
       return (_e, st, f, v) => {
         const x = intValue(kind, v);
-        if (x != 0 || st.sendZero) {
+        if ((x !== 0 && x !== 0n) || st.sendZero) {
           update(st, f);
           if (typeof x === 'number') writeGobUint(st.b, x);
           else writeGobUint64(st.b, x);

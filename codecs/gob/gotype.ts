@@ -105,6 +105,7 @@ export interface GoExternal<V = unknown> extends Named {
   readonly fields?: readonly GoField[];
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: an external type of any value type.
 export type GoType = GoBasic | GoArray | GoSlice | GoMap | GoStruct | GoInterface | GoPtr | GoExternal<any>;
 
 // ---- basic types ----

@@ -7,7 +7,7 @@
 import type { ObjectSpec } from '../hclspec/model.js';
 import { COMPONENT_KINDS, componentList, type ComponentKind, type PluginDescription } from '../protocol/describe.js';
 import type { WireProtocol } from '../protocol/choose.js';
-import { HostError, asHostError } from './errors.js';
+import { type HostError, asHostError } from './errors.js';
 import { startComponent, type SessionOptions } from './session.js';
 
 export interface ComponentSpecs {

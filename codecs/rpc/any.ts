@@ -23,11 +23,11 @@
  * Map keys that are []byte become strings (as ugorji does); array, map and ext keys are refused
  * (Go cannot hash them), and so are duplicate keys (Go would keep only the last).
  */
-import { ByteReader } from '../wire/reader.js';
-import { ByteWriter } from '../wire/writer.js';
+import type { ByteReader } from '../wire/reader.js';
+import type { ByteWriter } from '../wire/writer.js';
 import { WireError, MAX_DEPTH } from '../wire/errors.js';
 import { valueFromCanonical, valueToCanonical, type Json } from '../cty/canonical.js';
-import { AnyValue, CtyConfig, GoFloat, GoInt, GoMap, GoRawExt, GoTime, GoUint } from './values.js';
+import { type AnyValue, CtyConfig, GoFloat, GoInt, GoMap, GoRawExt, GoTime, GoUint } from './values.js';
 import * as U from './ugorji.js';
 import { ctyJsonCodec } from './cty-bridge.js';
 import { binOut } from './bins.js';
@@ -89,11 +89,11 @@ export function decodeAny(r: ByteReader, depth: number, cty: boolean): AnyValue 
       return true;
     case U.M.float32: {
       const f = r.readFloat32BE();
-      return f === f ? new GoFloat(f, 32) : new GoFloat(f, 32, nanBitsAt(r, r.pos - 4, 4));
+      return !Number.isNaN(f) ? new GoFloat(f, 32) : new GoFloat(f, 32, nanBitsAt(r, r.pos - 4, 4));
     }
     case U.M.float64: {
       const f = r.readFloat64BE();
-      return f === f ? new GoFloat(f, 64) : new GoFloat(f, 64, nanBitsAt(r, r.pos - 8, 8));
+      return !Number.isNaN(f) ? new GoFloat(f, 64) : new GoFloat(f, 64, nanBitsAt(r, r.pos - 8, 8));
     }
     case U.M.uint8:
       return new GoUint(BigInt(r.readByte()));
@@ -160,7 +160,7 @@ function keyId(k: AnyValue): string | null | undefined {
   }
   if (k instanceof GoInt) return 'i' + k.value;
   if (k instanceof GoUint) return 'u' + k.value;
-  if (k instanceof GoFloat) return k.value !== k.value ? undefined : 'f' + (k.value === 0 ? 0 : k.value);
+  if (k instanceof GoFloat) return Number.isNaN(k.value) ? undefined : 'f' + (k.value === 0 ? 0 : k.value);
   if (k instanceof GoTime) return `t${k.sec}:${k.nsec}`;
   return null;
 }
@@ -193,7 +193,7 @@ export function encodeAny(w: ByteWriter, v: unknown, cty: boolean, depth: number
     return U.writeUint64(w, v.value);
   }
   if (v instanceof GoFloat) {
-    if (v.nanBits !== undefined && v.value !== v.value) {
+    if (v.nanBits !== undefined && Number.isNaN(v.value)) {
       w.writeByte(v.bits === 32 ? U.M.float32 : U.M.float64);
       if (v.bits === 32) w.writeUint32BE(Number(v.nanBits & 0xffffffffn));
       else w.writeBigUint64BE(BigInt.asUintN(64, v.nanBits));

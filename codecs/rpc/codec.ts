@@ -3,7 +3,7 @@
  * canonical JSON converters. Each description is compiled once and cached; struct field names
  * are pre-encoded at compile time.
  */
-import { ByteReader } from '../wire/reader.js';
+import type { ByteReader } from '../wire/reader.js';
 import { ByteWriter } from '../wire/writer.js';
 import { WireError, MAX_DEPTH } from '../wire/errors.js';
 import type { GoType } from './gotype.js';

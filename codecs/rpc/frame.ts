@@ -7,7 +7,7 @@
  *   response: {ServiceMethod: str, Seq: uint, Error: str} body   (failed call: Error != "", body `80`)
  */
 import { ByteReader } from '../wire/reader.js';
-import { ByteWriter } from '../wire/writer.js';
+import type { ByteWriter } from '../wire/writer.js';
 import { WireError } from '../wire/errors.js';
 import { G, type GoType } from './gotype.js';
 import { compile } from './codec.js';

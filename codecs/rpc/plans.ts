@@ -119,7 +119,7 @@ export function planFor(name: string): MethodPlan {
     if (name.length > MAX_CACHED_NAME) return p;
     if (byName.size >= TABLE_SIZE + MAX_EXTRA) {
       // Drop the extras, keep the table's.
-      for (const k of byName.keys()) if (!Object.prototype.hasOwnProperty.call(RPC_METHODS, k)) byName.delete(k);
+      for (const k of byName.keys()) if (!Object.hasOwn(RPC_METHODS, k)) byName.delete(k);
     }
     byName.set(name, p);
   }

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { YamuxSession } from './session.js';
 import { MuxBroker } from './broker.js';
-import { YamuxError } from './errors.js';
+import type { YamuxError } from './errors.js';
 import { readExactly } from './read.js';
 import { duplexPair } from './testing.js';
 import type { YamuxStream } from './stream.js';
