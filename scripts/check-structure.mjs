@@ -39,7 +39,8 @@ for (const f of files) {
     const spec = m[1] ?? m[2];
     if (!spec.startsWith('.')) continue;
     const target = resolve(dirname(f), spec).replace(/\.js$/, '.ts');
-    if (rel(f).startsWith('codecs/') && !isTest(f) && rel(target).startsWith('conformance/')) problems.push(`${rel(f)} imports ${spec} (a codec may not depend on conformance/)`);
+    if (rel(f).startsWith('codecs/') && !isTest(f) && rel(target).startsWith('conformance/'))
+      problems.push(`${rel(f)} imports ${spec} (a codec may not depend on conformance/)`);
     if (existsSync(target)) deps.push(target);
   }
   graph.set(f, deps);

@@ -43,7 +43,8 @@ async function firstDiffering(go: GoHelper, text: string, ours: (s: string) => s
   const theirs = await go.golang<string[]>({ fn, strings: cps, ...extra });
   const bad: string[] = [];
   cps.forEach((c, i) => {
-    if (ours(c) !== theirs[i] && bad.length < 5) bad.push(`U+${c.codePointAt(0)!.toString(16).toUpperCase()}: ours ${JSON.stringify(ours(c))}, Go ${JSON.stringify(theirs[i])}`);
+    if (ours(c) !== theirs[i] && bad.length < 5)
+      bad.push(`U+${c.codePointAt(0)!.toString(16).toUpperCase()}: ours ${JSON.stringify(ours(c))}, Go ${JSON.stringify(theirs[i])}`);
   });
   return bad;
 }
@@ -73,7 +74,36 @@ const toBits = (f: number): bigint => {
 /** Float64 bit patterns: uniform bits, values near powers of ten and the %e/%f boundaries, edge cases. */
 function floatSample(): bigint[] {
   const out: bigint[] = [];
-  const edges = [0, -0, 1, -1, 0.1, 1e-4, 9.999999999999999e-5, 1e-5, 1e6, 999999, 999999.9999999999, 1e21, 1e-6, 1e-7, 5e-324, -5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, Infinity, -Infinity, NaN, 123456789, 0.000123, 1e20, 1e22, 2 ** 53, 2 ** 53 + 2, 1 / 3];
+  const edges = [
+    0,
+    -0,
+    1,
+    -1,
+    0.1,
+    1e-4,
+    9.999999999999999e-5,
+    1e-5,
+    1e6,
+    999999,
+    999999.9999999999,
+    1e21,
+    1e-6,
+    1e-7,
+    5e-324,
+    -5e-324,
+    2.2250738585072014e-308,
+    1.7976931348623157e308,
+    Infinity,
+    -Infinity,
+    NaN,
+    123456789,
+    0.000123,
+    1e20,
+    1e22,
+    2 ** 53,
+    2 ** 53 + 2,
+    1 / 3,
+  ];
   for (const e of edges) out.push(toBits(e));
   const n = Math.max(0, floatSamples - out.length);
   let k = 0;
