@@ -16,7 +16,7 @@ import * as U from './ugorji.js';
 import { setCopyBins } from './bins.js';
 import { SlabWriter } from '../msgpack/out.js';
 import { putBytes } from '../msgpack/str.js';
-import { ERROR_REPLY, KEY_ERROR, bodyPlan, fast, planFor, readHeaderFast, type BodyPlan, type MethodPlan } from './plans.js';
+import { ERROR_REPLY, KEY_ERROR, bodyPlan, fast, planFor, readHeaderFast, type BodyPlan, type Direction, type MethodPlan } from './plans.js';
 
 export interface RequestHeader {
   serviceMethod: string;
@@ -52,7 +52,7 @@ export interface RpcResponse<B = unknown> {
 }
 
 export type RpcMessage = RpcRequest | RpcResponse;
-export type Direction = 'request' | 'response';
+export type { Direction } from './plans.js';
 
 /** Go's rpc.Request / rpc.Response as ugorji sees them (exported fields only). */
 export const RequestHeaderType = G.struct('rpc.Request', { ServiceMethod: G.string, Seq: G.uint64 });

@@ -18,7 +18,9 @@ import { compile, type CompiledType } from './codec.js';
 import { ErrorReplyBody, RPC_METHODS, lookupMethod, type RpcMethod } from './messages.js';
 import * as U from './ugorji.js';
 import { bytesAt, decodeUtf8, strBytes, wellFormed } from '../msgpack/str.js';
-import type { Direction } from './frame.js';
+
+/** Which way a net/rpc message goes: a request (client to server) or a response. */
+export type Direction = 'request' | 'response';
 
 /** A body's Go type with its compiled codec. */
 export interface BodyPlan {
