@@ -72,8 +72,18 @@ export interface GoPtr extends Named {
 export interface ExternalContext {
   /** Nesting depth at the point the bytes are read or written (nested streams continue it). */
   readonly depth: number;
+  /**
+   * The deepest nesting reached so far in this encoding or decoding, raised by every nested
+   * stream that continues it (a cached nested stream records how deep it went with its own mark).
+   */
+  readonly depthMark?: DepthMark;
   /** Absolute offset of the bytes in the outermost input, for error messages (decode only). */
   readonly offset: number;
+}
+
+/** The deepest nesting an encoding reached (see ExternalContext.depthMark). */
+export interface DepthMark {
+  max: number;
 }
 
 /** A Go type with GobEncode/GobDecode (or MarshalBinary/UnmarshalBinary) methods. */

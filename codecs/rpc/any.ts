@@ -29,8 +29,7 @@ import { WireError, MAX_DEPTH } from '../wire/errors.js';
 import { valueFromCanonical, valueToCanonical, type Json } from '../cty/canonical.js';
 import { type AnyValue, CtyConfig, GoFloat, GoInt, GoMap, GoRawExt, GoTime, GoUint } from './values.js';
 import * as U from './ugorji.js';
-import { ctyJsonCodec } from './cty-bridge.js';
-import { binOut } from './bins.js';
+import { ctyConfigJson } from './cty-bridge.js';
 import { formatGoFloat, parseGoFloat } from '../golang/strconv.js';
 import { formatRFC3339Nano, parseRFC3339Nano } from './text.js';
 import { b64decode, b64encode, badCanonical, soleTag, unescapeKey } from './canon-util.js';
@@ -69,14 +68,14 @@ export function decodeAny(r: ByteReader, depth: number, cty: boolean): AnyValue 
   n = U.binLen(r, b);
   if (n >= 0) {
     const bytes = r.readBytes(n, 'bin');
-    if (!cty) return binOut(bytes);
-    const c = ctyJsonCodec();
+    if (!cty) return r.bytesOut(bytes);
+    const c = ctyConfigJson;
     try {
       return new CtyConfig(c.unmarshal(bytes));
     } catch (e) {
       // The serving SDK would refuse such a config in Prepare/Configure; the message itself is
       // fine, so the element stays the bytes it is.
-      if (e instanceof WireError) return binOut(bytes);
+      if (e instanceof WireError) return r.bytesOut(bytes);
       throw e;
     }
   }
@@ -118,7 +117,7 @@ export function decodeAny(r: ByteReader, depth: number, cty: boolean): AnyValue 
   const len = U.extLen(r, b);
   const tag = r.readByte();
   if (tag === U.TIME_EXT_TAG) return U.readTimeData(r, len, at);
-  return new GoRawExt(tag, binOut(r.readBytes(len, 'ext data')));
+  return new GoRawExt(tag, r.bytesOut(r.readBytes(len, 'ext data')));
 }
 
 function decodeAnyMap(r: ByteReader, n: number, depth: number, at: number): GoMap {
@@ -224,7 +223,7 @@ export function encodeAny(w: ByteWriter, v: unknown, cty: boolean, depth: number
   }
   if (v instanceof CtyConfig) {
     if (!cty) bad(w, 'a CtyConfig can only stand as an element of Configs');
-    return U.writeBin(w, ctyJsonCodec().marshal(v.value));
+    return U.writeBin(w, ctyConfigJson.marshal(v.value));
   }
   return bad(w, `cannot encode ${(v as object).constructor?.name ?? typeof v} as a Go interface{} value`);
 }

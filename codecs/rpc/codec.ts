@@ -13,7 +13,6 @@ import { decodeAny, encodeAny, anyToCanonical, anyFromCanonical, type Json } fro
 import { formatGoFloat, parseGoFloat } from '../golang/strconv.js';
 import { formatRFC3339Nano, parseRFC3339Nano } from './text.js';
 import { escapeKey, unescapeKey, badCanonical, isObject, tagOf, b64encode, b64decode } from './canon-util.js';
-import { binOut } from './bins.js';
 import { bytesAt, putBytes } from '../msgpack/str.js';
 
 export interface CompiledType {
@@ -121,7 +120,7 @@ function build(t: GoType): CompiledType {
           if (b === U.M.nil) return null;
           const n = U.binLen(r, b);
           if (n < 0) U.wrongMarker(r, at, b, '[]byte (bin or nil)');
-          return binOut(r.readBytes(n, 'bin'));
+          return r.bytesOut(r.readBytes(n, 'bin'));
         },
         toJ: (v) => (v === null ? null : { $bytes: b64encode(v as Uint8Array) }),
         fromJ(j, path) {
