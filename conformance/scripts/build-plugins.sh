@@ -17,8 +17,13 @@
 #   `replace github.com/zclconf/go-cty => github.com/nywilken/go-cty v1.13.3`
 #   (CTY_FORK) added in its copy.
 #
+# - The one-component plugin (conformance/plugins/single, used by cmd/reference
+#   to collide with Packer's internal post-processors) is built once per SDK
+#   version in SINGLE_SDKS, the same way.
+#
 # Usage: bash conformance/scripts/build-plugins.sh
 # Env:   TESTER_SDKS="v0.4.0 v0.5.4 v0.6.0 v0.6.4"
+#        SINGLE_SDKS="v0.5.4 v0.6.4"
 #        PUBLISHED="docker googlecompute qemu ansible vagrant virtualbox puppet"
 #        PUBLISHED_SDK_SWAPS="googlecompute=v0.6.4 docker=v0.6.6 qemu=v0.6.4 ..."
 set -euo pipefail
@@ -32,6 +37,7 @@ bin="$conf/.work/bin"
 mkdir -p "$bin"
 
 TESTER_SDKS="${TESTER_SDKS:-v0.4.0 v0.5.4 v0.6.0 v0.6.4}"
+SINGLE_SDKS="${SINGLE_SDKS:-v0.5.4 v0.6.4}"
 PUBLISHED="${PUBLISHED:-docker googlecompute qemu ansible vagrant virtualbox puppet}"
 PUBLISHED_SDK_SWAPS="${PUBLISHED_SDK_SWAPS:-googlecompute=v0.6.4 docker=v0.6.6 qemu=v0.6.4 ansible=v0.6.4 vagrant=v0.6.4 virtualbox=v0.6.4 puppet=v0.6.4}"
 SDK_MODULE=github.com/hashicorp/packer-plugin-sdk
@@ -112,6 +118,12 @@ for sdk in $TESTER_SDKS; do
   name="tester-sdk${sdk#v}"
   log "building $name ..."
   build_one "$name" tester "$conf/plugins/tester" "" "$sdk" || failures+=("$name")
+done
+
+for sdk in $SINGLE_SDKS; do
+  name="single-sdk${sdk#v}"
+  log "building $name ..."
+  build_one "$name" single "$conf/plugins/single" "" "$sdk" || failures+=("$name")
 done
 
 for p in $PUBLISHED; do

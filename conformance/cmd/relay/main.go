@@ -81,8 +81,8 @@ func main() {
 	cwd, _ := os.Getwd()
 	pgid, _ := syscall.Getpgid(0)
 	inv := &Invocation{
-		ID:      fmt.Sprintf("%d-%d", time.Now().UnixNano(), os.Getpid()),
-		Self:    self, Target: cfg.Target, Args: os.Args[1:], Env: os.Environ(), Cwd: cwd,
+		ID:   fmt.Sprintf("%d-%d", time.Now().UnixNano(), os.Getpid()),
+		Self: self, Target: cfg.Target, Args: os.Args[1:], Env: os.Environ(), Cwd: cwd,
 		Pid: os.Getpid(), Ppid: os.Getppid(), Pgid: pgid, Started: time.Now().UTC().Format(time.RFC3339Nano),
 	}
 	r := &relay{cfg: cfg, inv: inv}

@@ -36,6 +36,7 @@ type source struct {
 	SdkVersion    string `json:"sdkVersion"`
 	GoVersion     string `json:"goVersion"`
 	Mode          string `json:"mode"`
+	Host          string `json:"host"`
 }
 
 type entry struct {
@@ -133,7 +134,7 @@ func main() {
 		}
 		entries = append(entries, entry{
 			ID: id, Family: res.family, File: file, Expect: expectFile,
-			Source:    source{c.Plugin, c.PluginVersion, c.SdkVersion, c.GoVersion, mode},
+			Source:    source{c.Plugin, c.PluginVersion, c.SdkVersion, c.GoVersion, mode, hostOf(c)},
 			ByteExact: exact, Context: res.context,
 		})
 		counts[res.family]++
@@ -214,6 +215,18 @@ func main() {
 		fmt.Printf("vectorize: WARNING %d captures had no repeatFiles: byteExact=false for them\n", noRepeat)
 	}
 	fmt.Printf("vectorize: %d vectors (%d byteExact) written to %s in %s\n", len(entries), exactN, *out, time.Since(start).Round(time.Millisecond))
+}
+
+// hostOf: what drove the plugin (source.host): the capture's own host, else
+// "go-host" for cmd/host's captures, "none" for payloads built in-process.
+func hostOf(c capture) string {
+	switch {
+	case c.Host != "":
+		return c.Host
+	case c.index == "index-host.jsonl":
+		return "go-host"
+	}
+	return "none"
 }
 
 func readCaptures(dir string) ([]capture, error) {
