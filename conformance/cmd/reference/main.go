@@ -45,6 +45,8 @@ var (
 	flagParallel    = flag.Int("parallel", 2, "cases run at once")
 	flagTimeout     = flag.Duration("timeout", 3*time.Minute, "limit per packer run")
 	flagOnly        = flag.String("only", "", "run only case sets whose id contains this")
+	flagSrc         = flag.String("packer-src", ".work/packer-src", "Packer sources (build-packer.sh leaves them), for the internal component lists")
+	flagWriteInt    = flag.String("write-internal", "", "write the internal component lists as TypeScript to this file and exit")
 )
 
 type packerBin struct {
@@ -131,6 +133,8 @@ type Session struct {
 
 type Results struct {
 	Packer   []string  `json:"packer"`
+	// Internal: per Packer version, its internal components read from its source.
+	Internal map[string]map[string][]string `json:"internalComponents"`
 	Cases    []Case    `json:"cases"`
 	Sessions []Session `json:"sessions"`
 	Seconds  float64   `json:"seconds"`
@@ -146,6 +150,17 @@ func main() {
 	byBuild := map[string]pluginBuild{}
 	for _, b := range builds {
 		byBuild[b.Name] = b
+	}
+	if *flagWriteInt != "" {
+		all := map[string]map[string][]string{}
+		for _, p := range packers {
+			ic, err := internalComponents(filepath.Join(*flagSrc, p.Version))
+			check(err)
+			all[p.Version] = ic
+		}
+		check(os.WriteFile(*flagWriteInt, []byte(internalComponentsTS(all)), 0o644))
+		logf("wrote %s (%d versions)", *flagWriteInt, len(all))
+		return
 	}
 	relay, err := filepath.Abs(*flagRelay)
 	check(err)
@@ -171,9 +186,12 @@ func main() {
 			}
 		}
 	}
-	res := Results{}
+	res := Results{Internal: map[string]map[string][]string{}}
 	for _, p := range packers {
 		res.Packer = append(res.Packer, p.Version)
+		ic, err := internalComponents(filepath.Join(*flagSrc, p.Version))
+		check(err)
+		res.Internal[p.Version] = ic
 	}
 	cases := make([]Case, len(jobs))
 	sessions := make([][]Session, len(jobs))
