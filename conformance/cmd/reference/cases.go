@@ -112,7 +112,7 @@ func caseSets() []caseSet {
 	}
 	return []caseSet{
 		{ID: "v2-one", About: "one v2 plugin (SDK 0.6.4), required and used",
-			Installed: []plug{t064}, Required: []req{r(t064)}, Body: builderOnly("t064"), ForceGob: allValues(), Sessions: true},
+			Installed: []plug{t064}, Required: []req{r(t064)}, Body: builderOnly("t064"), ForceGob: allValues()},
 		{ID: "v2-two", About: "two v2 plugins (SDK 0.6.4 and 0.6.0), both required and used",
 			Installed: []plug{t064, t060}, Required: []req{r(t064), r(t060)}, Body: two("t064", "t060"), ForceGob: allValues()},
 		{ID: "v2-and-gob", About: "a v2 plugin and a gob-only plugin (SDK 0.5.4), both required and used",
@@ -131,6 +131,14 @@ func caseSets() []caseSet {
 			Installed: []plug{t064, {own, "manifest", "single-sdk0.5.4"}}, Required: []req{r(t064)}, Body: builderOnly("t064"), ForceGob: []*string{nil, sp("0")}},
 		{ID: "internal-provenance", About: "a gob-only one-component plugin installed as `provenance`: an internal post-processor in Packer 1.16, not in 1.12",
 			Installed: []plug{t064, {own, "provenance", "single-sdk0.5.4"}}, Required: []req{r(t064)}, Body: builderOnly("t064"), ForceGob: []*string{nil, sp("0")}},
+		{ID: "published-docker", About: "a published v2 plugin (docker 1.1.2, SDK 0.6.6): its builder (no docker here: Run fails)",
+			Installed: []plug{{"hashicorp", "docker", "docker-sdk0.6.6"}}, Required: []req{{"docker", "hashicorp", "docker"}},
+			Body: "source \"docker\" \"d\" {\n  image  = \"alpine:3\"\n  commit = true\n}\n" + buildBlock([]string{"source.docker.d"}, ""),
+			ForceGob: []*string{nil, sp("1")}, Sessions: true},
+		{ID: "published-qemu-gob", About: "a published gob-only plugin (qemu 1.0.0, SDK 0.2.3): its builder",
+			Installed: []plug{{"hashicorp", "qemu", "qemu-sdk0.2.3"}}, Required: []req{{"qemu", "hashicorp", "qemu"}},
+			Body: "source \"qemu\" \"q\" {\n  iso_url      = \"file:///nonexistent.iso\"\n  iso_checksum = \"none\"\n  communicator = \"none\"\n}\n" + buildBlock([]string{"source.qemu.q"}, ""),
+			ForceGob: []*string{nil}, Sessions: true},
 		{ID: "sessions-v2", About: "every component kind of a v2 plugin (recorded as transcript vectors)",
 			Installed: []plug{t064}, Required: []req{r(t064)}, Body: sessionBody("t064"), ForceGob: []*string{nil, sp("1")}, Sessions: true},
 	}

@@ -141,7 +141,7 @@ func gobSpec(c capture, data []byte, call string) (result, string, error) {
 	ctx["component"] = c.Component
 	ctx["call"] = call
 	ctx["gobTypeIds"] = ids
-	return result{family: "gob-spec", ext: ".bin", data: data, expect: n, context: ctx}, "", nil
+	return result{family: "gob-spec", ext: ".bin", data: data, expect: n, context: ctx, mapOrder: !goview.Deterministic(reflect.ValueOf(spec))}, "", nil
 }
 
 func protoAccept(c capture, data []byte, call string) (result, string, error) {
@@ -159,7 +159,8 @@ func protoAccept(c capture, data []byte, call string) (result, string, error) {
 		ctx["component"] = c.Component
 	}
 	ctx["call"] = call
-	return result{family: "proto-spec", ext: ".bin", data: data, expect: n, context: ctx}, "", nil
+	// an ObjectSpec with two or more attributes is a protobuf map with as many entries
+	return result{family: "proto-spec", ext: ".bin", data: data, expect: n, context: ctx, mapOrder: !goview.Deterministic(reflect.ValueOf(spec))}, "", nil
 }
 
 // protoReject: the vector file is the canonical spec Go was given. The spec
@@ -217,7 +218,7 @@ func gobValue(c capture, data []byte) (result, string, error) {
 	if c.Component != "" {
 		ctx["component"] = c.Component
 	}
-	return result{family: "gob-value", ext: ".bin", data: data, expect: n, context: ctx}, "", nil
+	return result{family: "gob-value", ext: ".bin", data: data, expect: n, context: ctx, mapOrder: !goview.Deterministic(reflect.ValueOf(v))}, "", nil
 }
 
 func msgpackValue(c capture, data []byte, ty cty.Type) (result, string, error) {
@@ -267,7 +268,7 @@ func gobGeneric(c capture, data []byte) (result, string, error) {
 		types = append(types, reflect.TypeOf(orig))
 		goTypes = append(goTypes, fmt.Sprintf("%T", orig))
 	}
-	st, _, nodes, err := goview.GobGeneric(data, types)
+	st, decoded, nodes, err := goview.GobGeneric(data, types)
 	if err != nil {
 		return result{}, "", err
 	}
@@ -276,7 +277,11 @@ func gobGeneric(c capture, data []byte) (result, string, error) {
 	ctx := baseContext(c, "case")
 	ctx["goTypes"] = goTypes
 	ctx["gobTypeIds"] = nonNil(st.TypeIds)
-	return result{family: "gob-generic", ext: ".bin", data: data, expect: map[string]any{"values": values}, context: ctx}, "", nil
+	mapOrder := false
+	for _, d := range decoded {
+		mapOrder = mapOrder || !goview.Deterministic(d)
+	}
+	return result{family: "gob-generic", ext: ".bin", data: data, expect: map[string]any{"values": values}, context: ctx, mapOrder: mapOrder}, "", nil
 }
 
 func nonNil(ids []int) []int {
@@ -299,7 +304,8 @@ func rpcMessage(c capture, data []byte) (result, string, error) {
 		return result{}, "", err
 	}
 	ctx := baseContext(c)
-	return result{family: "rpc", ext: ".bin", data: data, expect: n, context: ctx}, "", nil
+	mapOrder := !goview.Deterministic(m.Body) || !goview.Deterministic(reflect.ValueOf(m.Request)) || !goview.Deterministic(reflect.ValueOf(m.Response))
+	return result{family: "rpc", ext: ".bin", data: data, expect: n, context: ctx, mapOrder: mapOrder}, "", nil
 }
 
 // transcript: the file is the recorded session as is; the expect is Go's view

@@ -61,6 +61,10 @@ type result struct {
 	data    []byte // vector file content
 	expect  canon.Node
 	context map[string]any
+	// mapOrder: a Go map with two or more entries is reachable from the decoded
+	// value (internal/goview Deterministic), so Go writes its entries in random
+	// order and the payload is never byteExact, whatever the repeated runs showed.
+	mapOrder bool
 }
 
 var ownFamilies = []string{"gob-spec", "gob-value", "gob-generic", "proto-spec", "msgpack-value", "json-value", "rpc", "transcript"}
@@ -84,6 +88,7 @@ func main() {
 	skipReasons := map[string]int{}
 	seen := map[string]string{}
 	noRepeat := 0
+	unflagged := 0
 	var problems []string
 	for i, c := range caps {
 		data, err := os.ReadFile(filepath.Join(*captures, c.File))
@@ -111,6 +116,10 @@ func main() {
 		exact, err := byteExact(*captures, c, data)
 		if err != nil {
 			fatalf("%s: %v", c.ID, err)
+		}
+		if exact && res.mapOrder {
+			exact = false
+			unflagged++
 		}
 		if len(c.RepeatFiles) == 0 {
 			noRepeat++
@@ -210,6 +219,9 @@ func main() {
 	}
 	if kept > 0 {
 		fmt.Printf("vectorize: kept %d manifest entries of other families (hostile)\n", kept)
+	}
+	if unflagged > 0 {
+		fmt.Printf("vectorize: %d vectors whose repeats agreed are not byteExact: a Go map with 2+ entries is reachable from their value\n", unflagged)
 	}
 	if noRepeat > 0 {
 		fmt.Printf("vectorize: WARNING %d captures had no repeatFiles: byteExact=false for them\n", noRepeat)
