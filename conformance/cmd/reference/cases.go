@@ -25,7 +25,7 @@ type caseSet struct {
 	Required  []req
 	Body      string    // the template after the packer block
 	ForceGob  []*string // nil entry = unset
-	Sessions  bool      // the recorded sessions become transcript vectors
+	Sessions  bool      // the sessions of its runs with PACKER_FORCE_GOB unset or "1" become transcript vectors
 }
 
 func sp(s string) *string { return &s }
@@ -70,9 +70,10 @@ func buildBlock(sources []string, extra string) string {
 }
 
 // sessionBody: a datasource, a tester builder, Packer's internal null builder
-// with a tester provisioner and a tester post-processor: every component kind
-// of plugin acc starts at least once.
-func sessionBody(acc string) string {
+// with a tester provisioner, and the post-processor of plugin pp (a `single`
+// build: the tester's post-processors crash Packer in protobuf mode, their
+// specs have no protobuf form): every component kind starts at least once.
+func sessionBody(acc, pp string) string {
 	return fmt.Sprintf(`data %q "d" {
   case = 1
   label = "reference"
@@ -84,9 +85,9 @@ func sessionBody(acc string) string {
     command = "echo ${data.%s.d.s}"
   }
   post-processor %q {
-    anything = "x"
+    note = "reference"
   }
-`, acc+"-tester", acc, acc+"-dynamic"))
+`, acc+"-tester", acc, pp))
 }
 
 func builderOnly(acc string) string {
@@ -106,6 +107,8 @@ func caseSets() []caseSet {
 	t060 := plug{own, "t060", "tester-sdk0.6.0"}
 	t054 := plug{own, "t054", "tester-sdk0.5.4"}
 	t040 := plug{own, "t040", "tester-sdk0.4.0"}
+	ppV2 := plug{own, "passthru", "single-sdk0.6.4"}
+	ppGob := plug{own, "passthruold", "single-sdk0.5.4"}
 	r := func(p plug) req { return req{p.Name, p.Owner, p.Name} }
 	two := func(a, b string) string {
 		return testerSource(a, "a") + testerSource(b, "b") + buildBlock([]string{"source." + a + ".a", "source." + b + ".b"}, "")
@@ -117,8 +120,8 @@ func caseSets() []caseSet {
 			Installed: []plug{t064, t060}, Required: []req{r(t064), r(t060)}, Body: two("t064", "t060"), ForceGob: allValues()},
 		{ID: "v2-and-gob", About: "a v2 plugin and a gob-only plugin (SDK 0.5.4), both required and used",
 			Installed: []plug{t064, t054}, Required: []req{r(t064), r(t054)}, Body: two("t064", "t054"), ForceGob: []*string{nil, sp("0"), sp("1")}},
-		{ID: "gob-old-sdk", About: "one gob-only plugin (SDK 0.4.0), required and used",
-			Installed: []plug{t040}, Required: []req{r(t040)}, Body: sessionBody("t040"), ForceGob: []*string{nil, sp("0")}, Sessions: true},
+		{ID: "gob-old-sdk", About: "a gob-only plugin (SDK 0.4.0) and a gob-only post-processor plugin (SDK 0.5.4), required and used",
+			Installed: []plug{t040, ppGob}, Required: []req{r(t040), r(ppGob)}, Body: sessionBody("t040", ppGob.Name), ForceGob: []*string{nil, sp("0")}, Sessions: true},
 		{ID: "unused-gob-installed", About: "a v2 plugin used; a gob-only plugin installed, not required, not used",
 			Installed: []plug{t064, t054}, Required: []req{r(t064)}, Body: builderOnly("t064"), ForceGob: []*string{nil, sp("0"), sp("false")}},
 		{ID: "unused-v2-installed", About: "a v2 plugin used; another v2 plugin installed, unused",
@@ -139,8 +142,8 @@ func caseSets() []caseSet {
 			Installed: []plug{{"hashicorp", "qemu", "qemu-sdk0.2.3"}}, Required: []req{{"qemu", "hashicorp", "qemu"}},
 			Body: "source \"qemu\" \"q\" {\n  iso_url      = \"file:///nonexistent.iso\"\n  iso_checksum = \"none\"\n  communicator = \"none\"\n}\n" + buildBlock([]string{"source.qemu.q"}, ""),
 			ForceGob: []*string{nil}, Sessions: true},
-		{ID: "sessions-v2", About: "every component kind of a v2 plugin (recorded as transcript vectors)",
-			Installed: []plug{t064}, Required: []req{r(t064)}, Body: sessionBody("t064"), ForceGob: []*string{nil, sp("1")}, Sessions: true},
+		{ID: "sessions-v2", About: "every component kind of v2 plugins (recorded as transcript vectors)",
+			Installed: []plug{t064, ppV2}, Required: []req{r(t064), r(ppV2)}, Body: sessionBody("t064", ppV2.Name), ForceGob: []*string{nil, sp("1")}, Sessions: true},
 	}
 }
 

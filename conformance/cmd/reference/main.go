@@ -308,6 +308,8 @@ func runCase(work, relay, relaySum string, p packerBin, cs caseSet, fg *string, 
 	invs := readInvocations(recDir)
 	var sessions []Session
 	protos := map[string]bool{}
+	seenIDs := map[string]int{}
+	recordVectors := cs.Sessions && (fg == nil || *fg == "1")
 	for _, inv := range invs {
 		name := fileToName[inv.Self]
 		if len(inv.Args) == 0 || inv.Args[0] != "start" {
@@ -326,15 +328,18 @@ func runCase(work, relay, relaySum string, p packerBin, cs caseSet, fg *string, 
 				Packer: p.Version, Case: id, Plugin: name, Kind: kind, Component: comp, Protocol: st.Protocol, Args: inv.Args,
 				Template: c.Template, File: rel(work, tr),
 			}
+			// a component started once per build gets -2, -3, … in start order
+			seenIDs[s.ID]++
+			if n := seenIDs[s.ID]; n > 1 {
+				s.ID = fmt.Sprintf("%s-%d", s.ID, n)
+			}
 			for _, pl := range c.Installed {
 				if pl.Name == name {
 					s.Build = pl.Build
 				}
 			}
 			s.decode(tr)
-			if !cs.Sessions {
-				s.Vector = ""
-			} else {
+			if recordVectors {
 				s.Vector = "transcript/" + s.ID
 			}
 			st.Session = s.ID
