@@ -142,6 +142,8 @@ func caseSets() []caseSet {
 			Installed: []plug{{"hashicorp", "qemu", "qemu-sdk0.2.3"}}, Required: []req{{"qemu", "hashicorp", "qemu"}},
 			Body: "source \"qemu\" \"q\" {\n  iso_url      = \"file:///nonexistent.iso\"\n  iso_checksum = \"none\"\n  communicator = \"none\"\n}\n" + buildBlock([]string{"source.qemu.q"}, ""),
 			ForceGob: []*string{nil}, Sessions: true},
+		{ID: "internal-only", About: "no plugin installed, only Packer's internal null builder: nothing can switch the run to gob, even when forced (read from Packer's log)",
+			Body: "source \"null\" \"n\" {\n  communicator = \"none\"\n}\n" + buildBlock([]string{"source.null.n"}, ""), ForceGob: []*string{nil, sp("1")}},
 		{ID: "sessions-v2", About: "every component kind of v2 plugins (recorded as transcript vectors)",
 			Installed: []plug{t064, ppV2}, Required: []req{r(t064), r(ppV2)}, Body: sessionBody("t064", ppV2.Name), ForceGob: []*string{nil, sp("1")}, Sessions: true},
 	}

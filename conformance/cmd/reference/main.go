@@ -104,7 +104,8 @@ type Case struct {
 	Used      []string          `json:"used"` // kind/name of every plugin component the template names
 	Starts    []Start           `json:"starts"`
 	Describes int               `json:"describes"`
-	Observed  string            `json:"observed"` // protocol from the start arguments; "" when nothing started
+	Observed  string            `json:"observed"` // protocol from the start arguments (or, when no plugin started, Packer's log)
+	From      string            `json:"observedFrom"`
 	LogProto  bool              `json:"logSaysProtobuf"`
 	ExitCode  int               `json:"exitCode"`
 	Seconds   float64           `json:"seconds"`
@@ -362,8 +363,17 @@ func runCase(work, relay, relaySum string, p packerBin, cs caseSet, fg *string, 
 	case len(protos) > 1:
 		c.Observed = "mixed"
 		c.Problems = append(c.Problems, "start arguments disagree on the protocol")
+	case len(cs.Installed) == 0 && c.ExitCode == 0:
+		// no plugin at all: only Packer's log tells ("Using protobuf …" or nothing)
+		c.Observed, c.From = "gob", "log"
+		if c.LogProto {
+			c.Observed = "protobuf"
+		}
 	default:
 		c.Problems = append(c.Problems, "no plugin component was started")
+	}
+	if c.From == "" && c.Observed != "" {
+		c.From = "start arguments"
 	}
 	if c.Observed == "protobuf" && !c.LogProto || c.Observed == "gob" && c.LogProto {
 		c.Problems = append(c.Problems, "Packer's log and the start arguments disagree on the protocol")
