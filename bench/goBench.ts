@@ -1,69 +1,12 @@
 /**
  * The Go side of the bench: compiles conformance/gobench's test binary (whose TestServe then runs
- * rounds, see rounds.ts), and parses `go test -bench -benchmem` output of its standalone benchmarks.
+ * the Go rounds, see rounds.ts) and writes the case list it reads.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchCase, Op } from './cases.js';
+import type { BenchCase } from './cases.js';
 
-
-/** One Go benchmark result line. */
-export interface GoResult {
-  op: Op;
-  name: string;
-  iterations: number;
-  nsPerOp: number;
-  opsPerSec: number;
-  mbPerSec?: number;
-  bytesPerOp?: number;
-  allocsPerOp?: number;
-}
-
-export interface GoParsed {
-  results: GoResult[];
-  /** `gobench-skip <op> <case>: <reason>` lines: why a case has no Go number. */
-  skips: { op: string; name: string; reason: string }[];
-  cpu?: string;
-  failed: boolean;
-}
-
-const OP_OF: Record<string, Op> = { Decode: 'decode', Encode: 'encode' };
-
-/** Parses the text `go test -bench` prints. Lines it does not know are ignored. */
-export function parseGoBenchOutput(text: string): GoParsed {
-  const out: GoParsed = { results: [], skips: [], failed: false };
-  for (const raw of text.split('\n')) {
-    const line = raw.trimEnd();
-    const skip = /^gobench-skip (\S+) (\S+): (.*)$/.exec(line);
-    if (skip) {
-      out.skips.push({ op: skip[1]!, name: skip[2]!, reason: skip[3]! });
-      continue;
-    }
-    if (line.startsWith('cpu: ')) out.cpu = line.slice(5).trim();
-    if (/^(FAIL|--- FAIL|panic:)/.test(line)) out.failed = true;
-    const m = /^Benchmark(\w+)\/(\S+)\s+(\d+)\s+(.*)$/.exec(line);
-    if (!m) continue;
-    const op = OP_OF[m[1]!];
-    if (!op) continue;
-    // Go appends -GOMAXPROCS to the name when it is not 1; case names never end in -digits.
-    const name = m[2]!.replace(/-\d+$/, '');
-    const r: GoResult = { op, name, iterations: Number(m[3]), nsPerOp: NaN, opsPerSec: NaN };
-    const metrics = m[4]!.trim().split(/\s+/);
-    for (let i = 0; i + 1 < metrics.length; i += 2) {
-      const value = Number(metrics[i]);
-      const unit = metrics[i + 1]!;
-      if (unit === 'ns/op') r.nsPerOp = value;
-      else if (unit === 'MB/s') r.mbPerSec = value;
-      else if (unit === 'B/op') r.bytesPerOp = value;
-      else if (unit === 'allocs/op') r.allocsPerOp = value;
-    }
-    if (!Number.isFinite(r.nsPerOp) || r.nsPerOp <= 0) continue;
-    r.opsPerSec = 1e9 / r.nsPerOp;
-    out.results.push(r);
-  }
-  return out;
-}
 
 export interface GoSide {
   /** Go is there and the bench binary compiled. */
