@@ -84,9 +84,9 @@ async function benchCase(c: BenchCase, w: Work, codecs: Codecs, go: GoServer | u
   const decodeAll = (h: HotPath) => payloads.map((p, i) => h.decode(p, contexts[i]!));
   for (const h of candidates) {
     try {
-      const models = decodeAll(h);
+      const model = h.decode(payloads[0]!, contexts[0]!);
       try {
-        models.forEach((m, i) => h.encode(m, contexts[i]!));
+        h.encode(model, contexts[0]!);
         hot = h;
         tsError = undefined;
         break;
@@ -127,19 +127,31 @@ async function benchCase(c: BenchCase, w: Work, codecs: Codecs, go: GoServer | u
       } else {
         // Fresh models, decoded beforehand, renewed (untimed) whenever the cursor wraps: no
         // identity-keyed cache can hit.
-        let models = decodeAll(h);
+        let models: unknown[] = [];
+        try {
+          models = decodeAll(h);
+        } catch (e) {
+          row.ts.error = `decode of the corpus: ${why(e)}`;
+        }
         tsOp = { count: n, call: (i) => h.encode(models[i]!, contexts[i]!), ...(n > 1 ? { refresh: () => void (models = decodeAll(h)) } : {}) };
         const m0 = h.decode(payloads[0]!, contexts[0]!);
         const c0 = contexts[0]!;
         sameOp = same(() => h.encode(m0, c0));
       }
       if (n === 1) tsOp = same(tsOp.call.bind(null, 0));
+      if (row.ts.error) tsOp = undefined;
     } else row.ts.error = tsError ?? 'not run';
 
     // Alternating rounds.
     log(`${c.name} ${op} (${w.content}, ${n} payloads)`);
-    const tsRounds = tsOp ? new TsRounds(tsOp) : undefined;
-    const tsK = tsRounds ? Math.max(1, Math.min(n === 1 ? Infinity : n, tsRounds.calibrate(s.roundMs))) : 0;
+    let tsRounds = tsOp ? new TsRounds(tsOp) : undefined;
+    let tsK = 0;
+    try {
+      if (tsRounds) tsK = Math.max(1, Math.min(n === 1 ? Infinity : n, tsRounds.calibrate(s.roundMs)));
+    } catch (e) {
+      row.ts.error = `${op}: ${why(e)}`;
+      tsRounds = undefined;
+    }
     let goK = 0;
     let goError: string | undefined;
     if (go) {
@@ -154,8 +166,16 @@ async function benchCase(c: BenchCase, w: Work, codecs: Codecs, go: GoServer | u
     let goAlloc = 0;
     let goAllocs = 0;
     let goOps = 0;
+    let tsRun = tsRounds;
     for (let r = 0; r < s.rounds; r++) {
-      if (tsRounds) tsSamples.push((tsK * 1e9) / tsRounds.round(tsK));
+      if (tsRun) {
+        try {
+          tsSamples.push((tsK * 1e9) / tsRun.round(tsK));
+        } catch (e) {
+          row.ts.error = `${op}: ${why(e)}`;
+          tsRun = undefined;
+        }
+      }
       if (go && !goError) {
         try {
           const g = await go.round(c.name, op, goK);
@@ -169,7 +189,7 @@ async function benchCase(c: BenchCase, w: Work, codecs: Codecs, go: GoServer | u
       }
     }
     const size = w.bytes;
-    if (tsRounds && tsOp) {
+    if (tsRun && tsOp) {
       const t = stats(tsSamples);
       let j = 0;
       const call = tsOp.call;

@@ -53,21 +53,24 @@ func prepare(c Case, op string) *job {
 	if j.w, err = c.LoadWorkload(); err != nil {
 		return fail(err)
 	}
+	if op != "encode" {
+		if _, err := j.w.Codecs[0].Decode(j.w.Payloads[0]); err != nil {
+			return fail(fmt.Errorf("decode: %w", err))
+		}
+		return j
+	}
 	for i, p := range j.w.Payloads {
 		v, err := j.w.Codecs[i].Decode(p)
 		if err != nil {
 			return fail(fmt.Errorf("decode payload %d: %w", i, err))
 		}
-		if op != "encode" {
-			continue
-		}
 		if in := j.w.Codecs[i].EncodeInput; in != nil {
 			v = in(v)
 		}
-		if _, err := j.w.Codecs[i].Encode(v); err != nil {
-			return fail(fmt.Errorf("encode payload %d: %w", i, err))
-		}
 		j.models = append(j.models, v)
+	}
+	if _, err := j.w.Codecs[0].Encode(j.models[0]); err != nil {
+		return fail(fmt.Errorf("encode: %w", err))
 	}
 	return j
 }
