@@ -12,8 +12,8 @@
  * Exit status: 0 when every spec was read, 1 when the plugin could not be described or any call
  * failed, 2 on bad usage.
  */
-import { runDescribe } from '../codecs/protocol/process.js';
-import { autoProtocol, describedComponents, inspectComponent, type ComponentSpecs } from '../codecs/host/inspect.js';
+import { runDescribe } from '../host/process.js';
+import { autoProtocol, describedComponents, inspectComponent, type ComponentSpecs } from '../host/inspect.js';
 import type { WireProtocol } from '../codecs/protocol/choose.js';
 import type { ObjectSpec } from '../codecs/hclspec/model.js';
 import { specToJsonSchema, specToTypeScript } from '../codecs/schema/index.js';

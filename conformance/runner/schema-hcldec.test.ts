@@ -27,7 +27,7 @@ import { specToJsonSchema } from '../../codecs/schema/index.js';
 import { knownLimit } from '../../codecs/schema/limits.js';
 import { loadManifest } from './run.js';
 import { GoHelper, isUnavailable } from './crosslang.js';
-import { configs, type Drawn } from './schema-configs.js';
+import { configs, type Drawn } from '../../testkit/schema/configs.js';
 
 const vectorsDir = fileURLToPath(new URL('../../../vectors/', import.meta.url));
 const RUNS = Number(process.env['SCHEMA_RUNS'] ?? 1200);
