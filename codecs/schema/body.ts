@@ -55,7 +55,8 @@ export function bodyOf(spec: Spec | null): Body {
     }
     switch (s.kind) {
       case 'object':
-        for (const v of s.attrs.values()) visit(v, onlyWhenNull, depth + 1);
+        // Sorted: Go's map order is random, the output should not be.
+        for (const k of [...s.attrs.keys()].sort()) visit(s.attrs.get(k)!, onlyWhenNull, depth + 1);
         return;
       case 'tuple':
         for (const v of s.items) visit(v, onlyWhenNull, depth + 1);
