@@ -12,9 +12,9 @@
  * Exit status: 0 when every spec was read, 1 when the plugin could not be described or any call
  * failed, 2 on bad usage.
  */
-import { runDescribe } from '../host/process.js';
-import { autoProtocol, describedComponents, inspectComponent, type ComponentSpecs } from '../host/inspect.js';
+import type { ComponentSpecs } from '../host/inspect.js';
 import type { WireProtocol } from '../codecs/protocol/choose.js';
+import { componentJson as describedJson, inspectPlugin } from './describe.js';
 import type { ObjectSpec } from '../codecs/hclspec/model.js';
 import { specToJsonSchema, specToTypeScript } from '../codecs/schema/index.js';
 
@@ -76,13 +76,8 @@ function render(spec: ObjectSpec, format: Format, kind: string, name: string, wh
 }
 
 function componentJson(c: ComponentSpecs, format: Format): Record<string, unknown> {
-  const out: Record<string, unknown> = { configSpec: c.configSpec ? render(c.configSpec, format, c.kind, c.name, 'Config') : null };
-  if (c.kind === 'datasource') out['outputSpec'] = c.outputSpec ? render(c.outputSpec, format, c.kind, c.name, 'Output') : null;
-  const errors: Record<string, string> = {};
-  if (c.configSpecError) errors['configSpec'] = `${c.configSpecError.code}: ${c.configSpecError.message}`;
-  if (c.outputSpecError) errors['outputSpec'] = `${c.outputSpecError.code}: ${c.outputSpecError.message}`;
-  if (Object.keys(errors).length) out['error'] = errors;
-  return out;
+  const { kind: _k, name: _n, ...rest } = describedJson(c, (spec, which) => render(spec, format, c.kind, c.name, which === 'configSpec' ? 'Config' : 'Output'));
+  return rest;
 }
 
 export async function schemaMain(argv: string[]): Promise<number> {
@@ -91,28 +86,10 @@ export async function schemaMain(argv: string[]): Promise<number> {
     process.stderr.write(`packer-wire schema: ${args}\nusage:\n${SCHEMA_USAGE}`);
     return 2;
   }
-  let described;
-  try {
-    described = await runDescribe(args.binary);
-  } catch (e) {
-    process.stderr.write(`packer-wire schema: ${(e as Error).message}\n`);
-    return 1;
-  }
-  const protocol = args.protocol === 'auto' ? autoProtocol(described.description) : args.protocol;
-  let wanted = describedComponents(described.description);
-  if (args.component !== undefined) {
-    const [kind, ...rest] = args.component.split('/');
-    const name = rest.join('/');
-    wanted = wanted.filter((c) => c.kind === kind && c.name === name);
-    if (wanted.length === 0) {
-      process.stderr.write(`packer-wire schema: the plugin has no component ${args.component}\n`);
-      return 1;
-    }
-  }
-  const components: ComponentSpecs[] = [];
-  for (const { kind, name } of wanted) {
-    components.push(await inspectComponent(args.binary, kind, name, { protocol, callTimeoutMs: 30_000, handshakeTimeoutMs: 30_000 }));
-  }
+  const wanted = args.component;
+  const inspected = await inspectPlugin('schema', args.binary, args.protocol, (c) => wanted === undefined || `${c.kind}/${c.name}` === wanted);
+  if (typeof inspected === 'number') return inspected;
+  const { protocol, components } = inspected;
   const failed = components.some((c) => c.configSpecError || c.outputSpecError);
   if (args.json) {
     const doc: Record<string, unknown> = {};

@@ -13,6 +13,14 @@ export const KNOWN_LIMITS = {
   labelledCounts: 'MinItems/MaxItems of a labelled block list (the schema does not count blocks across label keys)',
 } as const;
 
+/** Which side accepts a body that meets the limit: the schema (Go refuses), Go, or either. */
+export const LIMIT_ACCEPTED_BY: Readonly<Record<string, 'schema' | 'go' | 'either'>> = {
+  [KNOWN_LIMITS.arrayBodyDefaults]: 'go',
+  [KNOWN_LIMITS.arrayBodySplit]: 'go',
+  [KNOWN_LIMITS.repeatedLabels]: 'schema',
+  [KNOWN_LIMITS.labelledCounts]: 'either',
+};
+
 type Json = unknown;
 const isObject = (v: Json): v is { [k: string]: Json } => v !== null && typeof v === 'object' && !Array.isArray(v);
 
