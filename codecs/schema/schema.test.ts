@@ -68,4 +68,13 @@ test('knownLimit names repeated labels across a label array of a block map', () 
   assert.is(knownLimit(s, { m: [{ a: {} }, { b: {} }] }), null);
 });
 
+test('a spec nested 1000 blocks deep gives bounded output, no stack overflow', () => {
+  let s: Spec = obj({ leaf: attr('leaf', T.Number) });
+  for (let i = 0; i < 1000; i++) s = obj({ [`b${i}`]: { kind: 'block', typeName: `b${i}`, required: false, nested: s } });
+  const schema = specToJsonSchema(s);
+  assert.ok(JSON.stringify(schema).length < 2_000_000);
+  ajv().compile(schema);
+  assert.ok(specToTypeScript(s).length < 2_000_000);
+});
+
 test.run();

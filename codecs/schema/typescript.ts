@@ -67,7 +67,8 @@ const pascal = (s: string): string =>
 /** Declares the interface of a body and returns its name (or `never` where hcldec panics). */
 function bodyDecl(spec: Spec | null, name: string, opts: TypeScriptOptions, decls: Decls, depth: number, doc?: string): string {
   const body = bodyOf(spec);
-  if (body.panics || depth > 50) return 'never';
+  if (body.panics) return 'never';
+  if (depth > 50) return 'unknown'; // bodies nested deeper are not described
   let unique = name;
   for (let i = 2; decls.used.has(unique); i++) unique = `${name}${i}`;
   decls.used.add(unique);
