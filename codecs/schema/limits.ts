@@ -54,7 +54,7 @@ function walkBody(spec: Spec | null, body: Json, depth: number): string | null {
       const [min, max] = blockCounts(block);
       const unique = block.spec.kind === 'blockMap' || block.spec.kind === 'blockObject';
       const simple = block.labels.length === 0 ? min <= 1 && max <= 1 : min === 0 && max === 0 && !unique;
-      if (!simple && body.filter((o) => isObject(o) && Object.prototype.hasOwnProperty.call(o, block.typeName)).length > 1) return KNOWN_LIMITS.arrayBodySplit;
+      if (!simple && body.filter((o) => isObject(o) && Object.hasOwn(o, block.typeName)).length > 1) return KNOWN_LIMITS.arrayBodySplit;
     }
     for (const o of body) {
       const found = walkBody(spec, o, depth + 1);
@@ -64,12 +64,12 @@ function walkBody(spec: Spec | null, body: Json, depth: number): string | null {
   }
   if (!isObject(body)) return null;
   for (const a of b.attrs) {
-    const v = Object.prototype.hasOwnProperty.call(body, a.name) ? body[a.name] : null;
+    const v = Object.hasOwn(body, a.name) ? body[a.name] : null;
     if (v !== null && unifies(a.type)) return KNOWN_LIMITS.dynamicCollections;
   }
   const attrNames = new Set(b.attrs.map((a) => a.name));
   for (const block of b.blocks) {
-    if (attrNames.has(block.typeName) || !Object.prototype.hasOwnProperty.call(body, block.typeName)) continue;
+    if (attrNames.has(block.typeName) || !Object.hasOwn(body, block.typeName)) continue;
     const found = walkBlockValue(block, body[block.typeName], block.labels.length, depth);
     if (found) return found;
   }
