@@ -22,7 +22,7 @@ export const USAGE = `usage:
   packer-wire decode --family FAMILY [--context JSON] FILE|-
   packer-wire encode --family FAMILY [--context JSON] FILE|-
   packer-wire conformance [--vectors DIR] [--json]
-${DESCRIBE_USAGE}
+${DESCRIBE_USAGE}${SCHEMA_USAGE}
 families: ${FAMILIES.join(', ')}
 `;
 
