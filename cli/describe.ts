@@ -24,6 +24,12 @@ interface Args {
   json: boolean;
 }
 
+/** The value of `--protocol`: auto, gob or protobuf. */
+export function protocolOption(v: string | undefined): { protocol: WireProtocol | 'auto'; error?: undefined } | { protocol?: undefined; error: string } {
+  if (v === 'auto' || v === 'gob' || v === 'protobuf') return { protocol: v };
+  return { error: `--protocol must be auto, gob or protobuf (got ${JSON.stringify(v)})` };
+}
+
 function parseArgs(argv: string[]): Args | string {
   let binary: string | undefined;
   let protocol: Args['protocol'] = 'auto';
@@ -32,9 +38,9 @@ function parseArgs(argv: string[]): Args | string {
     const a = argv[i]!;
     if (a === '--json') json = true;
     else if (a === '--protocol' || a.startsWith('--protocol=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (v !== 'auto' && v !== 'gob' && v !== 'protobuf') return `--protocol must be auto, gob or protobuf (got ${JSON.stringify(v)})`;
-      protocol = v;
+      const v = protocolOption(a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]);
+      if (v.error !== undefined) return v.error;
+      protocol = v.protocol;
     } else if (a.startsWith('--')) return `unknown option ${a}`;
     else if (binary === undefined) binary = a;
     else return `unexpected argument ${a}`;

@@ -14,7 +14,7 @@
  */
 import type { ComponentSpecs } from '../host/inspect.js';
 import type { WireProtocol } from '../codecs/protocol/choose.js';
-import { componentJson as describedJson, inspectPlugin } from './describe.js';
+import { componentJson as describedJson, inspectPlugin, protocolOption } from './describe.js';
 import type { ObjectSpec } from '../codecs/hclspec/model.js';
 import { specToJsonSchema, specToTypeScript } from '../codecs/schema/index.js';
 
@@ -51,9 +51,9 @@ function parseArgs(argv: string[]): Args | string {
       if (v !== 'json-schema' && v !== 'typescript') return `--format must be json-schema or typescript (got ${JSON.stringify(v)})`;
       format = v;
     } else if (flag === '--protocol') {
-      const v = value();
-      if (v !== 'auto' && v !== 'gob' && v !== 'protobuf') return `--protocol must be auto, gob or protobuf (got ${JSON.stringify(v)})`;
-      protocol = v;
+      const v = protocolOption(value());
+      if (v.error !== undefined) return v.error;
+      protocol = v.protocol;
     } else if (a.startsWith('--')) return `unknown option ${a}`;
     else if (binary === undefined) binary = a;
     else return `unexpected argument ${a}`;
