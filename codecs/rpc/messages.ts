@@ -158,6 +158,10 @@ export const RPC_METHODS = Object.freeze({
 });
 
 export type RpcMethodName = keyof typeof RPC_METHODS;
+/** A ServiceMethod as it travels: a table key, or "Ui" + tracking id + ".Add"/".Close". */
+export type RpcServiceMethod = RpcMethodName | `Ui${string}.Add` | `Ui${string}.Close`;
+/** The table key of a ServiceMethod (what methodKey returns, as a type). */
+export type MethodKeyOf<S extends string> = S extends RpcMethodName ? S : S extends `Ui${string}.${infer M}` ? Extract<`Ui*.${M}`, RpcMethodName> : never;
 export type RequestBody<N extends RpcMethodName> = GoValue<(typeof RPC_METHODS)[N]['request']>;
 export type ResponseBody<N extends RpcMethodName> = GoValue<(typeof RPC_METHODS)[N]['response']>;
 
