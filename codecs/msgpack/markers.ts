@@ -10,6 +10,8 @@ import { writeStrUtf8 } from './str.js';
 
 export const M = {
   Nil: 0xc0,
+  /** Never used by msgpack. */
+  Never: 0xc1,
   False: 0xc2,
   True: 0xc3,
   Bin8: 0xc4,
