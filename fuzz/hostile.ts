@@ -155,5 +155,3 @@ export function writeHostileVectors(vectorsDir: string, vectors: readonly Hostil
   writeFileSync(path, head + all.map((x) => `    ${x.l}`).join(',\n') + '\n  ]\n}\n');
 }
 
-/** The files under vectors/hostile/ (for checks). */
-export const hostileFiles = (vectorsDir: string): string[] => readdirSync(join(vectorsDir, 'hostile')).sort();

@@ -5,7 +5,9 @@
 //      parameters: pass options and return values instead). The few that are not parameters
 //      (scratch registers, id counters, caches that never change a result) are listed in
 //      MODULE_STATE below, each with its reason; a new one fails until it is removed or listed;
-//   3. no file under codecs/ that is not a test imports from conformance/.
+//   3. no file under codecs/ that is not a test imports from conformance/;
+//   4. no dead export: a name exported by a module that no other module imports and that the
+//      module itself does not use (modules re-exported whole with `export *` count as used).
 // Prints one line per problem and exits non-zero when there is any.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -68,6 +70,44 @@ for (const f of files) {
       if (key in MODULE_STATE) listed.add(key);
       else problems.push(`${rel(f)}:${i + 1}: module-level mutable binding (pass options / return values instead): ${line.trim().slice(0, 80)}`);
     });
+  }
+}
+
+// Dead exports. Modules loaded by URL at run time are read through these names.
+const LOADED_BY_URL = new Set(['fuzz/testing/bad-codec.ts:codec']);
+const imported = new Map();
+const note = (target, name) => {
+  if (!imported.has(target)) imported.set(target, new Set());
+  imported.get(target).add(name);
+};
+for (const f of files) {
+  const src = stripComments(readFileSync(f, 'utf8'));
+  for (const m of src.matchAll(/(?:import|export)\s+(?:type\s+)?\{([^}]*)\}\s*from\s*['"](\.[^'"]+)['"]/g)) {
+    const target = resolve(dirname(f), m[2]).replace(/\.js$/, '.ts');
+    for (const part of m[1].split(',')) {
+      const name = part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)[0]
+        .trim();
+      if (name) note(target, name);
+    }
+  }
+  for (const m of src.matchAll(/(?:import|export)\s+\*\s+(?:as\s+\w+\s+)?from\s*['"](\.[^'"]+)['"]/g))
+    note(resolve(dirname(f), m[1]).replace(/\.js$/, '.ts'), '*');
+}
+for (const f of files) {
+  if (isTest(f)) continue;
+  const used = imported.get(f) ?? new Set();
+  if (used.has('*')) continue;
+  const src = stripComments(readFileSync(f, 'utf8'));
+  for (const m of src.matchAll(
+    /^export\s+(?:declare\s+)?(?:async\s+)?(?:abstract\s+)?(?:const|let|function\*?|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm,
+  )) {
+    const name = m[1];
+    if (used.has(name) || LOADED_BY_URL.has(`${rel(f)}:${name}`)) continue;
+    const uses = src.match(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 0;
+    if (uses <= 1) problems.push(`${rel(f)}: export ${name} is used nowhere: remove it`);
   }
 }
 

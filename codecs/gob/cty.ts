@@ -39,7 +39,7 @@ import {
   type GoType,
 } from './gotype.js';
 import { NestedDecodeCache, NestedEncodeCache } from './nested-cache.js';
-import { GobRegistry } from './registry.js';
+import type { GobRegistry } from './registry.js';
 
 const CTY = 'github.com/zclconf/go-cty/cty';
 
@@ -144,9 +144,6 @@ export function registerCty(r: GobRegistry): GobRegistry {
   r.register('map[string]interface {}', anyMapGo);
   return r;
 }
-
-/** A registry with the cty names only. */
-export const ctyRegistry = (): GobRegistry => registerCty(new GobRegistry());
 
 // ---- cty.Type ----
 
@@ -381,4 +378,3 @@ function decodeSetStream(b: Uint8Array, ctx: ExternalContext): SetValue {
   return { elemType: ty, values: gs.Values };
 }
 
-export const CTY_GO_TYPES: readonly GoType[] = [ctyTypeGo, ctyValueGo, gobTypeGo, gobValueGo, gobSetGo];

@@ -60,7 +60,6 @@ export interface GoUnavailable {
 const here = dirname(fileURLToPath(import.meta.url));
 /** conformance/ of the repository (this file runs from dist/conformance/runner/). */
 export const conformanceDir = resolve(here, '../../../conformance');
-export const helperBinary = join(conformanceDir, '.work', 'bin', 'roundtrip');
 /** Where `go build` puts the helper command `cmd` (a directory of conformance/cmd/). */
 export const helperBinaryOf = (cmd: string): string => join(conformanceDir, '.work', 'bin', cmd);
 
