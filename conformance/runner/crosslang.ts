@@ -174,7 +174,8 @@ export class GoHelper {
     if (this.dead) return Promise.reject(this.dead);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(new Error(`Go helper gave no answer to request ${id} (${String(req['op'] ?? 'roundtrip')} ${String(req['family'] ?? '')}) within ${this.timeoutMs} ms`)), this.timeoutMs);
+      const what = `${String(req['op'] ?? 'roundtrip')} ${String(req['family'] ?? '')}`;
+      const timer = setTimeout(() => this.fail(new Error(`Go helper gave no answer to request ${id} (${what}) within ${this.timeoutMs} ms`)), this.timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       this.child.stdin.write(JSON.stringify({ id, ...req }) + '\n');
     });
