@@ -127,33 +127,51 @@ function pow5(n: bigint, pprec: number): CtyNumber {
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
-/** An exact unsigned decimal 0.digits × 10^exp with no trailing zero digits ('' is zero). */
+/**
+ * An unsigned decimal 0.digits × 10^exp with no trailing zero digits ('' is zero). When `more` is
+ * set the digits are only the leading ones of the exact decimal: nonzero digits follow them.
+ */
 interface Decimal {
   digits: string;
   exp: number;
+  more?: boolean;
 }
 
 /** The exact decimal of m × 2^e (m >= 0). */
 function toDecimal(m: bigint, e: number): Decimal {
+  return toDecimalPrefix(m, e, Infinity);
+}
+
+/**
+ * The decimal of m × 2^e (m >= 0) cut to about `keep` leading digits (`more` says whether nonzero
+ * digits were cut). Writing a long exact expansion out costs far more than the few leading digits
+ * that shortest and %g formatting ever look at (BigInt toString is superlinear).
+ */
+function toDecimalPrefix(m: bigint, e: number, keep: number): Decimal {
   if (m === 0n) return { digits: '', exp: 0 };
   if (e < 0) {
     const tz = Math.min(trailingZeros(m), -e);
     m >>= BigInt(tz);
     e += tz;
   }
+  // q × 10^shift is the value: q = m << e, or m × 5^-e with shift e.
+  const q = e >= 0 ? m << BigInt(e) : m * 5n ** BigInt(-e);
+  const shift = e >= 0 ? 0 : e;
+  // digits of q: at least floor((bitLen-1) × log10 2) + 1
+  const drop = Math.floor((bitLen(q) - 1) * Math.LOG10E * Math.LN2) - keep - 4;
   let s: string;
-  let exp: number;
-  if (e >= 0) {
-    s = (m << BigInt(e)).toString();
-    exp = s.length;
-  } else {
-    // m × 2^e = m × 5^-e / 10^-e
-    s = (m * 5n ** BigInt(-e)).toString();
-    exp = s.length + e;
-  }
+  let cut = 0;
+  let more = false;
+  if (drop > 16) {
+    const p = 10n ** BigInt(drop);
+    const t = q / p;
+    more = q % p !== 0n;
+    s = t.toString();
+    cut = drop;
+  } else s = q.toString();
   let end = s.length;
-  while (end > 0 && s.charCodeAt(end - 1) === 48) end--;
-  return { digits: s.slice(0, end), exp };
+  if (!more) while (end > 0 && s.charCodeAt(end - 1) === 48) end--;
+  return more ? { digits: s, exp: s.length + cut + shift, more } : { digits: s.slice(0, end), exp: s.length + cut + shift };
 }
 
 const digitAt = (d: Decimal, i: number): number => (i >= 0 && i < d.digits.length ? d.digits.charCodeAt(i) : 48);
@@ -162,6 +180,7 @@ function trimDecimal(d: Decimal): void {
   let end = d.digits.length;
   while (end > 0 && d.digits.charCodeAt(end - 1) === 48) end--;
   d.digits = d.digits.slice(0, end);
+  d.more = false;
   if (end === 0) d.exp = 0;
 }
 
@@ -173,6 +192,7 @@ function roundDown(d: Decimal, n: number): void {
 
 function roundUp(d: Decimal, n: number): void {
   if (n < 0 || n >= d.digits.length) return;
+  d.more = false;
   while (n > 0 && d.digits.charCodeAt(n - 1) >= 57) n--;
   if (n === 0) {
     d.digits = '1';
@@ -186,15 +206,18 @@ function roundHalfEven(d: Decimal, n: number): void {
   if (n < 0 || n >= d.digits.length) return;
   const c = d.digits.charCodeAt(n);
   let up: boolean;
-  if (c === 53 /* 5 */ && n + 1 === d.digits.length) up = n > 0 && ((d.digits.charCodeAt(n - 1) - 48) & 1) !== 0;
+  if (c === 53 /* 5 */ && n + 1 === d.digits.length && !d.more) up = n > 0 && ((d.digits.charCodeAt(n - 1) - 48) & 1) !== 0;
   else up = c >= 53;
   if (up) roundUp(d, n);
   else roundDown(d, n);
 }
 
-/** Go's `roundShortest(&d, x)`. */
-function roundShortest(d: Decimal, x: CtyNumber): void {
-  if (d.digits.length === 0) return;
+/**
+ * Go's `roundShortest(&d, x)`. Returns false (d untouched) when the digits it needs run past a
+ * cut prefix (`more`); the caller then retries with exact decimals.
+ */
+function roundShortest(d: Decimal, x: CtyNumber, keep = Infinity): boolean {
+  if (d.digits.length === 0) return true;
   // Mantissa with prec+1 bits, so its lsb is half an ulp at x's precision.
   let m = x.mant;
   let e = x.exp;
@@ -202,27 +225,31 @@ function roundShortest(d: Decimal, x: CtyNumber): void {
   if (s < 0) m <<= BigInt(-s);
   else if (s > 0) m >>= BigInt(s);
   e += s;
-  const lower = toDecimal(m - 1n, e);
-  const upper = toDecimal(m + 1n, e);
+  const lower = toDecimalPrefix(m - 1n, e, keep);
+  const upper = toDecimalPrefix(m + 1n, e, keep);
   const inclusive = (m & 2n) === 0n;
+  // past `safe`, a cut decimal's digits (or its length) are not known
+  const safe = Math.min(d.more ? d.digits.length - 2 : Infinity, lower.more ? lower.digits.length - 2 : Infinity, upper.more ? upper.digits.length - 2 : Infinity);
   for (let i = 0; i < d.digits.length; i++) {
+    if (i >= safe) return false;
     const c = d.digits.charCodeAt(i);
     const l = digitAt(lower, i);
     const u = digitAt(upper, i);
-    const okdown = l !== c || (inclusive && i + 1 === lower.digits.length);
-    const okup = c !== u && (inclusive || c + 1 < u || i + 1 < upper.digits.length);
-    if (okdown && okup) return roundHalfEven(d, i + 1);
-    if (okdown) return roundDown(d, i + 1);
-    if (okup) return roundUp(d, i + 1);
+    const okdown = l !== c || (inclusive && !lower.more && i + 1 === lower.digits.length);
+    const okup = c !== u && (inclusive || c + 1 < u || upper.more || i + 1 < upper.digits.length);
+    if (okdown && okup) return roundHalfEven(d, i + 1), true;
+    if (okdown) return roundDown(d, i + 1), true;
+    if (okup) return roundUp(d, i + 1), true;
   }
+  return true;
 }
 
 /** The exact decimal of a finite number, refusing exponents too large to write out. */
-function exactDecimal(n: CtyNumber): Decimal {
+function exactDecimal(n: CtyNumber, keep = Infinity): Decimal {
   if (Math.abs(n.exp) > MAX_FORMAT_EXP || Math.abs(n.exp + bitLen(n.mant)) > MAX_FORMAT_EXP) {
     throw new WireError('cty', 0, `number with binary exponent ${n.exp} is too large to write in decimal`);
   }
-  return toDecimal(n.mant, n.exp);
+  return toDecimalPrefix(n.mant, n.exp, keep);
 }
 
 /** Go's fmtF: integer digits (zero-padded), then `frac` fraction digits. */
@@ -281,8 +308,13 @@ export function formatNumberText(n: CtyNumber): string {
   // An integer that fits its precision: half an ulp is at most 1/2, so no shorter decimal lies
   // within reach and the shortest text is the integer itself.
   if (n.exp >= 0 && n.exp < MAX_FORMAT_EXP && bitLen(n.mant) + n.exp <= n.prec) return sign + (n.mant << BigInt(n.exp)).toString();
-  const d = exactDecimal(n);
-  roundShortest(d, n);
+  // The shortest text has at most about prec × log10(2) digits: try with that many first.
+  const keep = Math.ceil(n.prec * Math.LOG10E * Math.LN2) + 8;
+  let d = exactDecimal(n, keep);
+  if (!roundShortest(d, n, keep)) {
+    d = exactDecimal(n);
+    roundShortest(d, n);
+  }
   return sign + fmtF(d, Math.max(d.digits.length - d.exp, 0));
 }
 
@@ -293,7 +325,7 @@ export function formatNumberText(n: CtyNumber): string {
 export function formatNumberG(n: CtyNumber, prec = 10): string {
   if (n.form === 'inf') return n.neg ? '-Inf' : '+Inf';
   const sign = n.neg ? '-' : '';
-  const d: Decimal = n.form === 'zero' ? { digits: '', exp: 0 } : exactDecimal(n);
+  const d: Decimal = n.form === 'zero' ? { digits: '', exp: 0 } : exactDecimal(n, prec + 8);
   if (prec <= 0) prec = 1;
   roundHalfEven(d, prec);
   const len = d.digits.length;

@@ -550,10 +550,9 @@ export class GobDecoder {
     s.enter();
     try {
       return x.decodeAt !== undefined ? x.decodeAt(r.buf, start, start + n, ctx) : x.decode(r.buf.subarray(start, start + n), ctx);
-    } catch (e) {
-      if (e instanceof WireError) throw e;
-      return this.fail(`${x.str}: ${(e as Error)?.message ?? String(e)}`, at);
     } finally {
+      // Only bad bytes become WireErrors (the external decoders throw them); anything else (a
+      // RangeError, a TypeError) is a bug and propagates as it is.
       s.leave();
     }
   }
