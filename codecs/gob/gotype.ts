@@ -15,6 +15,7 @@
  *   name | interface: {type, value} or null | pointer: the pointee's value or null |
  *   external: whatever its codec reads and writes.
  */
+import type { DecodeBudget } from '../wire/limits.js';
 import type { GobRegistry } from './registry.js';
 import type { IdSpace } from './idspace.js';
 import type { ByteWriter } from '../wire/writer.js';
@@ -74,6 +75,8 @@ export interface ExternalContext {
   readonly depth: number;
   /** Absolute offset of the bytes in the outermost input, for error messages (decode only). */
   readonly offset: number;
+  /** The decode call's budget (wire/limits.ts), shared by nested streams (decode only). */
+  readonly budget?: DecodeBudget;
 }
 
 /** A Go type with GobEncode/GobDecode (or MarshalBinary/UnmarshalBinary) methods. */

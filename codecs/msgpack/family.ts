@@ -39,7 +39,7 @@ export function contextType(ctx: VectorContext): CtyType {
 
 const msgpackValue: FamilyCodec<CtyValue> = {
   family: 'msgpack-value',
-  decode: (bytes, ctx) => unmarshalCtyMsgpack(bytes, contextType(ctx)),
+  decode: (bytes, ctx, limits) => unmarshalCtyMsgpack(bytes, contextType(ctx), limits),
   encode: (v, ctx) => marshalCtyMsgpack(v, contextType(ctx)),
   toCanonical: (v) => valueToCanonical(v),
   fromCanonical: (json) => normalizeValue(valueFromCanonical(json)),
@@ -47,7 +47,7 @@ const msgpackValue: FamilyCodec<CtyValue> = {
 
 const jsonValue: FamilyCodec<CtyValue> = {
   family: 'json-value',
-  decode: (bytes, ctx) => unmarshalCtyJSON(bytes, contextType(ctx)),
+  decode: (bytes, ctx, limits) => unmarshalCtyJSON(bytes, contextType(ctx), 0, limits),
   encode: (v, ctx) => marshalCtyJSON(v, contextType(ctx)),
   toCanonical: (v) => valueToCanonical(v),
   fromCanonical: (json) => normalizeValue(valueFromCanonical(json)),
@@ -56,6 +56,6 @@ const jsonValue: FamilyCodec<CtyValue> = {
 export const ctyFamilies: FamilyCodec[] = [msgpackValue as FamilyCodec, jsonValue as FamilyCodec];
 
 installCtyJsonCodec({
-  unmarshal: (b) => unmarshalCtyJSON(b, T.DynamicPseudoType),
+  unmarshal: (b, limits) => unmarshalCtyJSON(b, T.DynamicPseudoType, 0, limits),
   marshal: (v) => marshalCtyJSON(v, T.DynamicPseudoType),
 });

@@ -23,6 +23,7 @@
  * Map keys that are []byte become strings (as ugorji does); array, map and ext keys are refused
  * (Go cannot hash them), and so are duplicate keys (Go would keep only the last).
  */
+import { DecodeLimitError } from '../wire/limits.js';
 import { ByteReader } from '../wire/reader.js';
 import { ByteWriter } from '../wire/writer.js';
 import { WireError, MAX_DEPTH } from '../wire/errors.js';
@@ -71,11 +72,11 @@ export function decodeAny(r: ByteReader, depth: number, cty: boolean): AnyValue 
     if (!cty) return binOut(bytes);
     const c = ctyJsonCodec();
     try {
-      return new CtyConfig(c.unmarshal(bytes));
+      return new CtyConfig(c.unmarshal(bytes, r.budget));
     } catch (e) {
       // The serving SDK would refuse such a config in Prepare/Configure; the message itself is
-      // fine, so the element stays the bytes it is.
-      if (e instanceof WireError) return binOut(bytes);
+      // fine, so the element stays the bytes it is. A config over the decode limits is refused.
+      if (e instanceof WireError && !(e instanceof DecodeLimitError)) return binOut(bytes);
       throw e;
     }
   }

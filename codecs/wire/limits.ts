@@ -14,6 +14,19 @@
  */
 import { WireError, type CodecName } from './errors.js';
 
+/** The WireError of input that is refused only because it costs more than a decode limit allows. */
+export class DecodeLimitError extends WireError {
+  constructor(
+    codec: CodecName,
+    offset: number,
+    reason: string,
+    /** the DecodeLimits key that refused it */
+    readonly limit: keyof DecodeLimits,
+  ) {
+    super(codec, offset, reason);
+  }
+}
+
 export interface DecodeLimits {
   /**
    * Values (every scalar, string, container, map entry, struct, record) one call may produce:
@@ -81,7 +94,7 @@ export class DecodeBudget {
   addValues(n: number, codec: CodecName, offset: number): void {
     this.values += n;
     if (this.values > this.valueCap) {
-      throw new WireError(codec, offset, `too many values for one decode: more than ${this.valueCap} (limit maxValues ${this.limits.maxValues} + valuesPerInputByte ${this.limits.valuesPerInputByte} per input byte)`);
+      throw new DecodeLimitError(codec, offset, `too many values for one decode: more than ${this.valueCap} (limit maxValues ${this.limits.maxValues} + valuesPerInputByte ${this.limits.valuesPerInputByte} per input byte)`, 'maxValues');
     }
   }
 
@@ -89,7 +102,7 @@ export class DecodeBudget {
   addSetElements(n: number, codec: CodecName, offset: number): void {
     this.setElements += n;
     if (this.setElements > this.limits.maxSetElements) {
-      throw new WireError(codec, offset, `too many set elements for one decode: more than ${this.limits.maxSetElements} (limit maxSetElements)`);
+      throw new DecodeLimitError(codec, offset, `too many set elements for one decode: more than ${this.limits.maxSetElements} (limit maxSetElements)`, 'maxSetElements');
     }
   }
 
@@ -100,13 +113,13 @@ export class DecodeBudget {
    */
   checkNumber(digits: number, exponent: number, prec: number, codec: CodecName, offset: number): void {
     const l = this.limits;
-    if (digits > l.maxNumberDigits) throw new WireError(codec, offset, `number has ${digits} significant digits (limit maxNumberDigits ${l.maxNumberDigits})`);
+    if (digits > l.maxNumberDigits) throw new DecodeLimitError(codec, offset, `number has ${digits} significant digits (limit maxNumberDigits ${l.maxNumberDigits})`, 'maxNumberDigits');
     const e = Math.abs(exponent);
-    if (e > l.maxNumberExponent) throw new WireError(codec, offset, `number exponent ${exponent} is out of range (limit maxNumberExponent ${l.maxNumberExponent})`);
-    if (prec > l.maxNumberPrecision) throw new WireError(codec, offset, `number precision ${prec} bits is too high (limit maxNumberPrecision ${l.maxNumberPrecision})`);
+    if (e > l.maxNumberExponent) throw new DecodeLimitError(codec, offset, `number exponent ${exponent} is out of range (limit maxNumberExponent ${l.maxNumberExponent})`, 'maxNumberExponent');
+    if (prec > l.maxNumberPrecision) throw new DecodeLimitError(codec, offset, `number precision ${prec} bits is too high (limit maxNumberPrecision ${l.maxNumberPrecision})`, 'maxNumberPrecision');
     if (e > 20) this.numberExponentSum += e - 20;
     if (this.numberExponentSum > l.maxNumberExponentSum) {
-      throw new WireError(codec, offset, `numbers too large for one decode: decimal exponents past 20 sum to more than ${l.maxNumberExponentSum} (limit maxNumberExponentSum)`);
+      throw new DecodeLimitError(codec, offset, `numbers too large for one decode: decimal exponents past 20 sum to more than ${l.maxNumberExponentSum} (limit maxNumberExponentSum)`, 'maxNumberExponentSum');
     }
   }
 }
