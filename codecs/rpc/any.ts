@@ -246,9 +246,18 @@ export function anyToCanonical(v: unknown, depth: number): Json {
   if (v instanceof GoFloat) return { $float64: formatGoFloat(v.value) };
   if (v instanceof GoTime) return v.isZero() ? null : { $time: formatRFC3339Nano(v) };
   if (depth >= MAX_DEPTH) throw new WireError('canonical', 0, `nesting deeper than ${MAX_DEPTH}`);
-  if (Array.isArray(v)) return v.map((x) => anyToCanonical(x, depth + 1));
+  if (Array.isArray(v)) {
+    // loops, not map(): one stack frame a level (MAX_DEPTH must fit a small stack)
+    const out: Json[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = anyToCanonical(v[i]!, depth + 1);
+    return out;
+  }
   // ugorji decodes every map in an interface{} as map[interface{}]interface{}: never string-keyed.
-  if (v instanceof GoMap) return { $map: v.entries.map(([k, x]) => [anyToCanonical(k, depth + 1), anyToCanonical(x, depth + 1)]) };
+  if (v instanceof GoMap) {
+    const out: Json[] = new Array(v.entries.length);
+    for (let i = 0; i < v.entries.length; i++) out[i] = [anyToCanonical(v.entries[i]![0], depth + 1), anyToCanonical(v.entries[i]![1], depth + 1)];
+    return { $map: out };
+  }
   if (v instanceof GoRawExt) return { Tag: { $uint: String(v.tag) }, Data: { $bytes: b64encode(v.data) }, Value: null };
   if (v instanceof CtyConfig) return { $cty: valueToCanonical(v.value) };
   throw new WireError('canonical', 0, `not an interface{} model value: ${(v as object).constructor?.name ?? typeof v}`);
@@ -273,7 +282,11 @@ export function anyFromCanonical(j: unknown, path: string, cty: boolean, depth: 
       return badCanonical(path, `unexpected ${typeof j} (integers and floats are tagged)`);
   }
   if (depth >= MAX_DEPTH) badCanonical(path, `nesting deeper than ${MAX_DEPTH}`);
-  if (Array.isArray(j)) return j.map((x, i) => anyFromCanonical(x, `${path}[${i}]`, false, depth + 1));
+  if (Array.isArray(j)) {
+    const out: AnyValue[] = new Array(j.length);
+    for (let i = 0; i < j.length; i++) out[i] = anyFromCanonical(j[i], `${path}[${i}]`, false, depth + 1);
+    return out;
+  }
   const o = j as Record<string, unknown>;
   const tag = soleTag(o);
   if (tag === undefined) {
@@ -302,12 +315,13 @@ export function anyFromCanonical(j: unknown, path: string, cty: boolean, depth: 
     }
     case '$map': {
       if (!Array.isArray(x)) return badCanonical(path, '$map needs a list of [key, value] pairs');
-      return new GoMap(
-        x.map((p, i) => {
-          if (!Array.isArray(p) || p.length !== 2) return badCanonical(`${path}.$map[${i}]`, 'expected a [key, value] pair');
-          return [anyFromCanonical(p[0], `${path}.$map[${i}][0]`, false, depth + 1), anyFromCanonical(p[1], `${path}.$map[${i}][1]`, false, depth + 1)] as const;
-        }),
-      );
+      const entries: Array<readonly [AnyValue, AnyValue]> = new Array(x.length);
+      for (let i = 0; i < x.length; i++) {
+        const p: unknown = x[i];
+        if (!Array.isArray(p) || p.length !== 2) return badCanonical(`${path}.$map[${i}]`, 'expected a [key, value] pair');
+        entries[i] = [anyFromCanonical(p[0], `${path}.$map[${i}][0]`, false, depth + 1), anyFromCanonical(p[1], `${path}.$map[${i}][1]`, false, depth + 1)] as const;
+      }
+      return new GoMap(entries);
     }
     case '$cty':
       if (!cty) return badCanonical(path, '$cty only stands as an element of Configs');
