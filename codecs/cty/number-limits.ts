@@ -12,7 +12,8 @@ import { tryParseNumberText } from './numtext.js';
 /** The power of ten of a finite number's leading digit (within one), 0 for zero and infinities. */
 export function decimalExponent(n: CtyNumber): number {
   if (n.form !== 'finite') return 0;
-  return Math.floor((n.exp + bitLen(n.mant) - 1) * Math.LOG10E * Math.LN2);
+  // the value is within a rounding of its text: 1e-1000 may sit a hair below 10^-1000
+  return Math.floor((n.exp + bitLen(n.mant) - 1) * Math.LOG10E * Math.LN2 + 1e-6);
 }
 
 /** Checks a decoded number against the call's number limits (digits: of its text, 0 if none). */
