@@ -84,14 +84,15 @@ export function lookup<T>(table: CompiledTable<T>, t: GoType, key: string, ids: 
  * Registers a new entry for (t, key) holding `placeholder` (what recursive references get while
  * it compiles) and starts recording the observations of its compilation. Pair with `end`.
  */
-export function begin<T>(table: CompiledTable<T>, t: GoType, key: string, ids: IdSpace, placeholder: T): { c: Compiled<T>; outer: Observation[] | undefined } {
+export function begin<T>(table: CompiledTable<T>, t: GoType, key: string, ids: IdSpace, placeholder: T, weight = 0): { c: Compiled<T>; outer: Observation[] | undefined } {
   if (building.length === 0 && (entries >= MAX_ENTRIES || heldBytes >= MAX_COMPILED_BYTES)) forgetCompiled();
   let m = table.get(t);
   if (m === undefined) table.set(t, (m = new Map()));
   const c: Compiled<T> = { value: placeholder, obs: [], space: ids.uid, building: true, cyclic: false };
   m.set(key, c);
   entries++;
-  heldBytes += ENTRY_BYTES + 2 * key.length;
+  // `weight`: what the entry keeps besides itself (a struct engine keeps its wire definition)
+  heldBytes += ENTRY_BYTES + 2 * key.length + weight;
   building.push(c as Compiled<unknown>);
   const outer = ids.journal;
   ids.journal = c.obs;
@@ -108,3 +109,6 @@ export function end<T>(c: Compiled<T>, outer: Observation[] | undefined, ids: Id
   heldBytes += OBSERVATION_BYTES * c.obs.length;
   if (!ok) forgetCompiled();
 }
+
+/** Estimated bytes the compiled tables hold now (for tests of the bound). */
+export const compiledCacheBytes = (): number => heldBytes;

@@ -65,6 +65,13 @@ const engines = newTable<StructEngine>();
 let namesByRegistry = new WeakMap<GobRegistry, BytesCache<GoType>>();
 onClearCaches(() => (namesByRegistry = new WeakMap()));
 
+/** About the heap a struct's wire definition holds (names at 2 bytes a character, a field object each). */
+function wireStructBytes(w: WireType & { kind: 'struct' }): number {
+  let n = 64 + 2 * w.name.length;
+  for (const f of w.fields) n += 64 + 2 * f.name.length;
+  return n;
+}
+
 /** The op a stream uses for values of one type id into one local type. */
 interface TopOp {
   readonly t: GoType;
@@ -287,7 +294,7 @@ export class GobDecoder {
     // Registered before its fields are compiled, for recursive types.
     const fields: ({ name: string; op: DecOp } | null)[] = [];
     const eng = { fields, wire, matched: 0, what: `struct ${wire.name}`, make: structMaker(t) };
-    const { c, outer } = begin(engines, t, key, this.ids, eng as StructEngine);
+    const { c, outer } = begin(engines, t, key, this.ids, eng as StructEngine, wireStructBytes(wire));
     let ok = false;
     try {
       this.observe(t, id);
