@@ -93,11 +93,37 @@ export function tryParseNumberText(s: string, prec = 512, mode: RoundingMode = '
   exp2 = wrap(exp2 + exp);
   if (exp2 < -2147483648n || exp2 > 2147483647n) return 'exponent overflow';
   const e = Number(exp2) - bitLen(mant);
-  if (exp5 === 0n) return roundNumber(neg, mant, e, prec, mode);
+  if (exp5 === 0n) return withTextDigits(roundNumber(neg, mant, e, prec, mode), mantText, fcount, exp, ebase);
   // z keeps the exact digits (not yet rounded) for the multiplication / division.
   const z = new CtyNumber('finite', neg, mant, e, prec, mode, 0);
   const p = pow5(exp5 < 0n ? BigInt.asUintN(64, -exp5) : exp5, prec + 64);
-  return exp5 < 0n ? quoNumbers(z, p, prec, mode) : mulNumbers(z, p, prec, mode);
+  return withTextDigits(exp5 < 0n ? quoNumbers(z, p, prec, mode) : mulNumbers(z, p, prec, mode), mantText, fcount, exp, ebase);
+}
+
+/**
+ * The decimal a number was parsed from, when it is also the number's shortest text: kept (not
+ * enumerable, so values compare as before) so that formatting needs no big arithmetic.
+ *
+ * Why it is the shortest: rounding to nearest-even puts the text's value within n's half-ulp
+ * interval (inclusive at an even mantissa, which ties give), and any other decimal of as few
+ * digits lies at least 10^-k (relative) away, more than the interval's 2^(1-prec) when
+ * k <= (prec-1) log10(2) - 2. Go's shortest formatting then stops at exactly those digits.
+ */
+interface TextDigits {
+  readonly shortDecimal?: Decimal;
+}
+
+function withTextDigits(n: CtyNumber, mantText: string, fcount: number, exp: bigint, ebase: number): CtyNumber {
+  if (ebase !== 10 || n.form !== 'finite' || n.mode !== 'ToNearestEven' || n.prec < 64) return n;
+  let a = 0;
+  while (a < mantText.length && mantText.charCodeAt(a) === 48) a++;
+  let b = mantText.length;
+  while (b > a && mantText.charCodeAt(b - 1) === 48) b--;
+  if (b - a > Math.floor((n.prec - 1) * Math.LOG10E * Math.LN2) - 2) return n;
+  const digits = mantText.slice(a, b);
+  const d: Decimal = { digits, exp: mantText.length - a + fcount + Number(exp) };
+  Object.defineProperty(n, 'shortDecimal', { value: d, enumerable: false });
+  return n;
 }
 
 /** 5^k for k < 28 (they fit a uint64). */
@@ -308,6 +334,8 @@ export function formatNumberText(n: CtyNumber): string {
   // An integer that fits its precision: half an ulp is at most 1/2, so no shorter decimal lies
   // within reach and the shortest text is the integer itself.
   if (n.exp >= 0 && n.exp < MAX_FORMAT_EXP && bitLen(n.mant) + n.exp <= n.prec) return sign + (n.mant << BigInt(n.exp)).toString();
+  const short = (n as TextDigits).shortDecimal;
+  if (short !== undefined) return sign + fmtF(short, Math.max(short.digits.length - short.exp, 0));
   // The shortest text has at most about prec × log10(2) digits: try with that many first.
   const keep = Math.ceil(n.prec * Math.LOG10E * Math.LN2) + 8;
   let d = exactDecimal(n, keep);
@@ -325,8 +353,11 @@ export function formatNumberText(n: CtyNumber): string {
 export function formatNumberG(n: CtyNumber, prec = 10): string {
   if (n.form === 'inf') return n.neg ? '-Inf' : '+Inf';
   const sign = n.neg ? '-' : '';
-  const d: Decimal = n.form === 'zero' ? { digits: '', exp: 0 } : exactDecimal(n, prec + 8);
   if (prec <= 0) prec = 1;
+  // The parsed text's digits, when they are no more than prec (rounding the exact value to prec
+  // digits gives them back); otherwise the leading digits of the exact value.
+  const short = (n as TextDigits).shortDecimal;
+  const d: Decimal = n.form === 'zero' ? { digits: '', exp: 0 } : short !== undefined && short.digits.length <= prec ? { ...short } : exactDecimal(n, prec + 8);
   roundHalfEven(d, prec);
   const len = d.digits.length;
   let eprec = prec;
