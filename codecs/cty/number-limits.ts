@@ -12,8 +12,12 @@ import { tryParseNumberText } from './numtext.js';
 /** The power of ten of a finite number's leading digit (within one), 0 for zero and infinities. */
 export function decimalExponent(n: CtyNumber): number {
   if (n.form !== 'finite') return 0;
-  // the value is within a rounding of its text: 1e-1000 may sit a hair below 10^-1000
-  return Math.floor((n.exp + bitLen(n.mant) - 1) * Math.LOG10E * Math.LN2 + 1e-6);
+  // log10 of the leading 53 bits, plus the rest as a power of two; the value is within a
+  // rounding of its text, so 1e-1000 may sit a hair below 10^-1000 (hence the tolerance)
+  const bits = bitLen(n.mant);
+  const top = bits > 53 ? Number(n.mant >> BigInt(bits - 53)) : Number(n.mant);
+  const rest = n.exp + Math.max(bits - 53, 0);
+  return Math.floor(Math.log10(top) + rest * Math.LOG10E * Math.LN2 + 1e-9);
 }
 
 /** Checks a decoded number against the call's number limits (digits: of its text, 0 if none). */
