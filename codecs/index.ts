@@ -28,7 +28,7 @@ export * as gobTypes from './gob/gotype.js';
 export { decodeGobStream, type GobStream, type GobValue, type GobTopValue } from './gob/dynamic.js';
 export { encodeGobStream } from './gob/dynamic-encode.js';
 export { streamToCanonical as gobStreamToCanonical, streamFromCanonical as gobStreamFromCanonical } from './gob/generic.js';
-export { type TypeId as GobTypeId, type WireType as GobWireType } from './gob/types.js';
+export type { TypeId as GobTypeId, WireType as GobWireType } from './gob/types.js';
 export { packerRegistry, objectSpecGo, specGo } from './gob/hcldec.js';
 export { ctyTypeGo, ctyValueGo } from './gob/cty.js';
 // rpc codec (codecs/rpc): net/rpc frames in ugorji msgpack; everything else under `rpc.*`
@@ -49,8 +49,8 @@ export * as yamux from './yamux/index.js';
 // transcripts: recorded host <-> plugin sessions -> net/rpc calls (codecs/transcript)
 export { decodeTranscript, encodeTranscript, transcriptToCanonical, transcriptFromCanonical, streamSummaries, type TranscriptModel, type TranscriptCall, type TranscriptStream } from './transcript/index.js';
 // live host for Packer plugins: start, handshake, yamux + broker, net/rpc client/server, component calls (codecs/host)
-export { startComponent, PluginSession, HostError, RpcRemoteError, RecordingUi, type HostErrorCode, type HostUi, type HostHook, type HostArtifact, type SessionOptions as HostSessionOptions } from './host/index.js';
-export * as host from './host/index.js';
+export { startComponent, PluginSession, HostError, RpcRemoteError, RecordingUi, type HostErrorCode, type HostUi, type HostHook, type HostArtifact, type SessionOptions as HostSessionOptions } from '../host/index.js';
+export * as host from '../host/index.js';
 // cty numbers, sets, cty JSON and go-cty msgpack (codecs/cty, codecs/msgpack)
 export { formatNumberText, formatNumberG, parseNumberText } from './cty/numtext.js';
 export { numberFromInt64, numberFromUint64, numberFromFloat64, compareNumbers, exactInt64, exactFloat64, roundNumber, withPrec } from './cty/number-ops.js';

@@ -6,9 +6,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { vectors } from '../testing/vectors.js';
+import { vectors } from '../../testkit/vectors.js';
 import { buildSet, ctyEquivalent, setHashString } from './set-order.js';
-import { crc32String, goQuote } from './gostring.js';
+import { goQuote } from '../golang/strconv.js';
+import { crc32String } from './gostring.js';
 import { valueToCanonical } from './canonical.js';
 import { unmarshalCtyMsgpack } from './msgpack.js';
 import { unmarshalCtyJSON } from './json.js';

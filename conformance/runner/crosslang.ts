@@ -199,6 +199,13 @@ export class GoHelper {
     return { types: m['types'] as GoTypes['types'], roots: m['roots'] as string[], registered: m['registered'] as GoTypes['registered'] };
   }
 
+  /** Go's answer to a `golang` request (strconv / encoding/json, see cmd/roundtrip/golang.go). */
+  async golang<T>(req: { fn: string; strings?: readonly string[]; escapeHTML?: boolean; bits?: readonly string[]; format?: string }): Promise<T> {
+    const m = await this.request({ op: 'golang', ...req });
+    if (typeof m['error'] === 'string' && m['error'] !== '') throw new Error(`Go refused golang ${req.fn}: ${m['error']}`);
+    return m['results'] as T;
+  }
+
   /** Ends the helper: closes its input and waits for it to exit (killed after `graceMs`). */
   async close(graceMs = 5_000): Promise<void> {
     process.removeListener('exit', this.onExit);
