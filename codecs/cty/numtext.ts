@@ -163,11 +163,6 @@ interface Decimal {
   more?: boolean;
 }
 
-/** The exact decimal of m × 2^e (m >= 0). */
-function toDecimal(m: bigint, e: number): Decimal {
-  return toDecimalPrefix(m, e, Infinity);
-}
-
 /**
  * The decimal of m × 2^e (m >= 0) cut to about `keep` leading digits (`more` says whether nonzero
  * digits were cut). Writing a long exact expansion out costs far more than the few leading digits

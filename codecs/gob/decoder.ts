@@ -549,7 +549,6 @@ export class GobDecoder {
   private decodeExternal(x: GoExternal, what: string): unknown {
     const s = this.s;
     const r = s.r;
-    const at = r.pos;
     const n = readGobLength(r, what);
     const start = r.pos;
     r.pos += n;
