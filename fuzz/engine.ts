@@ -19,8 +19,9 @@ import type { Seed, Shape, ShapeInput } from './shapes/shape.js';
 
 /**
  * The memory oracle measures (two full GCs) inputs of at least RATIO_MIN_INPUT bytes whose
- * cheap heap screen grew past RATIO_SCREEN x their length (an input retaining more than that
- * grows at least as much, so a largest ratio over 10 is found), and one input in 256 besides.
+ * cheap heap screen (growth without a GC, over the same floor) passes both RATIO_SCREEN and the
+ * largest ratio measured so far (an input retaining more grows at least as much, so a largest
+ * ratio over 10 is found), and one input in 1024 besides.
  * The ratio is retained heap over max(input length, RATIO_FLOOR): a decode's fixed cost (a few
  * type objects, a GC's noise) is tens of KiB, which says nothing about a 1 KiB input.
  */
@@ -216,7 +217,11 @@ export class Engine {
     this.o.shared.count(this.stats.inputs, this.stats.values, this.stats.wireErrors);
     if (outcome.kind !== 'value' && outcome.kind !== 'wire-error') return this.finding(outcome, bytes, ctx);
     if (growth > retainedBudget(bytes.length, this.o.stages.length)) this.checkMemory(bytes, ctx);
-    else if (bytes.length >= RATIO_MIN_INPUT && (growth > RATIO_SCREEN * bytes.length || (this.stats.inputs & 255) === 0)) this.measureRatio(bytes, ctx);
+    else if (bytes.length >= RATIO_MIN_INPUT) {
+      // measure (two full GCs) only where the cheap screen could beat the largest ratio so far
+      const screen = growth / Math.max(bytes.length, RATIO_FLOOR);
+      if (screen > Math.max(RATIO_SCREEN, this.stats.maxRetainedRatio ?? 0) || (this.stats.inputs & 1023) === 0) this.measureRatio(bytes, ctx);
+    }
     const key = noveltyKey(outcome);
     const entry = { bytes, ctx };
     if (key !== null && !this.keys.has(key)) {
