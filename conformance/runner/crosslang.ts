@@ -61,6 +61,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** conformance/ of the repository (this file runs from dist/conformance/runner/). */
 export const conformanceDir = resolve(here, '../../../conformance');
 export const helperBinary = join(conformanceDir, '.work', 'bin', 'roundtrip');
+/** Where `go build` puts the helper command `cmd` (a directory of conformance/cmd/). */
+export const helperBinaryOf = (cmd: string): string => join(conformanceDir, '.work', 'bin', cmd);
 
 const goEnv = (): NodeJS.ProcessEnv => ({ ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod -buildvcs=false' });
 
@@ -72,12 +74,13 @@ export function goVersion(): string | null {
 }
 
 /** Builds the helper (Go's build cache makes this quick when nothing changed). */
-export function buildHelper(timeoutMs = 600_000): string | null {
-  mkdirSync(dirname(helperBinary), { recursive: true });
-  const r = spawnSync('go', ['build', '-o', helperBinary, './cmd/roundtrip'], { cwd: conformanceDir, encoding: 'utf8', env: goEnv(), timeout: timeoutMs });
+export function buildHelper(timeoutMs = 600_000, cmd = 'roundtrip'): string | null {
+  const binary = helperBinaryOf(cmd);
+  mkdirSync(dirname(binary), { recursive: true });
+  const r = spawnSync('go', ['build', '-o', binary, `./cmd/${cmd}`], { cwd: conformanceDir, encoding: 'utf8', env: goEnv(), timeout: timeoutMs });
   if (r.error) return `go build: ${r.error.message}`;
   if (r.status !== 0) return `go build failed (exit ${r.status}):\n${r.stderr}`;
-  if (!existsSync(helperBinary)) return 'go build produced no binary';
+  if (!existsSync(binary)) return 'go build produced no binary';
   return null;
 }
 
@@ -117,11 +120,12 @@ export class GoHelper {
   }
 
   /** Builds and starts the helper; a GoUnavailable tells why it cannot run. */
-  static start(opts: { timeoutMs?: number } = {}): GoHelper | GoUnavailable {
+  static start(opts: { timeoutMs?: number; cmd?: string } = {}): GoHelper | GoUnavailable {
     if (goVersion() === null) return { goMissing: true, reason: 'no `go` on PATH' };
-    const err = buildHelper();
+    const cmd = opts.cmd ?? 'roundtrip';
+    const err = buildHelper(undefined, cmd);
     if (err) return { goMissing: false, reason: err };
-    const child = spawn(helperBinary, [], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(helperBinaryOf(cmd), [], { stdio: ['pipe', 'pipe', 'pipe'] });
     return new GoHelper(child, opts.timeoutMs ?? 30_000);
   }
 
@@ -160,6 +164,11 @@ export class GoHelper {
     }
     this.pending.clear();
     this.child.kill('SIGKILL');
+  }
+
+  /** One request to a helper other than roundtrip (`start({cmd})`): its raw answer. */
+  call(req: Record<string, unknown>): Promise<Record<string, unknown>> {
+    return this.request(req);
   }
 
   private request(req: Record<string, unknown>): Promise<Record<string, unknown>> {
