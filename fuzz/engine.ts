@@ -18,7 +18,8 @@ import type { Phase, SharedState } from './shared.js';
 import type { Seed, Shape, ShapeInput } from './shapes/shape.js';
 
 /**
- * The memory oracle measures (two full GCs) inputs of at least RATIO_MIN_INPUT bytes whose
+ * The memory oracle measures what a decode call retains (its model, after a full GC; the canonical
+ * JSON and re-encoded bytes are not held) for inputs of at least RATIO_MIN_INPUT bytes whose
  * cheap heap screen (growth without a GC, over the same floor) passes both RATIO_SCREEN and the
  * largest ratio measured so far (an input retaining more grows at least as much, so a largest
  * ratio over 10 is found), and one input in 1024 besides.
@@ -272,15 +273,16 @@ export class Engine {
   }
 
   private measureRatio(bytes: Uint8Array, ctx: VectorContext): void {
+    // what a decode call retains: its model (canonical JSON and re-encoded bytes not held)
     this.o.shared.begin(bytes, this.ctxIndex(ctx), 'fuzz');
-    const m = measureMemory(this.o.codec, bytes, ctx, this.o.stages);
+    const m = measureMemory(this.o.codec, bytes, ctx, ['decode']);
     this.o.shared.end();
     this.noteRatio(bytes, ctx, m.retained);
   }
 
   private checkMemory(bytes: Uint8Array, ctx: VectorContext): void {
+    if (bytes.length >= RATIO_MIN_INPUT) this.measureRatio(bytes, ctx);
     const m = measureMemory(this.o.codec, bytes, ctx, this.o.stages);
-    this.noteRatio(bytes, ctx, m.retained);
     const verdict = memoryVerdict(m, bytes.length, this.o.stages.length);
     if (verdict === null) return;
     const outcome: Outcome = { kind: 'memory', stage: 'decode', error: null, detail: verdict };

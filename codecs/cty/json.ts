@@ -8,6 +8,7 @@
  * "true"/"1"/"false"/"0"; a string may arrive as a number (its literal text) or a bool; missing
  * object attributes become nulls; collections take their element type from their elements.
  */
+import { TextKeyedCache } from '../wire/text-cache.js';
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
 import { ByteWriter } from '../wire/writer.js';
 import { T, compareGoStrings, typeGoString, type CtyType } from './types.js';
@@ -159,7 +160,8 @@ function readDynamic(c: JsonCursor, depth: number): CtyValue {
   return readValue(inner, type, depth + 1);
 }
 
-const typeCache = new Map<string, CtyType>();
+/** Parsed type JSON by its text: at most 512 types from 1 MiB of text. */
+const typeCache = new TextKeyedCache<CtyType>(512, 1 << 20);
 
 /** The type at the cursor, parsed once per distinct JSON text (configs repeat their types). */
 function cachedType(c: JsonCursor, depth: number): CtyType {
@@ -174,7 +176,6 @@ function cachedType(c: JsonCursor, depth: number): CtyType {
   const t = readTypeJSON(sub, depth + 1);
   sub.end_();
   if (key !== undefined) {
-    if (typeCache.size >= 512) typeCache.clear();
     typeCache.set(key, t);
   }
   return t;

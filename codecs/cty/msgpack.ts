@@ -10,6 +10,7 @@
  *   attribute names sorted.
  * - a DynamicPseudoType position: `[bin(type JSON), value]`.
  */
+import { TextKeyedCache } from '../wire/text-cache.js';
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
 import { ByteReader } from '../wire/reader.js';
 import { ByteWriter } from '../wire/writer.js';
@@ -201,7 +202,8 @@ function readDynamic(r: ByteReader, depth: number): CtyValue {
 }
 
 const latin1 = new TextDecoder('latin1');
-const typeCache = new Map<string, CtyType>();
+/** Parsed type JSON by its text: at most 512 types from 1 MiB of text. */
+const typeCache = new TextKeyedCache<CtyType>(512, 1 << 20);
 
 /** Type JSON of a dynamic wrapper, parsed once per distinct text (payloads repeat their types). */
 function cachedTypeJSON(bytes: Uint8Array, start: number): CtyType {
@@ -216,7 +218,6 @@ function cachedTypeJSON(bytes: Uint8Array, start: number): CtyType {
     throw e;
   }
   if (key !== undefined) {
-    if (typeCache.size >= 512) typeCache.clear();
     typeCache.set(key, t);
   }
   return t;
