@@ -1,7 +1,7 @@
 /**
  * packer-wire: the public API. Everything not exported here is internal.
  */
-export { WireError, isWireError, type CodecName } from './wire/index.js';
+export { WireError, isWireError, type CodecName, DEFAULT_LIMITS, type DecodeLimits, type DecodeOptions } from './wire/index.js';
 export { FAMILIES, type Family, type FamilyCodec, type VectorContext } from './family.js';
 export { familyCodec } from './families.js';
 export { T, typeEquals, typeGoString, type CtyType } from './cty/types.js';

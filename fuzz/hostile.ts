@@ -29,6 +29,9 @@ const U32 = 0xffff_ffff;
 const GO_PROTO = "Go's protobuf runtime (v1.33.0, used by SDK v0.6.4) stops at 10,000 levels (protowire.DefaultRecursionLimit); we stop at MAX_DEPTH (1000).";
 const GO_UGORJI = 'Go\'s ugorji codec (v1.2.6, used by SDK v0.6.4) stops at 1024 levels ("maximum decoding depth exceeded"); we stop at MAX_DEPTH (1000).';
 
+const GO_TINY = "Go decodes it and needs minutes to write it in decimal; we refuse numbers past maxNumberExponent (1000), a deliberate difference (vectors/README.md).";
+const GO_LIMIT = 'Go decodes it; our decode limits refuse it (a deliberate difference: callers who trust the input raise the limit).';
+
 const GO_ACCEPTS = "Go's encoding/gob decodes it (it limits nesting only while skipping types, at 10,000); we stop at MAX_DEPTH (1000) levels.";
 
 /** Which shapes, at which sizes, become vectors for which family. */
@@ -68,6 +71,16 @@ export const HOSTILE_PLAN: readonly PlanItem[] = [
   { shape: 'msgpack-huge-str-length', family: 'msgpack-value', sizes: [U32] },
   { shape: 'json-deep-arrays', family: 'json-value', sizes: [20_000] },
   { shape: 'json-dynamic-deep-type', family: 'json-value', sizes: [1001] },
+  // Valid but too costly (issue 16): refused by the decode limits (codecs/wire/limits.ts).
+  { shape: 'cty-tiny-number', family: 'msgpack-value', sizes: [600_000], go: GO_TINY },
+  { shape: 'cty-tiny-number', family: 'json-value', sizes: [600_000], go: GO_TINY },
+  { shape: 'cty-tiny-number', family: 'gob-value', sizes: [600_000], go: GO_TINY },
+  { shape: 'cty-many-small-exponents', family: 'msgpack-value', sizes: [120], go: GO_LIMIT },
+  { shape: 'cty-many-small-exponents', family: 'json-value', sizes: [120], go: GO_LIMIT },
+  { shape: 'msgpack-refined-unknown-lists', family: 'msgpack-value', sizes: [1000], go: 'go-cty builds every list of 65,536 unknowns; our maxValues refuses the input once the lists together pass it.' },
+  { shape: 'msgpack-fixint-flood', family: 'msgpack-value', sizes: [100_000], go: GO_LIMIT },
+  { shape: 'gob-empty-struct-flood', family: 'gob-generic', sizes: [100_000], go: GO_LIMIT },
+  { shape: 'transcript-empty-records', family: 'transcript', sizes: [40_000], go: 'The Go harness reads every record; our maxValues refuses the input (records and their frames count as values).' },
 ];
 
 export interface HostileVector {
@@ -78,7 +91,7 @@ export interface HostileVector {
   readonly expect: HostileExpect;
 }
 
-const stem = (shape: string, family: Family, n: number): string => `${family}-${shape.replace(/^(gob|proto|msgpack|json)-/, '')}-${n}`;
+const stem = (shape: string, family: Family, n: number): string => `${family}-${shape.replace(/^(gob|proto|msgpack|json|cty|transcript)-/, '')}-${n}`;
 
 /** Builds every planned vector that is a WireError today; `skipped` says why the others are not. */
 export function planHostileVectors(vectorsDir: string): { vectors: HostileVector[]; skipped: string[] } {

@@ -70,6 +70,13 @@ const engines = newTable<StructEngine>();
 let namesByRegistry = new WeakMap<GobRegistry, BytesCache<GoType>>();
 onClearCaches(() => (namesByRegistry = new WeakMap()));
 
+/** About the heap a struct's wire definition holds (names at 2 bytes a character, a field object each). */
+function wireStructBytes(w: WireType & { kind: 'struct' }): number {
+  let n = 64 + 2 * w.name.length;
+  for (const f of w.fields) n += 64 + 2 * f.name.length;
+  return n;
+}
+
 /** The op a stream uses for values of one type id into one local type. */
 interface TopOp {
   readonly t: GoType;
@@ -294,7 +301,7 @@ export class GobDecoder {
     // Registered before its fields are compiled, for recursive types.
     const fields: ({ name: string; op: DecOp } | null)[] = [];
     const eng = { fields, wire, matched: 0, what: `struct ${wire.name}`, make: structMaker(t) };
-    const { c, outer } = begin(engines, t, key, this.ids, eng as StructEngine);
+    const { c, outer } = begin(engines, t, key, this.ids, eng as StructEngine, wireStructBytes(wire));
     let ok = false;
     try {
       this.observe(t, id);
@@ -553,18 +560,16 @@ export class GobDecoder {
   private decodeExternal(x: GobExternalType, what: string): unknown {
     const s = this.s;
     const r = s.r;
-    const at = r.pos;
     const n = readGobLength(r, what);
     const start = r.pos;
     r.pos += n;
-    const ctx: ExternalContext = { ids: this.ids, registry: this.registry, depth: s.depth + 1, offset: r.base + start, ...(s.depthMark ? { depthMark: s.depthMark } : {}) };
+    const ctx: ExternalContext = { ids: this.ids, registry: this.registry, depth: s.depth + 1, offset: r.base + start, budget: s.budget, ...(s.depthMark ? { depthMark: s.depthMark } : {}) };
     s.enter();
     try {
       return x.decodeAt !== undefined ? x.decodeAt(r.buf, start, start + n, ctx) : x.decode(r.buf.subarray(start, start + n), ctx);
-    } catch (e) {
-      if (e instanceof WireError) throw e;
-      return this.fail(`${x.str}: ${(e as Error)?.message ?? String(e)}`, at);
     } finally {
+      // Only bad bytes become WireErrors (the external decoders throw them); anything else (a
+      // RangeError, a TypeError) is a bug and propagates as it is.
       s.leave();
     }
   }

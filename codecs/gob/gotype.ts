@@ -16,6 +16,7 @@
  *   external: whatever its codec reads and writes.
  */
 import type { ByteWriter } from '../wire/writer.js';
+import type { DecodeBudget } from '../wire/limits.js';
 
 export type IntKind = 'int' | 'int8' | 'int16' | 'int32' | 'int64';
 export type UintKind = 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64' | 'uintptr';
@@ -79,6 +80,8 @@ export interface ExternalContext {
   readonly depthMark?: DepthMark;
   /** Absolute offset of the bytes in the outermost input, for error messages (decode only). */
   readonly offset: number;
+  /** The decode call's budget (wire/limits.ts), shared by nested streams (decode only). */
+  readonly budget?: DecodeBudget;
 }
 
 /** The deepest nesting an encoding reached (see ExternalContext.depthMark). */

@@ -11,6 +11,7 @@
  * the UI registers as "Ui" + tracking id (rpc/ui_progress_tracking.go).
  */
 import { G, type GoType, type GoValue } from './gotype.js';
+import { WireError } from '../wire/errors.js';
 
 // ---- body types (field order = Go declaration order) -----------------------------------------
 
@@ -221,16 +222,27 @@ const byName = namedTypes();
 
 /**
  * The GoType for a `%T` name. A leading `*` (pointer) keeps the name of its target; for bodies a
- * pointer and its target travel the same, except that a nil pointer is nil.
+ * pointer and its target travel the same, except that a nil pointer is nil. At most
+ * MAX_POINTER_LEVELS leading `*` (no SDK body is more than one pointer deep); more is a WireError.
  */
 const ptrByName = new Map<string, GoType>();
 
+export const MAX_POINTER_LEVELS = 16;
+
 export function goTypeByName(name: string): GoType | undefined {
-  if (!name.startsWith('*')) return byName.get(name);
-  // Pointer types are built once per name so their compiled codecs are cached.
+  let stars = 0;
+  while (stars < name.length && name.charCodeAt(stars) === 42 /* * */) stars++;
+  if (stars === 0) return byName.get(name);
+  if (stars > MAX_POINTER_LEVELS) throw new WireError('rpc', 0, `body type name has ${stars} pointer levels (limit MAX_POINTER_LEVELS ${MAX_POINTER_LEVELS})`);
+  // Pointer types are built once per name so their compiled codecs are cached (the names are
+  // bounded: registered names times MAX_POINTER_LEVELS).
   if (ptrByName.has(name)) return ptrByName.get(name);
-  const e = goTypeByName(name.slice(1));
-  const t = e === undefined ? undefined : e.kind === 'any' ? e : G.ptr(e);
-  if (t !== undefined) ptrByName.set(name, t);
+  let t = byName.get(name.slice(stars));
+  for (let i = stars - 1; i >= 0 && t !== undefined; i--) {
+    const n = name.slice(i);
+    const known = ptrByName.get(n);
+    t = known ?? (t.kind === 'any' ? t : G.ptr(t));
+    if (known === undefined) ptrByName.set(n, t);
+  }
   return t;
 }

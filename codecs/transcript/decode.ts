@@ -8,6 +8,7 @@
  * a duplicate Seq, a message cut off at the end of the session.
  */
 import { WireError } from '../wire/errors.js';
+import { budgetFor, type DecodeBudget, type DecodeOptions } from '../wire/limits.js';
 import { FrameType, HEADER_SIZE } from '../yamux/frame.js';
 import { replayTranscript, type LogicalStream, type ReplayFrame, type TranscriptReplay } from '../yamux/replay.js';
 import { RpcFrameReader } from '../rpc/reader.js';
@@ -21,6 +22,20 @@ import { otherSide, type Side, type StreamKind, type TranscriptCall, type Transc
 const RPC_HEADER_PREFIX = new Uint8Array([0x82, 0xad, ...new TextEncoder().encode('ServiceMethod')]);
 
 const EMPTY = new Uint8Array(0);
+
+/**
+ * Counts the records against the call's value budget before anything is built for them: each
+ * record, frame and chunk becomes objects (an empty record is 5 bytes of input), so a file of
+ * tiny records is refused here instead of after taking hundreds of megabytes. Only the record
+ * lengths are read; malformed records are left to readTranscriptRecords to report.
+ */
+function countRecords(b: Uint8Array, budget: DecodeBudget): void {
+  for (let off = 0; off + 5 <= b.length; ) {
+    // a record and the frame it most likely carries
+    budget.addValues(2, 'yamux', off);
+    off += 5 + ((b[off + 1]! << 24) | (b[off + 2]! << 16) | (b[off + 3]! << 8) | b[off + 4]!) >>> 0;
+  }
+}
 
 /** Where each record of one side starts in that side's byte stream. */
 interface SideRecords {
@@ -40,7 +55,11 @@ interface Span {
 class Positions {
   private readonly sides: Record<Side, SideRecords> = { host: { starts: [], index: [], fileOffset: [] }, plugin: { starts: [], index: [], fileOffset: [] } };
 
-  constructor(replay: TranscriptReplay) {
+  constructor(
+    replay: TranscriptReplay,
+    /** the decode call's budget, shared by every message of the session */
+    readonly budget: DecodeBudget,
+  ) {
     const len: Record<Side, number> = { host: 0, plugin: 0 };
     replay.records.forEach((r, i) => {
       const s = this.sides[r.side];
@@ -139,7 +158,7 @@ function readMessages<M>(
   spans: Span[],
   direction: 'request' | 'response',
 ): Located<M>[] {
-  const rd = new RpcFrameReader({ direction });
+  const rd = new RpcFrameReader({ direction, limits: pos.budget });
   const out: Located<M>[] = [];
   try {
     for (const c of s.chunks) {
@@ -185,9 +204,11 @@ function asErrorReply(bytes: Uint8Array, at: number, end: number): RpcResponse {
 }
 
 /** Decodes a transcript. Throws WireError (codec `yamux`, `rpc`, or `gob` for a CommandFinished) on bad input. */
-export function decodeTranscript(bytes: Uint8Array): TranscriptModel {
+export function decodeTranscript(bytes: Uint8Array, limits?: DecodeOptions | DecodeBudget): TranscriptModel {
+  const budget = budgetFor(limits, bytes.length);
+  countRecords(bytes, budget);
   const replay = replayTranscript(bytes);
-  const pos = new Positions(replay);
+  const pos = new Positions(replay, budget);
   const { frames } = replay;
 
   // The Go harness's stream order: by the record of each stream's first frame header, all host
