@@ -32,11 +32,10 @@
  *   `describe` runs without the magic cookie (Packer's plain exec of `PLUGIN describe`).
  */
 import { randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { GoMap, type AnyValue } from '../codecs/rpc/index.js';
 import type { ObjectSpec } from '../codecs/hclspec/model.js';
-import { MAGIC_COOKIE_KEY, pluginEnvironment } from './process.js';
-import { parseDescribe, type ComponentKind, type PluginDescription } from '../codecs/protocol/describe.js';
+import { pluginEnvironment, runDescribe, withoutCookie, type DescribeResult } from './process.js';
+import type { ComponentKind } from '../codecs/protocol/describe.js';
 import { HostError } from './errors.js';
 import type {
   ArtifactClient,
@@ -115,41 +114,15 @@ export function packerPluginEnvironment(runUuid: string, base: NodeJS.ProcessEnv
 
 /** The environment of `PLUGIN describe`: Packer's own (PACKER_RUN_UUID set), no magic cookie. */
 export function packerDescribeEnvironment(runUuid: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...base, PACKER_RUN_UUID: runUuid };
-  delete env[MAGIC_COOKIE_KEY];
-  return env;
+  return withoutCookie({ ...base, PACKER_RUN_UUID: runUuid });
 }
 
 /** A fresh run id, as Packer's main.go makes one (uuid.GenerateUUID: 8-4-4-4-12 lower-case hex). */
 export const newRunUuid = (): string => randomUUID();
 
-/** Runs `PLUGIN describe` as Packer does (no cookie, PACKER_RUN_UUID set); bounded by `timeoutMs`. */
-export function describeAsPacker(binary: string, runUuid: string, timeoutMs = 30_000): Promise<{ description: PluginDescription; stdout: Uint8Array }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['describe'], { stdio: ['ignore', 'pipe', 'pipe'], env: packerDescribeEnvironment(runUuid) });
-    const out: Buffer[] = [];
-    let err = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new HostError('timeout', `${binary} describe: no exit within ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.stdout!.on('data', (b: Buffer) => out.push(b));
-    child.stderr!.on('data', (b: Buffer) => (err = (err + b.toString('utf8')).slice(-4096)));
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(new HostError('start', `${binary} describe: ${e.message}`, { cause: e }));
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (code !== 0) return reject(new HostError('exited', `${binary} describe exited with ${code}: ${err.trim()}`));
-      const stdout = new Uint8Array(Buffer.concat(out));
-      try {
-        resolve({ description: parseDescribe(stdout), stdout });
-      } catch (e) {
-        reject(new HostError('payload', `${binary} describe: ${(e as Error).message}`, { cause: e }));
-      }
-    });
-  });
+/** Runs `PLUGIN describe` as Packer does (no cookie, PACKER_RUN_UUID set). */
+export function describeAsPacker(binary: string, runUuid: string, timeoutMs = 30_000): Promise<DescribeResult> {
+  return runDescribe(binary, timeoutMs, packerDescribeEnvironment(runUuid));
 }
 
 // ---- the Ui ----
