@@ -26,7 +26,7 @@
  *   Provision call after that long and is never sent to the plugin;
  * - after a build, for every artifact kept: String, BuilderId, Id, String, Files (command/build.go
  *   prints them); the builder's artifact is destroyed (Destroy) when a post-processor ran and
- *   nobody keeps it, and its Files are asked when Destroy fails (for the error text);
+ *   nobody keeps it (a failed Destroy breaks Packer's client for that artifact: nothing follows);
  * - Ui.Ask has no terminal under a host without one: the answer is the error `no available tty`;
  * - plugins run with PACKER_RUN_UUID (a random UUID per Packer run) in their environment, and
  *   `describe` runs without the magic cookie (Packer's plain exec of `PLUGIN describe`).
@@ -308,11 +308,13 @@ export async function reportArtifactAsPacker(a: ArtifactClient): Promise<Artifac
 }
 
 /**
- * The builder's artifact when a post-processor ran and nobody keeps it (CoreBuild.Run): Destroy,
- * and when that fails Files (Packer puts them into its error text). Returns Destroy's error text.
+ * The builder's artifact when a post-processor ran and nobody keeps it (CoreBuild.Run): Destroy.
+ * Returns Destroy's error text. When Destroy fails, Packer asks Files for its error text, but
+ * that call never reaches the plugin: Packer's artifact client decodes the `*BasicError` answer
+ * into an `error` interface, which ugorji refuses ("reflect.Set: value of type
+ * map[interface {}]interface {} is not assignable to type error"), and net/rpc then shuts that
+ * client down (recorded from real Packer 1.12.0). So no call follows a failed Destroy here either.
  */
 export async function destroyArtifactAsPacker(a: ArtifactClient): Promise<string | null> {
-  const err = await a.destroy();
-  if (err !== null) await a.files();
-  return err;
+  return a.destroy();
 }

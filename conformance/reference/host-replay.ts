@@ -20,13 +20,14 @@
  * / Execute payload bytes (compared decoded, canonically: gob writes a map in random order),
  * progress-tracker ids (random), PACKER_RUN_UUID values (random per run), broker stream ids.
  *
- * Not replayed (reported as a difference, the session does not match): traffic Packer proxies
- * between two plugins through a Communicator (a builder's hook stream, a provisioner's served
- * Communicator): our host has no Communicator proxy yet.
+ * Traffic Packer proxies between two plugins (the calls it makes on a builder's hook stream: the
+ * provisioners' Ui output and Communicator use; the Communicator it serves a provisioner) is made
+ * by our host with host/communicator.ts, with the data (stdin, uploads, command output, exit
+ * status, errors) taken from the recording.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { decodeTranscript, type TranscriptCall } from '../../codecs/transcript/index.js';
+import { decodeTranscript, type TranscriptCall, type TranscriptModel } from '../../codecs/transcript/index.js';
 import { messageToCanonical, GoMap, type AnyValue, type RpcMessage } from '../../codecs/rpc/index.js';
 import { methodKey } from '../../codecs/rpc/messages.js';
 import { specToCanonical } from '../../codecs/hclspec/canonical.js';
@@ -56,7 +57,9 @@ import {
   type HostHook,
   type PluginSession,
   type RpcTrace,
+  type RpcClient,
 } from '../../host/index.js';
+import { CommunicatorClient, communicatorService, type HostCommunicator } from '../../host/communicator.js';
 import { canonicalDiff } from '../runner/compare.js';
 import { goHostRequests, type GoRequest } from '../interop/go-requests.js';
 import { loadPlugins, repoRoot } from '../interop/plugins.js';
@@ -140,15 +143,14 @@ function normalise(caller: 'host' | 'plugin', req: RpcMessage, res: RpcMessage |
   let request = bodyJson(req);
   // the id of a stream each side chooses with its own broker counter
   if (/\.(Run|PostProcess)$/.test(method) && typeof request === 'object') request = '<stream id>';
-  if (method === 'Provisioner.Provision' || method === 'Hook.Run') request = withoutStreamId(request);
+  if (method === 'Provisioner.Provision' || method === 'Hook.Run' || method.startsWith('Communicator.')) request = withoutStreamId(request);
   return { caller, method, request, response, error };
 }
 
 function withoutStreamId(j: Json): Json {
   if (!j || typeof j !== 'object' || Array.isArray(j)) return j;
   const o = { ...(j as Record<string, Json>) };
-  delete o['StreamID'];
-  delete o['StreamId'];
+  for (const k of Object.keys(o)) if (/Stream(Id|ID)$/.test(k)) delete o[k];
   return o;
 }
 
@@ -256,10 +258,12 @@ export async function replayWithOurHost(s: RecordedSessionInput, ctx: ReplayCont
   const differences: string[] = [];
   const file = isAbsolute(s.file) ? s.file : join(ctx.workDir, s.file);
   let recorded: TranscriptCall[];
+  let model: TranscriptModel;
   let requests: GoRequest[];
   try {
     const bytes = new Uint8Array(readFileSync(file));
-    recorded = decodeTranscript(bytes).calls;
+    model = decodeTranscript(bytes);
+    recorded = model.calls;
     requests = goHostRequests(bytes);
   } catch (e) {
     return { id: s.id, matched: false, differences: [`reading the recording ${file}: ${(e as Error).message}`] };
@@ -276,7 +280,7 @@ export async function replayWithOurHost(s: RecordedSessionInput, ctx: ReplayCont
   let session: PluginSession | undefined;
   try {
     session = await startSession(binary, s.args, { protocol: s.protocol, env: packerPluginEnvironment(runUuid), callTimeoutMs: 30_000, sessionTimeoutMs: 120_000, trace: (t) => traces.push(t) }, { kind, component: s.component });
-    await drive(kind, s, session, run, requests, recorded, differences);
+    await drive(kind, s, session, run, requests, model, differences);
   } catch (e) {
     differences.push(`our session failed: ${(e as Error).message}`);
   } finally {
@@ -294,9 +298,10 @@ async function drive(
   session: PluginSession,
   run: { version: string; runUuid: string },
   requests: GoRequest[],
-  recorded: TranscriptCall[],
+  model: TranscriptModel,
   differences: string[],
 ): Promise<void> {
+  const recorded = model.calls;
   const hostCalls = recorded.filter((c) => c.caller === 'host').map((c) => c.request.header.serviceMethod);
   const ui = packerUi(new RecordingUi());
   switch (kind) {
@@ -314,11 +319,13 @@ async function drive(
       const b = session.builder();
       const prep = await swallow(prepareBuilderAsPacker(b, packerVariables(run, 'builder', source), cfg[1] ?? null));
       if (prep instanceof HostError || !prep.ok) return;
-      const hookCalls = recorded.filter((c) => c.caller === 'host' && c.stream !== 0 && !c.request.header.serviceMethod.startsWith('Artifact.'));
-      if (hookCalls.length > 0) differences.push(`not replayed: ${hookCalls.length} calls Packer made on the builder's hook stream (${[...new Set(hookCalls.map((c) => c.request.header.serviceMethod))].join(', ')}): no Communicator proxy in our host`);
       const hookRun = recorded.find((c) => c.caller === 'plugin' && c.request.header.serviceMethod === 'Hook.Run');
       const hook: HostHook = {
-        run: () => {
+        run: async (_name, _data, plugin) => {
+          // Packer's hook runs the provisioners (other processes); what reaches this plugin is
+          // their Ui output and Communicator use, proxied: replay those calls as recorded.
+          const recordedStream = Number((hookRun?.request.body as { StreamId?: unknown } | null)?.StreamId ?? -1);
+          await replayHookStream(model, recordedStream, plugin.rpc, session);
           const err = hookRun?.response?.header.error ?? '';
           if (err) throw new Error(err);
         },
@@ -340,10 +347,9 @@ async function drive(
       const provision = requests.find((r) => r.serviceMethod === 'Provisioner.Provision');
       if (!provision) return;
       const generated = (provision.body as { GeneratedData?: AnyValue }).GeneratedData;
-      const data = new Map<string, AnyValue>(generated instanceof GoMap ? generated.entries.map(([k, v]) => [String(k), v] as [string, AnyValue]) : []);
-      const comm = recorded.filter((c) => c.caller === 'plugin' && c.request.header.serviceMethod.startsWith('Communicator.'));
-      if (comm.length > 0) differences.push(`not replayed: ${comm.length} Communicator calls of the provisioner (Packer proxies them to the builder): no Communicator proxy in our host`);
-      await swallow(provisionAsPacker(p, { vars, config: cfgs[1]?.[1] ?? cfgs[0][1] ?? null, override: null, generatedData: data, ui, communicator: null, callTimeoutMs: 60_000 }));
+      const entries: Array<readonly [unknown, AnyValue]> = generated instanceof GoMap ? generated.entries : generated instanceof Map ? [...(generated as Map<unknown, AnyValue>)] : [];
+      const data = new Map<string, AnyValue>(entries.map(([k, v]) => [String(k), v]));
+      await swallow(provisionAsPacker(p, { vars, config: cfgs[1]?.[1] ?? cfgs[0][1] ?? null, override: null, generatedData: data, ui, communicator: communicatorService(session, recordedCommunicator(model)), callTimeoutMs: 60_000 }));
       return;
     }
     case 'post-processor': {
@@ -383,6 +389,85 @@ async function finishBuilderArtifact(a: ArtifactClient, template: string, record
   const proxied = onArtifact.slice(firstState + 1, destroyAt < 0 ? onArtifact.length : destroyAt);
   for (const c of proxied) await swallow(a.rpc.call(c.request.header.serviceMethod, c.request.body));
   if (destroyAt >= 0) await swallow(destroyArtifactAsPacker(a));
+}
+
+// ---- Communicator traffic, from the recording ----
+
+const bodyOf = (c: TranscriptCall): Record<string, unknown> => (c.request.body ?? {}) as Record<string, unknown>;
+const idOf = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : 0);
+
+/** The bytes `side` sent on the logical stream with broker id `id` (a Communicator data stream). */
+function streamBytes(model: TranscriptModel, id: number, side: 'host' | 'plugin'): Uint8Array {
+  if (id <= 0) return new Uint8Array(0);
+  const st = model.streams.find((x) => x.brokerId === id && x.kind !== 'rpc');
+  return st ? st.raw[side] : new Uint8Array(0);
+}
+
+/**
+ * The Communicator Packer served to a provisioner, answering as the recording says (in Packer it
+ * is the builder's communicator, proxied): stdout/stderr/download bytes Packer wrote, the exit
+ * status of the gob CommandFinished, and each call's error.
+ */
+function recordedCommunicator(model: TranscriptModel): HostCommunicator {
+  const calls = model.calls.filter((c) => c.caller === 'plugin' && c.request.header.serviceMethod.startsWith('Communicator.'));
+  const used = new Set<TranscriptCall>();
+  const next = (method: string): TranscriptCall | undefined => {
+    const c = calls.find((x) => !used.has(x) && x.request.header.serviceMethod === method);
+    if (c) used.add(c);
+    return c;
+  };
+  const fail = (c: TranscriptCall | undefined) => {
+    const e = c?.response?.header.error ?? '';
+    if (e) throw new Error(e);
+  };
+  return {
+    start: async () => {
+      const c = next('Communicator.Start');
+      fail(c);
+      const a = c ? bodyOf(c) : {};
+      const res = model.streams.find((x) => x.brokerId === idOf(a['ResponseStreamId']));
+      return {
+        stdout: streamBytes(model, idOf(a['StdoutStreamId']), 'host'),
+        stderr: streamBytes(model, idOf(a['StderrStreamId']), 'host'),
+        exitStatus: idOf(res?.commandFinished?.ExitStatus),
+      };
+    },
+    upload: async () => fail(next('Communicator.Upload')),
+    download: async () => {
+      const c = next('Communicator.Download');
+      fail(c);
+      return c ? streamBytes(model, idOf(bodyOf(c)['WriterStreamId']), 'host') : new Uint8Array(0);
+    },
+    uploadDir: async () => fail(next('Communicator.UploadDir')),
+    downloadDir: async () => fail(next('Communicator.DownloadDir')),
+  };
+}
+
+/**
+ * The calls Packer made on a builder's hook stream (the provisioners' Ui output and Communicator
+ * use, proxied), made again by our host on its hook stream with the same data.
+ */
+async function replayHookStream(model: TranscriptModel, recordedStream: number, rpc: RpcClient, session: PluginSession): Promise<void> {
+  const comm = new CommunicatorClient(rpc, session);
+  for (const c of model.calls.filter((x) => x.caller === 'host' && x.stream === recordedStream)) {
+    const m = c.request.header.serviceMethod;
+    const a = bodyOf(c);
+    const op = async (): Promise<unknown> => {
+      switch (m) {
+        case 'Communicator.Start': {
+          const stdinId = idOf(a['StdinStreamId']);
+          return comm.start(String(a['Command']), stdinId > 0 ? streamBytes(model, stdinId, 'host') : null, { stdout: idOf(a['StdoutStreamId']) > 0, stderr: idOf(a['StderrStreamId']) > 0 });
+        }
+        case 'Communicator.Upload':
+          return comm.upload(String(a['Path']), streamBytes(model, idOf(a['ReaderStreamId']), 'host'), (a['FileInfo'] ?? null) as AnyValue);
+        case 'Communicator.Download':
+          return comm.download(String(a['Path']));
+        default:
+          return rpc.call(m, c.request.body);
+      }
+    };
+    await swallow(op());
+  }
 }
 
 /** plugins.json of this checkout (for callers outside the interop runner). */
