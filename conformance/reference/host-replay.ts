@@ -271,15 +271,17 @@ export async function replayWithOurHost(s: RecordedSessionInput, ctx: ReplayCont
   const binary = binaryFor(s.build, ctx);
   if (!binary || !existsSync(binary)) return { id: s.id, matched: false, differences: [`no binary for plugin build ${s.build}`] };
   const kind = s.kind as ComponentKind;
+  // Packer's arguments, from `start` on (a recorded argv may begin with the program's path)
   const startIdx = s.args.indexOf('start');
-  if (startIdx < 0 || s.args[startIdx + 1] !== kind) differences.push(`Packer's start arguments ${JSON.stringify(s.args)} do not start a ${kind}`);
+  const args = startIdx < 0 ? s.args : s.args.slice(startIdx);
+  if (startIdx < 0 || args[1] !== kind) differences.push(`Packer's start arguments ${JSON.stringify(s.args)} do not start a ${kind}`);
 
   const traces: RpcTrace[] = [];
   const runUuid = newRunUuid();
   const run = { version: s.packer, runUuid };
   let session: PluginSession | undefined;
   try {
-    session = await startSession(binary, s.args, { protocol: s.protocol, env: packerPluginEnvironment(runUuid), callTimeoutMs: 30_000, sessionTimeoutMs: 120_000, trace: (t) => traces.push(t) }, { kind, component: s.component });
+    session = await startSession(binary, args, { protocol: s.protocol, env: packerPluginEnvironment(runUuid), callTimeoutMs: 30_000, sessionTimeoutMs: 120_000, trace: (t) => traces.push(t) }, { kind, component: s.component });
     await drive(kind, s, session, run, requests, model, differences);
   } catch (e) {
     differences.push(`our session failed: ${(e as Error).message}`);
@@ -469,6 +471,9 @@ async function replayHookStream(model: TranscriptModel, recordedStream: number, 
     await swallow(op());
   }
 }
+
+/** The name conformance/reference/differential.ts gives this boundary (its placeholder's). */
+export const compareWithOurHost = replayWithOurHost;
 
 /** plugins.json of this checkout (for callers outside the interop runner). */
 export const defaultBinDir = (): string => resolve(repoRoot, 'conformance/.work/bin');
