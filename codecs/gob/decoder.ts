@@ -557,7 +557,7 @@ export class GobDecoder {
     const n = readGobLength(r, what);
     const start = r.pos;
     r.pos += n;
-    const ctx: ExternalContext = { ids: this.ids, registry: this.registry, depth: s.depth + 1, offset: r.base + start };
+    const ctx: ExternalContext = { ids: this.ids, registry: this.registry, depth: s.depth + 1, offset: r.base + start, ...(s.depthMark ? { depthMark: s.depthMark } : {}) };
     s.enter();
     try {
       return x.decodeAt !== undefined ? x.decodeAt(r.buf, start, start + n, ctx) : x.decode(r.buf.subarray(start, start + n), ctx);

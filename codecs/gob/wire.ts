@@ -323,7 +323,7 @@ export function writeGobUint(w: ByteWriter, x: number): void {
   }
   w.ensure(n + 1);
   const b = w.buf;
-  let p = w.pos;
+  const p = w.pos;
   b[p] = 256 - n;
   for (let i = n; i >= 1; i--) {
     b[p + i] = x % 256;

@@ -17,7 +17,7 @@ export interface ManifestVector {
   family: string;
   file: string;
   expect: string;
-  source: { plugin: string; pluginVersion: string; sdkVersion: string; goVersion: string; mode: string };
+  source: { plugin: string; pluginVersion: string; sdkVersion: string; goVersion: string; mode: string; host?: string };
   byteExact: boolean;
   context?: VectorContext;
 }
