@@ -472,8 +472,5 @@ async function replayHookStream(model: TranscriptModel, recordedStream: number, 
   }
 }
 
-/** The name conformance/reference/differential.ts gives this boundary (its placeholder's). */
-export const compareWithOurHost = replayWithOurHost;
-
 /** plugins.json of this checkout (for callers outside the interop runner). */
 export const defaultBinDir = (): string => resolve(repoRoot, 'conformance/.work/bin');
