@@ -36,8 +36,10 @@ export function checkGoals(r: BenchReport): GoalRow[] {
       rows.push({ goal: 'msgpack-value decode >= msgpackr on the same bytes', case: c.name, figure: peer.ratio, unit: 'x', rme: [c.ts.sameRme ?? null, peer.rme ?? null], met: peer.ratio != null && peer.ratio >= 1 });
   }
   for (const m of r.memory) {
-    const ratio = m.ts.retainedPerOp != null && m.go.retainedPerOp != null && m.ts.retainedPerOp > 0 ? m.go.retainedPerOp / m.ts.retainedPerOp : m.ts.retainedPerOp === 0 ? Infinity : null;
-    rows.push({ goal: 'retained memory after a decode <= Go (Go bytes / TS bytes >= 1)', case: m.name, figure: ratio, unit: 'x', rme: [null, null], met: m.ts.retainedPerOp != null && m.go.retainedPerOp != null && m.ts.retainedPerOp <= m.go.retainedPerOp });
+    // A decoded value keeps something: zero is a failed measurement, not a met goal.
+    const ts = m.ts.retainedPerOp != null && m.ts.retainedPerOp > 0 ? m.ts.retainedPerOp : null;
+    const ratio = ts != null && m.go.retainedPerOp != null ? m.go.retainedPerOp / ts : null;
+    rows.push({ goal: 'retained memory after a decode <= Go (Go bytes / TS bytes >= 1)', case: m.name, figure: ratio, unit: 'x', rme: [null, null], met: ratio != null && ratio >= 1 });
   }
   return rows;
 }
