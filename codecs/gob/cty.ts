@@ -56,6 +56,7 @@ export const ctyTypeGo = gobEncoder<CtyType | null>(
   {
     encode: (t, ctx) => encodeTypeStream(t, ctx),
     encodeShared: (t, ctx) => (t == null ? encodeTypeStream(t, ctx) : typeBytes.get(t, ctx)),
+    encodeTo: (w, t, ctx) => (t == null ? encodeTypeStream(t, ctx) : typeBytes.writeTo(w, t, ctx, encodeTypeStreamTo)),
     decode: (b, ctx) => typeStreams.get(b, ctx),
     decodeAt: (buf, start, end, ctx) => typeStreams.getAt(buf, start, end, ctx),
     isZero: (t) => t == null,
@@ -181,6 +182,11 @@ function encodeTypeStream(t: CtyType | null, ctx: ExternalContext): Uint8Array {
   if (t == null) return bad('cannot gob-encode a nil cty.Type');
   const enc = new GobEncoder({ ids: ctx.ids, registry: ctx.registry, depth: ctx.depth, depthMark: ctx.depthMark });
   return enc.encode(gobTypeGo, { Version: 0n, Impl: typeImpl(t) });
+}
+
+/** encodeTypeStream's bytes written into w as a gob byte string, with no copy of their own. */
+function encodeTypeStreamTo(w: ByteWriter, t: CtyType, ctx: ExternalContext): void {
+  streamEncoder(ctx).encodeTo(w, gobTypeGo, { Version: 0n, Impl: typeImpl(t) });
 }
 
 /** Decoded cty.Type streams by their bytes (CtyType values are immutable, so they can be shared). */
