@@ -85,7 +85,7 @@ abstract class ComponentClient {
    */
   protected async withServedStream<T>(register: (server: RpcServer) => void, o: LongCallOptions, work: (id: number) => Promise<T>): Promise<T> {
     const id = this.session.broker.nextId();
-    const server = new RpcServer();
+    const server = new RpcServer(this.session.rpcBounds);
     register(server);
     const served = this.session.accept(id).then((stream) => server.serve(stream, `host-served stream ${id}`, this.session.trace));
     served.catch((e: unknown) => o.onServeError?.(asHostError(e, 'stream-closed', `host-served stream ${id}`)));

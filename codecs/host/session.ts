@@ -22,6 +22,8 @@ import type { YamuxStream } from '../yamux/stream.js';
 import { isWireError } from '../wire/errors.js';
 import { HostError, asHostError } from './errors.js';
 import { launchPlugin, type LaunchOptions, type PluginProcess } from './launch.js';
+import { isLimitExceeded } from '../yamux/limits.js';
+import { CallCounter, hostLimits, type HostLimits, type RpcBounds } from './limits.js';
 import { RpcClient, type RpcTrace } from './rpc-client.js';
 import { BuilderClient, DatasourceClient, PostProcessorClient, ProvisionerClient } from './components.js';
 
@@ -38,6 +40,8 @@ export interface SessionOptions extends LaunchOptions {
   closeGraceMs?: number;
   /** Told about every RPC call on every stream of the session, both directions. */
   trace?: (e: RpcTrace) => void;
+  /** Per-session caps (limits.ts, DEFAULT_HOST_LIMITS); past one: HostError `limit`, plugin stopped. */
+  limits?: Partial<HostLimits>;
 }
 
 /** How long to wait for the process's exit before explaining a closed stream without it. */
@@ -48,6 +52,11 @@ export class PluginSession {
   private timer: NodeJS.Timeout | undefined;
   private expired = false;
   private readonly clients = new Set<RpcClient>();
+  /** Set when the plugin went past a limit: every later failure is explained by it. */
+  private limitError: HostError | null = null;
+  readonly limits: Readonly<HostLimits>;
+  /** Calls in flight in this session, both directions. */
+  readonly calls: CallCounter;
   /** The net/rpc client on broker stream 0. */
   readonly rpc: RpcClient;
 
@@ -62,6 +71,11 @@ export class PluginSession {
     readonly component: string,
     private readonly options: SessionOptions,
   ) {
+    this.limits = yamux.limits as Readonly<HostLimits>;
+    this.calls = new CallCounter(this.limits.maxPendingCalls, (e) => this.stopForLimit(e));
+    yamux.closed.then((e) => {
+      if (isLimitExceeded(e)) this.stopForLimit(new HostError('limit', `the plugin went past a session limit: ${e.message}`, { cause: e }));
+    });
     this.rpc = this.client(main, 'broker stream 0');
     if (options.sessionTimeoutMs) {
       this.timer = setTimeout(() => {
@@ -78,13 +92,26 @@ export class PluginSession {
     return this.options.trace;
   }
 
+  /** What an rpc client or server of this session is bounded by. */
+  get rpcBounds(): RpcBounds {
+    return { maxMessageBytes: this.limits.maxMessageBytes, calls: this.calls, budget: this.yamux.budget };
+  }
+
+  /** The plugin went past a limit: stop it; everything pending fails with that `limit` error. */
+  private stopForLimit(e: HostError): void {
+    if (this.limitError) return;
+    this.limitError = e;
+    this.process.kill();
+    this.socket.destroy();
+  }
+
   get callTimeoutMs(): number {
     return this.options.callTimeoutMs ?? 60_000;
   }
 
   /** A net/rpc client on a stream of this session, failing with this session's reasons. */
   client(stream: YamuxStream, label: string): RpcClient {
-    const c = new RpcClient(stream, { label, callTimeoutMs: this.callTimeoutMs, explain: (e) => this.explain(e), ...(this.options.trace ? { trace: this.options.trace } : {}) });
+    const c = new RpcClient(stream, { label, callTimeoutMs: this.callTimeoutMs, explain: (e) => this.explain(e), ...this.rpcBounds, ...(this.options.trace ? { trace: this.options.trace } : {}) });
     this.clients.add(c);
     stream.once('close', () => this.clients.delete(c));
     return c;
@@ -115,6 +142,8 @@ export class PluginSession {
    */
   async explain(cause: HostError): Promise<HostError> {
     if (cause.code === 'remote' || cause.code === 'timeout' || cause.code === 'payload') return cause;
+    if (this.limitError) return this.limitError;
+    if (cause.code === 'limit') return cause;
     if (this.expired) return new HostError('timeout', `session timed out after ${this.options.sessionTimeoutMs} ms; plugin killed (${cause.message})`, { cause });
     const yerr = this.yamux.error;
     if (yerr && isWireError(yerr)) return new HostError('protocol', `the plugin sent bytes that are not yamux: ${yerr.message}`, { cause: yerr });
@@ -219,7 +248,7 @@ export async function startSession(
   try {
     socket = await dialSocket(proc, connectTimeoutMs);
     socket.on('error', () => {}); // the yamux session sees it as 'close'
-    yamux = new YamuxSession(socket, { client: true });
+    yamux = new YamuxSession(socket, { client: true, limits: hostLimits(options.limits) });
     const broker = new MuxBroker(yamux, { dialTimeoutMs: connectTimeoutMs });
     broker.run();
     const exitedEarly = proc.exited.then(() => {
@@ -231,6 +260,7 @@ export async function startSession(
     } catch (e) {
       const y = yamux.error;
       if (y && isWireError(y)) throw new HostError('protocol', `the plugin sent bytes that are not yamux: ${y.message}`, { cause: y });
+      if (isLimitExceeded(y)) throw new HostError('limit', `the plugin went past a session limit: ${y.message}`, { cause: y });
       throw asHostError(e, 'connect', 'open broker stream 0');
     } finally {
       exitedEarly.catch(() => {});
