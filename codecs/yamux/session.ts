@@ -65,6 +65,8 @@ export class YamuxSession implements StreamHost {
   readonly budget: ByteBudget;
   private readonly controlRate: RateCounter;
   private readonly drainWaiters: Array<() => void> = [];
+  /** Frames waiting for the transport to drain, as bytes. */
+  private readonly backlog = new ByteQueue();
   private readonly streams = new Map<number, YamuxStream>();
   private readonly inflight = new Set<number>();
   private readonly slotWaiters: Array<() => void> = [];
@@ -134,9 +136,17 @@ export class YamuxSession implements StreamHost {
   private write(header: FrameHeader, body?: Uint8Array): void {
     if (this.shutdown || this.transport.destroyed) return;
     this.onFrame?.({ dir: 'out', header, ...(body ? { data: body } : {}) });
-    this.transport.write(encodeHeader(header.type, header.flags, header.streamId, header.length));
-    if (body && body.length > 0) this.transport.write(body);
-    const queued = this.transport.writableLength;
+    const head = encodeHeader(header.type, header.flags, header.streamId, header.length);
+    if (this.backlog.length === 0 && this.transport.writableLength <= this.limits.writeHighWaterBytes) {
+      this.transport.write(head);
+      if (body && body.length > 0) this.transport.write(body);
+      return;
+    }
+    // The peer is slow to read: keep frames as bytes in one buffer (not one queued write each,
+    // which costs far more than the 12 bytes of a ping answer), in order, until the drain.
+    this.backlog.append(head);
+    if (body) this.backlog.append(body);
+    const queued = this.transport.writableLength + this.backlog.length;
     if (queued > this.limits.maxQueuedWriteBytes) {
       this.exit(limitExceeded(`the peer does not read: ${queued} bytes queued for it, more than the ${this.limits.maxQueuedWriteBytes}-byte limit`));
     }
@@ -144,7 +154,7 @@ export class YamuxSession implements StreamHost {
 
   /** True while the transport holds more than writeHighWaterBytes: Data frames wait (streams). */
   get congested(): boolean {
-    return !this.shutdown && this.transport.writableLength > this.limits.writeHighWaterBytes;
+    return !this.shutdown && (this.backlog.length > 0 || this.transport.writableLength > this.limits.writeHighWaterBytes);
   }
 
   /** Calls `cb` when the transport has drained (or the session ended). */
@@ -154,6 +164,8 @@ export class YamuxSession implements StreamHost {
   }
 
   private drained(): void {
+    if (this.shutdown || this.transport.destroyed) return;
+    if (this.backlog.length > 0 && !this.transport.write(this.backlog.take())) return; // wait for the next drain
     for (const w of this.drainWaiters.splice(0)) w();
   }
 
@@ -421,6 +433,29 @@ export class YamuxSession implements StreamHost {
 }
 
 function ignoreError(): void {}
+
+/** Bytes appended in order and taken all at once; one growing buffer. */
+class ByteQueue {
+  private buf = new Uint8Array(0);
+  length = 0;
+
+  append(b: Uint8Array): void {
+    if (this.length + b.length > this.buf.length) {
+      const next = new Uint8Array(Math.max(4096, 2 * (this.length + b.length)));
+      next.set(this.buf.subarray(0, this.length));
+      this.buf = next;
+    }
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+
+  take(): Uint8Array {
+    const out = this.buf.slice(0, this.length);
+    this.buf = new Uint8Array(0);
+    this.length = 0;
+    return out;
+  }
+}
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   const out: Partial<T> = {};
