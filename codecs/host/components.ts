@@ -15,7 +15,8 @@ import type { ObjectSpec } from '../hclspec/model.js';
 import type { CtyValue } from '../cty/values.js';
 import { GoMap, type AnyValue } from '../rpc/index.js';
 import { HostError, asHostError } from './errors.js';
-import { configsArg, decodeSpecPayload, decodeValuePayload, type ConfigArg } from './payloads.js';
+import { configsArg, type ConfigArg } from './payloads.js';
+import { decodeSpecOffThread, decodeValueOffThread } from './decode-offload.js';
 import type { PluginSession } from './session.js';
 import type { RpcClient } from './rpc-client.js';
 import { RpcServer, type RpcService } from './rpc-server.js';
@@ -69,9 +70,10 @@ abstract class ComponentClient {
     return bytesOf(await this.call('ConfigSpec', null, o), 'ConfigSpec');
   }
 
-  /** The component's ConfigSpec, decoded per the session's mode. */
+  /** The component's ConfigSpec, decoded per the session's mode (large ones in a worker). */
   async configSpec(o?: CallOptions): Promise<ObjectSpec> {
-    return decodeSpecPayload(await this.configSpecBytes(o), this.session.protocol, `${this.endpoint}.ConfigSpec`);
+    const deadline = this.session.deadline(o);
+    return decodeSpecOffThread(await this.configSpecBytes(o), this.session.protocol, `${this.endpoint}.ConfigSpec`, deadline());
   }
 
   /** `<Endpoint>.Cancel`: the plugin cancels the context of its running Run/Provision/…. */
@@ -304,7 +306,8 @@ export class DatasourceClient extends ComponentClient {
   }
 
   async outputSpec(o?: CallOptions): Promise<ObjectSpec> {
-    return decodeSpecPayload(await this.outputSpecBytes(o), this.session.protocol, 'Datasource.OutputSpec');
+    const deadline = this.session.deadline(o);
+    return decodeSpecOffThread(await this.outputSpecBytes(o), this.session.protocol, 'Datasource.OutputSpec', deadline());
   }
 
   /** Datasource.Execute's `Value` bytes as they arrived. A datasource error rejects with RpcRemoteError. */
@@ -314,7 +317,8 @@ export class DatasourceClient extends ComponentClient {
 
   /** Datasource.Execute; the value decoded per mode. A datasource error rejects with RpcRemoteError. */
   async execute(o?: CallOptions): Promise<ExecuteResult> {
+    const deadline = this.session.deadline(o);
     const bytes = await this.executeBytes(o);
-    return { value: decodeValuePayload(bytes, this.session.protocol), bytes };
+    return { value: await decodeValueOffThread(bytes, this.session.protocol, deadline()), bytes };
   }
 }

@@ -24,7 +24,7 @@ export const DEFAULT_HOST_LIMITS: Readonly<HostLimits> = Object.freeze({
   ...DEFAULT_SESSION_LIMITS,
   maxMessageBytes: 4 * 1024 * 1024,
   maxPendingCalls: 256,
-  workerDecodeBytes: 16 * 1024,
+  workerDecodeBytes: 4 * 1024,
 });
 
 /** The defaults with `given` on top (undefined entries ignored). */

@@ -24,6 +24,7 @@ import { HostError, asHostError } from './errors.js';
 import { launchPlugin, type LaunchOptions, type PluginProcess } from './launch.js';
 import { isLimitExceeded } from '../yamux/limits.js';
 import { CallCounter, hostLimits, type HostLimits, type RpcBounds } from './limits.js';
+import type { OffloadOptions } from './decode-offload.js';
 import { RpcClient, type RpcTrace } from './rpc-client.js';
 import { BuilderClient, DatasourceClient, PostProcessorClient, ProvisionerClient } from './components.js';
 
@@ -103,6 +104,15 @@ export class PluginSession {
     this.limitError = e;
     this.process.kill();
     this.socket.destroy();
+  }
+
+  /**
+   * Starts a call's clock: the returned function gives what a decode after the answer may
+   * still take (the rest of the call's timeout) and the session's worker threshold.
+   */
+  deadline(o: { timeoutMs?: number } = {}): () => OffloadOptions {
+    const end = performance.now() + (o.timeoutMs ?? this.callTimeoutMs);
+    return () => ({ timeoutMs: Math.max(1, Math.round(end - performance.now())), workerBytes: this.limits.workerDecodeBytes });
   }
 
   get callTimeoutMs(): number {
