@@ -56,7 +56,7 @@ switch (mode) {
 async function serve() {
   const { YamuxSession, MuxBroker } = await import(new URL('yamux/index.js', dist).href);
   const { RpcFrameReader, encodeResponse } = await import(new URL('rpc/index.js', dist).href);
-  // the host removes a socket file its plugin leaves behind; nothing else is created
+  // tmpdir() is the private directory the host made for us (TMPDIR); the host removes it after we exit
   const path = join(tmpdir(), `fake-plugin-${process.pid}-${Date.now()}.sock`);
   const server = createServer((socket) => {
     server.close();
