@@ -10,9 +10,9 @@
  * Exit status: 0 when every spec was read, 1 when the plugin could not be described or any call
  * failed, 2 on bad usage.
  */
-import { runDescribe } from '../codecs/protocol/process.js';
+import { runDescribe } from '../host/process.js';
 import { specToCanonical } from '../codecs/hclspec/canonical.js';
-import { autoProtocol, describedComponents, inspectComponent, type ComponentSpecs } from '../codecs/host/inspect.js';
+import { autoProtocol, describedComponents, inspectComponent, type ComponentSpecs } from '../host/inspect.js';
 import type { WireProtocol } from '../codecs/protocol/choose.js';
 
 export const DESCRIBE_USAGE = '  packer-wire describe PLUGIN-BINARY [--protocol auto|gob|protobuf] [--json]\n';

@@ -49,8 +49,8 @@ export * as yamux from './yamux/index.js';
 // transcripts: recorded host <-> plugin sessions -> net/rpc calls (codecs/transcript)
 export { decodeTranscript, encodeTranscript, transcriptToCanonical, transcriptFromCanonical, streamSummaries, type TranscriptModel, type TranscriptCall, type TranscriptStream } from './transcript/index.js';
 // live host for Packer plugins: start, handshake, yamux + broker, net/rpc client/server, component calls (codecs/host)
-export { startComponent, PluginSession, HostError, RpcRemoteError, RecordingUi, DEFAULT_HOST_LIMITS, type HostLimits, type HostErrorCode, type HostUi, type HostHook, type HostArtifact, type SessionOptions as HostSessionOptions } from './host/index.js';
-export * as host from './host/index.js';
+export { startComponent, PluginSession, HostError, RpcRemoteError, RecordingUi, DEFAULT_HOST_LIMITS, type HostLimits, type HostErrorCode, type HostUi, type HostHook, type HostArtifact, type SessionOptions as HostSessionOptions } from '../host/index.js';
+export * as host from '../host/index.js';
 // cty numbers, sets, cty JSON and go-cty msgpack (codecs/cty, codecs/msgpack)
 export { formatNumberText, formatNumberG, parseNumberText } from './cty/numtext.js';
 export { numberFromInt64, numberFromUint64, numberFromFloat64, compareNumbers, exactInt64, exactFloat64, roundNumber, withPrec } from './cty/number-ops.js';

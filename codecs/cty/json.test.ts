@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { vectors } from '../testing/vectors.js';
+import { vectors } from '../../testkit/vectors.js';
 import { marshalCtyJSON, unmarshalCtyJSON } from './json.js';
 import { typeFromJSON, valueFromCanonical, valueToCanonical as toCanonical } from './canonical.js';
 

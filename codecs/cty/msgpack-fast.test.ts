@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { ByteWriter } from '../wire/writer.js';
 import { CtyNumber } from './number.js';
 import { marshalCtyMsgpack, unmarshalCtyMsgpack, writeNumber, writeNumberByRule } from './msgpack.js';
-import { vectors } from '../testing/vectors.js';
+import { vectors } from '../../testkit/vectors.js';
 import { typeFromJSON } from './canonical.js';
 import type { Raw } from './values.js';
 

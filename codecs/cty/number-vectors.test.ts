@@ -4,7 +4,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { vector, vectors } from '../testing/vectors.js';
+import { vector, vectors } from '../../testkit/vectors.js';
 import { formatNumberText, parseNumberText } from './numtext.js';
 import { numberFromFloat64, withPrec } from './number-ops.js';
 import { unmarshalCtyMsgpack, writeNumber } from './msgpack.js';

@@ -7,7 +7,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { marshalled, type GenOptions, type Marshalled } from './arbitraries.js';
+import { marshalled, type GenOptions, type Marshalled } from '../../testkit/cty/arbitraries.js';
 import { marshalCtyMsgpack, unmarshalCtyMsgpack } from './msgpack.js';
 import { marshalCtyJSON, unmarshalCtyJSON } from './json.js';
 import { typeToJSON, valueToCanonical } from './canonical.js';

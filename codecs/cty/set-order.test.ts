@@ -6,7 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { vectors } from '../testing/vectors.js';
+import { vectors } from '../../testkit/vectors.js';
 import { buildSet, ctyEquivalent, setHashString } from './set-order.js';
 import { crc32String, goQuote } from './gostring.js';
 import { valueToCanonical } from './canonical.js';

@@ -12,8 +12,8 @@ import { WireError } from '../wire/errors.js';
 import { decodeCtyGobEncoding, decodeCtyValueGob, decodeObjectSpecGob, encodeCtyGobEncoding, encodeCtyValueGob, encodeObjectSpecGob, gobIdSpaceOf } from './api.js';
 import { decodeGobStream, type GobValue } from './dynamic.js';
 import { IdSpace } from './idspace.js';
-import { ctyValue, objectSpec } from './arbitraries.js';
-import { hex, vector, vectors } from '../testing/vectors.js';
+import { ctyValue, objectSpec } from '../../testkit/gob/arbitraries.js';
+import { hex, vector, vectors } from '../../testkit/vectors.js';
 
 const isGobError = (re: RegExp) => (e: unknown) => e instanceof WireError && e.codec === 'gob' && re.test(e.reason);
 const same = (got: unknown, want: unknown, what: string) => assert.is(canonicalDiff(got, want), null, what);

@@ -6,7 +6,7 @@ import { formatNumberText } from '../cty/numtext.js';
 import { WireError } from '../wire/errors.js';
 import { decodeBigFloat, encodeBigFloat } from './bigfloat.js';
 import { decodeGobStream, type GobValue } from './dynamic.js';
-import { hex, vector, vectors } from '../testing/vectors.js';
+import { hex, vector, vectors } from '../../testkit/vectors.js';
 
 const isGobError = (re: RegExp) => (e: unknown) => e instanceof WireError && e.codec === 'gob' && re.test(e.reason);
 

@@ -18,7 +18,7 @@ import { encodeGob } from './encoder.js';
 import { goInt, goPtr, goSlice, goString, goStruct, type GoField, type GoStruct } from './gotype.js';
 import { packerRegistry } from './hcldec.js';
 import { IdSpace } from './idspace.js';
-import { hex, vector, vectors, type LoadedVector } from '../testing/vectors.js';
+import { hex, vector, vectors, type LoadedVector } from '../../testkit/vectors.js';
 
 /** Everything a decode shows: the canonical value, the ids it taught, the bytes it re-encodes to. */
 function outcome(v: LoadedVector): { canonical: unknown; ids: unknown; again: string; fresh: string } {

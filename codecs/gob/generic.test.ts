@@ -9,7 +9,7 @@ import { encodeGobStream } from './dynamic-encode.js';
 import { streamFromCanonical, streamToCanonical } from './generic.js';
 import { formatGoFloat, parseGoFloatBits } from './gofloat.js';
 import { float64Bits } from './wire.js';
-import { vectors } from '../testing/vectors.js';
+import { vectors } from '../../testkit/vectors.js';
 
 const generic = vectors('gob-generic');
 const same = (got: unknown, want: unknown, what: string) => assert.is(canonicalDiff(got, want), null, what);

@@ -10,8 +10,8 @@ import * as assert from 'uvu/assert';
 import { GobDecoder, END } from './decoder.js';
 import { GobEncoder } from './encoder.js';
 import { IdSpace } from './idspace.js';
-import { CASE_ORDER, harnessRegistry, parseGoType } from './test-harness-types.js';
-import { hex, vectors, type LoadedVector } from '../testing/vectors.js';
+import { CASE_ORDER, harnessRegistry, parseGoType } from '../../testkit/gob/test-harness-types.js';
+import { hex, vectors, type LoadedVector } from '../../testkit/vectors.js';
 import type { GoType } from './gotype.js';
 
 const registry = harnessRegistry();

@@ -11,7 +11,7 @@ import { encodeGobStream } from './dynamic-encode.js';
 import { goInt, goSlice, goString, goStruct, type GoType } from './gotype.js';
 import { GobRegistry } from './registry.js';
 import { T_INT, T_INTERFACE, T_STRING, writeWireType, type WireType } from './types.js';
-import { vectors } from '../testing/vectors.js';
+import { vectors } from '../../testkit/vectors.js';
 import { writeGobInt, writeGobString, writeGobUint, writeGobUint64 } from './wire.js';
 
 // ---- building hostile streams (inputs only) ----

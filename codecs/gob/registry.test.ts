@@ -5,7 +5,7 @@ import { goAny, goInt, goMap, goPtr, goSlice, goString, goStruct } from './gotyp
 import { IdSpace } from './idspace.js';
 import { GobRegistry, registeredName } from './registry.js';
 import { packerRegistry } from './hcldec.js';
-import { vector, vectors } from '../testing/vectors.js';
+import { vector, vectors } from '../../testkit/vectors.js';
 
 /** Registered names found in interface values on Go's streams. */
 function namesOn(bytes: Uint8Array): Set<string> {

@@ -12,7 +12,7 @@ import { streamToCanonical } from './generic.js';
 import { objectSpecGo, objectSpecFromGo, packerRegistry } from './hcldec.js';
 import type { GoIface } from './encoder.js';
 import { specToCanonical } from '../hclspec/canonical.js';
-import { hex, vector, vectors } from '../testing/vectors.js';
+import { hex, vector, vectors } from '../../testkit/vectors.js';
 
 const gobVectors = [...vectors('gob-generic'), ...vectors('gob-spec'), ...vectors('gob-value')];
 

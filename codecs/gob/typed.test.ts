@@ -16,7 +16,7 @@ import {
   type GoType,
 } from './gotype.js';
 import { IdSpace } from './idspace.js';
-import { fromHex, hex, vector } from '../testing/vectors.js';
+import { fromHex, hex, vector } from '../../testkit/vectors.js';
 
 const isGobError = (re: RegExp) => (e: unknown) => e instanceof WireError && e.codec === 'gob' && re.test(e.reason);
 

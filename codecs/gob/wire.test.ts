@@ -23,7 +23,7 @@ import {
   writeGobUint,
   writeGobUint64,
 } from './wire.js';
-import { fromHex, hex } from '../testing/vectors.js';
+import { fromHex, hex } from '../../testkit/vectors.js';
 
 const reader = (b: Uint8Array) => new ByteReader(b, 'gob');
 const bytesOf = (f: (w: ByteWriter) => void): Uint8Array => {

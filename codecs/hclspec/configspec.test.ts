@@ -10,7 +10,7 @@ import { WireError } from '../wire/errors.js';
 import type { ObjectSpec, Spec } from './model.js';
 import { specToCanonical } from './canonical.js';
 import { decodeConfigSpec, encodeConfigSpec, type SpecPayloadMode } from './configspec.js';
-import { protoObjectSpec } from './spec-arbitraries.js';
+import { protoObjectSpec } from '../../testkit/hclspec/spec-arbitraries.js';
 
 const same = (got: Spec, want: unknown, what = ''): void => {
   const d = canonicalDiff(specToCanonical(got), want);

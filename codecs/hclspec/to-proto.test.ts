@@ -9,7 +9,7 @@ import { specToCanonical } from './canonical.js';
 import { toProto, toProtoRefusal, GO_SPEC_TYPE } from './to-proto.js';
 import { fromProto, objectFromProto } from './from-proto.js';
 import { goQuote } from './gofmt.js';
-import { protoSpec } from './spec-arbitraries.js';
+import { protoSpec } from '../../testkit/hclspec/spec-arbitraries.js';
 import { encodeSpecProto } from '../protobuf/spec.js';
 
 /** Canonical text with sorted keys (object attribute order is not significant). */

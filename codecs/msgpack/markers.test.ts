@@ -5,7 +5,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { vector, vectors } from '../testing/vectors.js';
+import { vector, vectors } from '../../testkit/vectors.js';
 import { ByteReader } from '../wire/reader.js';
 import { ByteWriter } from '../wire/writer.js';
 import { WireError } from '../wire/errors.js';

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { encode as referenceEncode } from '@msgpack/msgpack';
 import { ByteReader } from '../wire/reader.js';
 import { ByteWriter } from '../wire/writer.js';
-import { vectors } from '../testing/vectors.js';
+import { vectors } from '../../testkit/vectors.js';
 import { decodeUtf8, putBytes, strBytes, writeStrUtf8 } from './str.js';
 import { M, readArrayLen, readStrOrBinLen } from './markers.js';
 

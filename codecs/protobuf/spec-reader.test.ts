@@ -5,8 +5,8 @@ import { WireError, MAX_DEPTH } from '../wire/errors.js';
 import type { Spec } from '../hclspec/model.js';
 import { specToCanonical } from '../hclspec/canonical.js';
 import { decodeSpecProto, decodeObjectSpecProto } from './spec.js';
-import { pbjsDecodeSpec } from './pbjs-peer.js';
-import { ld, pb, str, tag, u8, uint, varint, type Bytes } from './test-bytes.js';
+import { pbjsDecodeSpec } from '../../testkit/protobuf/pbjs-peer.js';
+import { ld, pb, str, tag, u8, uint, varint, type Bytes } from '../../testkit/protobuf/test-bytes.js';
 
 /** Canonical text with sorted keys (object attribute order is not significant). */
 const sortKeys = (j: unknown): unknown =>

@@ -3,11 +3,11 @@ import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import type { Spec } from '../hclspec/model.js';
 import { specToCanonical } from '../hclspec/canonical.js';
-import { protoObjectSpec, protoSpec } from '../hclspec/spec-arbitraries.js';
+import { protoObjectSpec, protoSpec } from '../../testkit/hclspec/spec-arbitraries.js';
 import { isWireError } from '../wire/errors.js';
 import { canonicalDiff } from '../../conformance/runner/compare.js';
 import { decodeSpecProto, encodeSpecProto } from './spec.js';
-import { pbjsDecodeSpec, pbjsEncodeSpec } from './pbjs-peer.js';
+import { pbjsDecodeSpec, pbjsEncodeSpec } from '../../testkit/protobuf/pbjs-peer.js';
 
 const same = (got: Spec, want: Spec): void => {
   const d = canonicalDiff(specToCanonical(got), specToCanonical(want));

@@ -12,7 +12,7 @@ import { checkVector, loadManifest, type ManifestVector } from '../../conformanc
 import { specFromCanonical, specToCanonical } from '../hclspec/canonical.js';
 import { toProtoRefusal } from '../hclspec/to-proto.js';
 import { decodeObjectSpecProto, decodeSpecProto, encodeSpecProto } from './spec.js';
-import { pbjsDecodeSpec, pbjsEncodeSpec } from './pbjs-peer.js';
+import { pbjsDecodeSpec, pbjsEncodeSpec } from '../../testkit/protobuf/pbjs-peer.js';
 import { protoSpecFamily } from './family.js';
 import { goJsonText } from './go-json-text.js';
 

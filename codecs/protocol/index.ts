@@ -24,4 +24,4 @@ export {
   type ChooseOptions,
 } from './choose.js';
 export { parseHandshake, formatHandshake, splitHostPort, HandshakeError, API_VERSION_MAJOR, API_VERSION_MINOR, type Handshake, type HandshakeErrorKind } from './handshake.js';
-export { runDescribe, startPlugin, pluginEnvironment, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, type DescribeResult, type StartedPlugin } from './process.js';
+export { runDescribe, startPlugin, pluginEnvironment, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, type DescribeResult, type StartedPlugin } from '../../host/process.js';

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { decodeMessage, decodeRequest, decodeResponse, encodeRequest, encodeResponse, type RpcMessage } from './frame.js';
 import { rpcFamily } from './family.js';
-import { rpcMessage } from './arbitraries.js';
+import { rpcMessage } from '../../testkit/rpc/arbitraries.js';
 import { WireError } from '../wire/errors.js';
 import { GoInt, GoMap } from './values.js';
 import { RpcFrameReader } from './reader.js';

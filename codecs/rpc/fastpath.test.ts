@@ -6,7 +6,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { vector, vectors, type LoadedVector } from '../testing/vectors.js';
+import { vector, vectors, type LoadedVector } from '../../testkit/vectors.js';
 import { rpcFamily } from './family.js';
 import { decodeMessage, decodeResponse, readHeader, type RpcMessage } from './frame.js';
 import { RpcFrameReader } from './reader.js';

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { RpcFrameReader } from './reader.js';
 import { decodeMessage, encodeRequest, type RpcMessage } from './frame.js';
 import { rpcFamily } from './family.js';
-import { rpcMessage } from './arbitraries.js';
+import { rpcMessage } from '../../testkit/rpc/arbitraries.js';
 import { WireError } from '../wire/errors.js';
 
 const encode = (m: RpcMessage): Uint8Array => rpcFamily.encode(m, {});

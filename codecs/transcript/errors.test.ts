@@ -6,7 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { transcriptVectors } from '../yamux/testing.js';
+import { transcriptVectors } from '../../testkit/yamux/testing.js';
 import { readTranscriptRecords, type Side } from '../yamux/replay.js';
 import { WireError } from '../wire/errors.js';
 import type { RpcRequest, RpcResponse } from '../rpc/frame.js';

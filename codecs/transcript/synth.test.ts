@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { canonicalDiff } from '../../conformance/runner/compare.js';
 import { replayTranscript } from '../yamux/replay.js';
 import { FrameType, INITIAL_STREAM_WINDOW } from '../yamux/frame.js';
-import { transcriptVectors } from '../yamux/testing.js';
+import { transcriptVectors } from '../../testkit/yamux/testing.js';
 import { decodeTranscript } from './decode.js';
 import { encodeTranscript } from './encode.js';
 import { transcriptFromCanonical, transcriptToCanonical } from './canonical.js';

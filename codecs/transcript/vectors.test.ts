@@ -7,7 +7,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { transcriptVectors } from '../yamux/testing.js';
+import { transcriptVectors } from '../../testkit/yamux/testing.js';
 import { canonicalDiff, bytesEqual } from '../../conformance/runner/compare.js';
 import { decodeTranscript } from './decode.js';
 import { encodeTranscript } from './encode.js';

@@ -12,8 +12,8 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runDescribe } from '../../codecs/protocol/process.js';
-import { describedComponents, killAllPlugins } from '../../codecs/host/index.js';
+import { runDescribe } from '../../host/process.js';
+import { describedComponents, killAllPlugins } from '../../host/index.js';
 import { ensurePlugins, type PluginBuild } from './plugins.js';
 import { VectorIndex } from './vectors.js';
 import { planSessions, runSession, type SessionPlan, type SessionResult } from './sessions.js';

@@ -31,7 +31,7 @@ import {
   type HostHook,
   type PluginSession,
   type RpcTrace,
-} from '../../codecs/host/index.js';
+} from '../../host/index.js';
 import { canonicalDiff, bytesEqual } from '../runner/compare.js';
 import type { PluginBuild } from './plugins.js';
 import type { TranscriptCall, Vector, VectorIndex } from './vectors.js';

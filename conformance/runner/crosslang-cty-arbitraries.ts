@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { escapeKey, type Json } from '../../codecs/cty/canonical.js';
 import { ROUNDING_MODES } from '../../codecs/cty/number.js';
-import { specName } from '../../codecs/hclspec/spec-arbitraries.js';
+import { specName } from '../../testkit/hclspec/spec-arbitraries.js';
 
 /** go-cty's JSON type syntax. */
 export type TypeJson = Json;

@@ -31,8 +31,8 @@ import type { Family, FamilyCodec, VectorContext } from '../../codecs/family.js'
 import { familyCodec } from '../../codecs/index.js';
 import { isWireError } from '../../codecs/wire/errors.js';
 import { specToCanonical } from '../../codecs/hclspec/canonical.js';
-import { protoObjectSpec } from '../../codecs/hclspec/spec-arbitraries.js';
-import { rpcMessage } from '../../codecs/rpc/arbitraries.js';
+import { protoObjectSpec } from '../../testkit/hclspec/spec-arbitraries.js';
+import { rpcMessage } from '../../testkit/rpc/arbitraries.js';
 import { ctyJsonCodec } from '../../codecs/rpc/cty-bridge.js';
 import { canonicalDiff, bytesEqual } from './compare.js';
 import { loadManifest } from './run.js';

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// A host process for the limit tests: starts testkit/host/hostile-plugin.mjs in MODE with
+// packer-wire's host library (dist/), makes one call, and prints one JSON line on stdout:
+//   { code, message, ms, maxRssMiB, peakHeapMiB, pluginExited, privateDirGone }
+// `code` is the HostError code the session or call failed with (null if it succeeded). Memory is
+// this process's: the peak RSS the kernel reports (resourceUsage().maxRSS) and the largest
+// heapUsed seen by a 20 ms sampler.
+//   node flood-host.mjs MODE [CALL]     CALL defaults to Builder.ConfigSpec
+// FLOOD_LIMITS (JSON) is given to the session as `limits`, to reach one cap past the others.
+import { existsSync } from 'node:fs';
+
+const { startSession } = await import(new URL('../../dist/host/index.js', import.meta.url).href);
+const plugin = new URL('hostile-plugin.mjs', import.meta.url).pathname;
+const mode = process.argv[2] ?? 'stream-flood';
+const method = process.argv[3] ?? 'Builder.ConfigSpec';
+
+let peakHeap = 0;
+const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 20);
+const t0 = performance.now();
+let code = null;
+let message = '';
+let session;
+try {
+  session = await startSession(process.execPath, [plugin, mode], { protocol: 'gob', callTimeoutMs: 30_000, connectTimeoutMs: 10_000, closeGraceMs: 200, limits: JSON.parse(process.env.FLOOD_LIMITS ?? '{}') }, { kind: 'builder', component: 'hostile' });
+  await session.rpc.call(method, null);
+} catch (e) {
+  code = e?.code ?? `not a HostError: ${e?.name}`;
+  message = String(e?.message ?? e).slice(0, 300);
+}
+const ms = Math.round(performance.now() - t0);
+let pluginExited = null;
+let privateDirGone = null;
+if (session) {
+  await session.close();
+  pluginExited = session.process.exitStatus !== null;
+  privateDirGone = !existsSync(session.process.privateDir.path);
+}
+clearInterval(sampler);
+peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+const maxRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+process.stdout.write(JSON.stringify({ code, message, ms, maxRssMiB, peakHeapMiB: Math.round(peakHeap / 1048576), pluginExited, privateDirGone }) + '\n');
+process.exit(0);
