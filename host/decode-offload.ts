@@ -4,8 +4,9 @@
  * thread (decode-worker.ts) and handed back through payload-transfer.ts; smaller ones are decoded
  * in place, where the codecs' own per-decode limits bound the cost. The worker is bounded in time (`timeoutMs`,
  * the rest of the call's timeout: past it the worker is terminated and the call fails with
- * HostError `timeout`) and in heap (`maxHeapMb`: past it, HostError `payload`). Node-only: the
- * codecs themselves stay free of node:*.
+ * HostError `timeout`) and in heap (`maxHeapMb`, 64 MB: past it, HostError `payload`), and a
+ * session runs at most `WorkerGate.max` (2) of them at once (more decodes wait their turn, within
+ * their own timeout). Node-only: the codecs themselves stay free of node:*.
  */
 import { Worker } from 'node:worker_threads';
 import type { WireProtocol } from '../codecs/protocol/choose.js';
@@ -31,16 +32,43 @@ export interface OffloadOptions {
   workerBytes?: number;
   /** Bound on the decode (default 60 s). */
   timeoutMs?: number;
-  /** Old-generation heap of the worker in MB (default 128). */
+  /** Old-generation heap of the worker in MB (default 64). */
   maxHeapMb?: number;
+  /** Bounds how many workers run at once (one gate per session); none: no bound. */
+  gate?: WorkerGate;
+}
+
+/** At most `max` decoding workers at once; the others wait in order. */
+export class WorkerGate {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(readonly max = 2) {}
+
+  async run<T>(f: () => Promise<T>): Promise<T> {
+    if (this.running >= this.max) await new Promise<void>((r) => this.waiting.push(r));
+    else this.running++;
+    try {
+      return await f();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(); // the slot passes on
+      else this.running--;
+    }
+  }
 }
 
 const WORKER = new URL('./decode-worker.js', import.meta.url);
 
 function inWorker(req: DecodeRequest, o: OffloadOptions): Promise<unknown> {
-  const timeoutMs = o.timeoutMs ?? 60_000;
+  if (!o.gate) return runWorker(req, o, performance.now() + (o.timeoutMs ?? 60_000));
+  const end = performance.now() + (o.timeoutMs ?? 60_000);
+  return o.gate.run(() => runWorker(req, o, end));
+}
+
+function runWorker(req: DecodeRequest, o: OffloadOptions, end: number): Promise<unknown> {
+  const timeoutMs = Math.max(1, Math.round(end - performance.now()));
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: o.maxHeapMb ?? 128 } });
+    const worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: o.maxHeapMb ?? 64 } });
     let settled = false;
     const finish = (f: () => void) => {
       if (settled) return;

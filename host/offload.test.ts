@@ -13,7 +13,7 @@ import { HostError } from './errors.js';
 import { killAllPlugins } from './launch.js';
 import { startSession } from './session.js';
 import { pluginEnvironment } from './process.js';
-import { decodeSpecOffThread, decodeValueOffThread } from './decode-offload.js';
+import { WorkerGate, decodeSpecOffThread, decodeValueOffThread } from './decode-offload.js';
 import { decodeSpecPayload, decodeValuePayload } from './payloads.js';
 import { packPayload, revivePayload } from './payload-transfer.js';
 import { marshalCtyMsgpack } from '../codecs/cty/msgpack.js';
@@ -127,6 +127,27 @@ test('a spec decoded in a worker equals the spec decoded in place; bad bytes are
     assert.is((e as HostError).code, 'payload');
     assert.is(((e as HostError).cause as { codec?: string }).codec, 'gob');
   }
+});
+
+test('a WorkerGate runs at most max at once, the rest in order', async () => {
+  const gate = new WorkerGate(2);
+  let running = 0;
+  let most = 0;
+  const order: number[] = [];
+  await Promise.all(
+    [0, 1, 2, 3, 4].map((i) =>
+      gate.run(async () => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((r) => setTimeout(r, 10));
+        order.push(i);
+        running--;
+      }),
+    ),
+  );
+  assert.is(most, 2);
+  assert.equal([...order].sort(), [0, 1, 2, 3, 4]);
+  assert.equal(order.slice(2), [2, 3, 4]);
 });
 
 test.after(() => {

@@ -24,7 +24,7 @@ import { HostError, asHostError } from './errors.js';
 import { launchPlugin, type LaunchOptions, type PluginProcess } from './launch.js';
 import { isLimitExceeded } from './yamux/limits.js';
 import { CallCounter, hostLimits, type HostLimits, type RpcBounds } from './limits.js';
-import type { OffloadOptions } from './decode-offload.js';
+import { WorkerGate, type OffloadOptions } from './decode-offload.js';
 import { RpcClient, type RpcTrace } from './rpc-client.js';
 import { BuilderClient, DatasourceClient, PostProcessorClient, ProvisionerClient } from './components.js';
 
@@ -58,6 +58,8 @@ export class PluginSession {
   readonly limits: Readonly<HostLimits>;
   /** Calls in flight in this session, both directions. */
   readonly calls: CallCounter;
+  /** At most two payload-decoding workers at once in this session. */
+  private readonly decodeGate = new WorkerGate();
   /** The net/rpc client on broker stream 0. */
   readonly rpc: RpcClient;
 
@@ -112,7 +114,7 @@ export class PluginSession {
    */
   deadline(o: { timeoutMs?: number } = {}): () => OffloadOptions {
     const end = performance.now() + (o.timeoutMs ?? this.callTimeoutMs);
-    return () => ({ timeoutMs: Math.max(1, Math.round(end - performance.now())), workerBytes: this.limits.workerDecodeBytes });
+    return () => ({ timeoutMs: Math.max(1, Math.round(end - performance.now())), workerBytes: this.limits.workerDecodeBytes, gate: this.decodeGate });
   }
 
   get callTimeoutMs(): number {
