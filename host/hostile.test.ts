@@ -76,7 +76,10 @@ interface FloodResult {
   ms: number;
   maxRssMiB: number;
   peakHeapMiB: number;
+  stoppedByHost: boolean;
   pluginExited: boolean | null;
+  privateDirsLeft: number;
+  livePlugins: number;
 }
 
 function flood(mode: string, limits: Record<string, number> = {}): Promise<FloodResult> {
@@ -98,12 +101,15 @@ function flood(mode: string, limits: Record<string, number> = {}): Promise<Flood
   });
 }
 
-function bounded(r: FloodResult, code: string, message: RegExp): void {
+function bounded(r: FloodResult, code: string, message: RegExp, stopped = true): void {
   console.log(`  ${JSON.stringify(r)}`);
   assert.is(r.code, code, r.message);
   assert.match(r.message, message);
   assert.ok(r.maxRssMiB < MEMORY_BOUND_MIB, `host peak RSS ${r.maxRssMiB} MiB`);
   assert.ok(r.ms < 45_000, `took ${r.ms} ms`);
+  if (stopped) assert.ok(r.stoppedByHost, 'the plugin was stopped by the failure, not only by close()');
+  assert.is(r.livePlugins, 0);
+  assert.is(r.privateDirsLeft, 0, 'the private directory is gone');
 }
 
 test('many streams of 256 KiB each: limit (streams), host under 256 MB', async () => {
@@ -122,13 +128,17 @@ test('ping flood without reading: limit, host under 256 MB', async () => {
   bounded(await flood('ping-flood'), 'limit', /pings|does not read/);
 });
 
+test('a plugin flooding streams after the session is up: the call fails with limit, the plugin is killed', async () => {
+  bounded(await flood('late-flood'), 'limit', /session limit/);
+});
+
 test('a Data frame declaring 4 GiB: protocol error at once, nothing buffered', async () => {
   bounded(await flood('huge-frame'), 'protocol', /exceeds the receive window/);
 });
 
 test('a net/rpc answer declaring a 4 GiB []byte: protocol error, plugin stopped', async () => {
   const r = await flood('huge-message');
-  bounded(r, 'protocol', /past the \d+-byte limit/);
+  bounded(r, 'protocol', /past the \d+-byte limit/, false); // the session is the caller's to close
   assert.is(r.pluginExited, true);
 });
 

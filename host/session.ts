@@ -76,9 +76,7 @@ export class PluginSession {
   ) {
     this.limits = yamux.limits as Readonly<HostLimits>;
     this.calls = new CallCounter(this.limits.maxPendingCalls, (e) => this.stopForLimit(e));
-    yamux.closed.then((e) => {
-      if (isLimitExceeded(e)) this.stopForLimit(new HostError('limit', `the plugin went past a session limit: ${e.message}`, { cause: e }));
-    });
+    yamux.closed.then(() => this.yamuxLimit());
     this.rpc = this.client(main, 'broker stream 0');
     if (options.sessionTimeoutMs) {
       this.timer = setTimeout(() => {
@@ -98,6 +96,13 @@ export class PluginSession {
   /** What an rpc client or server of this session is bounded by. */
   get rpcBounds(): RpcBounds {
     return { maxMessageBytes: this.limits.maxMessageBytes, calls: this.calls, budget: this.yamux.budget };
+  }
+
+  /** The yamux session ended on a limit: stop the plugin (once) and return the `limit` error. */
+  private yamuxLimit(): HostError | null {
+    const e = this.yamux.error;
+    if (!this.limitError && isLimitExceeded(e)) this.stopForLimit(new HostError('limit', `the plugin went past a session limit: ${e.message}`, { cause: e }));
+    return this.limitError;
   }
 
   /** The plugin went past a limit: stop it; everything pending fails with that `limit` error. */
@@ -154,7 +159,8 @@ export class PluginSession {
    */
   async explain(cause: HostError): Promise<HostError> {
     if (cause.code === 'remote' || cause.code === 'timeout' || cause.code === 'payload') return cause;
-    if (this.limitError) return this.limitError;
+    const limit = this.limitError ?? this.yamuxLimit();
+    if (limit) return limit;
     if (cause.code === 'limit') return cause;
     if (this.expired) return new HostError('timeout', `session timed out after ${this.options.sessionTimeoutMs} ms; plugin killed (${cause.message})`, { cause });
     const yerr = this.yamux.error;

@@ -16,6 +16,8 @@
 //   huge-frame       acks the host's stream 0, then sends a Data frame declaring 4 GiB on it
 //   huge-message     acks broker stream 0; answers the first request with a net/rpc message whose
 //                    body declares a 4 GiB []byte and then streams bytes
+//   late-flood       serves broker stream 0 properly; at the first request opens stream after
+//                    stream through its own yamux session, each carrying 256 KiB
 //   expensive-value  a datasource whose Execute answer is a valid but slow-to-decode go-cty
 //                    msgpack value (FAKE_VALUE_HEX, hex); ConfigSpec etc. are not served
 // Every mode ignores SIGTERM and never exits on its own unless it says so.
@@ -113,7 +115,7 @@ function serve() {
 
 /** A plugin with a real yamux session and broker stream 0 that misbehaves in net/rpc. */
 function rpcPlugin(socket) {
-  const session = new YamuxSession(socket, { client: false });
+  const session = new YamuxSession(socket, { client: false, limits: { maxStreams: 1e9 } });
   const broker = new MuxBroker(session);
   broker.run();
   broker.accept(0, 10_000).then((stream) => {
@@ -121,13 +123,24 @@ function rpcPlugin(socket) {
     const reader = new RpcFrameReader({ direction: 'request' });
     stream.on('data', (chunk) => {
       reader.push(chunk);
-      for (let m = reader.next(); m; m = reader.next()) onRequest(stream, m);
+      for (let m = reader.next(); m; m = reader.next()) onRequest(stream, m, session);
     });
   }, () => {});
 }
 
-function onRequest(stream, m) {
+function onRequest(stream, m, session) {
   const header = { serviceMethod: m.header.serviceMethod, seq: m.header.seq };
+  if (mode === 'late-flood') {
+    const payload = new Uint8Array(256 * 1024);
+    const next = () =>
+      session.open().then((s) => {
+        s.on('error', () => {});
+        s.write(payload);
+        setImmediate(next);
+      }, () => {});
+    next();
+    return;
+  }
   if (mode === 'huge-message') {
     // A response header, then a body: a map with one key and a bin32 of 0xffffffff bytes.
     const head = encodeResponse(header, { ConfigSpec: new Uint8Array(0) });
