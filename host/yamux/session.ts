@@ -137,24 +137,29 @@ export class YamuxSession implements StreamHost {
     if (this.shutdown || this.transport.destroyed) return;
     this.onFrame?.({ dir: 'out', header, ...(body ? { data: body } : {}) });
     const head = encodeHeader(header.type, header.flags, header.streamId, header.length);
-    if (this.backlog.length === 0 && this.transport.writableLength <= this.limits.writeHighWaterBytes) {
+    if (!this.congested) {
       this.transport.write(head);
       if (body && body.length > 0) this.transport.write(body);
-      return;
+    } else {
+      // The peer is slow to read: keep frames as bytes in one buffer (not one queued write each,
+      // which costs far more than the 12 bytes of a ping answer), in order, until the drain.
+      this.backlog.append(head);
+      if (body) this.backlog.append(body);
     }
-    // The peer is slow to read: keep frames as bytes in one buffer (not one queued write each,
-    // which costs far more than the 12 bytes of a ping answer), in order, until the drain.
-    this.backlog.append(head);
-    if (body) this.backlog.append(body);
     const queued = this.transport.writableLength + this.backlog.length;
     if (queued > this.limits.maxQueuedWriteBytes) {
       this.exit(limitExceeded(`the peer does not read: ${queued} bytes queued for it, more than the ${this.limits.maxQueuedWriteBytes}-byte limit`));
     }
   }
 
-  /** True while the transport holds more than writeHighWaterBytes: Data frames wait (streams). */
+  /**
+   * True while the transport holds more than writeHighWaterBytes and waits for its drain (so a
+   * 'drain' event is sure to come), or frames wait in our backlog: Data frames wait then.
+   */
   get congested(): boolean {
-    return !this.shutdown && (this.backlog.length > 0 || this.transport.writableLength > this.limits.writeHighWaterBytes);
+    if (this.shutdown) return false;
+    if (this.backlog.length > 0) return true;
+    return this.transport.writableNeedDrain && this.transport.writableLength > this.limits.writeHighWaterBytes;
   }
 
   /** Calls `cb` when the transport has drained (or the session ended). */
