@@ -16,11 +16,30 @@ import type { CtyValue } from '../codecs/cty/values.js';
 import { GoMap, type AnyValue } from '../codecs/rpc/index.js';
 import { HostError, asHostError } from './errors.js';
 import { configsArg, type ConfigArg } from './payloads.js';
-import { decodeSpecOffThread, decodeValueOffThread } from './decode-offload.js';
-import type { PluginSession } from './session.js';
-import type { RpcClient } from './rpc-client.js';
+import { decodeSpecOffThread, decodeValueOffThread, type OffloadOptions } from './decode-offload.js';
+import type { WireProtocol } from '../codecs/protocol/choose.js';
+import type { YamuxStream } from './yamux/stream.js';
+import type { RpcClient, RpcTrace } from './rpc-client.js';
 import { RpcServer, type RpcService } from './rpc-server.js';
+import type { RpcBounds } from './limits.js';
 import { RemoteUi, serveUi, type HostUi } from './ui.js';
+
+/** What a component client uses of its plugin session (session.ts's PluginSession is one). */
+export interface ComponentSession {
+  /** The client on the plugin's main RPC stream. */
+  readonly rpc: RpcClient;
+  readonly protocol: WireProtocol;
+  readonly broker: { nextId(): number };
+  readonly trace: ((e: RpcTrace) => void) | undefined;
+  /** Dials a stream the plugin serves on broker id `id`. */
+  dial(id: number, label: string): Promise<RpcClient>;
+  /** Accepts the plugin's connection to a stream we serve on broker id `id`. */
+  accept(id: number): Promise<YamuxStream>;
+  /** The session's limits for an rpc server on a stream we serve. */
+  readonly rpcBounds: RpcBounds;
+  /** Starts a call's clock; the function gives the bounds of decoding its answer's payload. */
+  deadline(o?: CallOptions): () => OffloadOptions;
+}
 
 export interface CallOptions {
   /** Bound on this call (default: the session's call timeout). */
@@ -53,7 +72,7 @@ const basicError = (e: unknown): string | null => {
 
 abstract class ComponentClient {
   constructor(
-    protected readonly session: PluginSession,
+    protected readonly session: ComponentSession,
     readonly endpoint: string,
   ) {}
 
@@ -114,7 +133,7 @@ export interface HostHook {
   cancel?(): void;
 }
 
-function serveHook(server: RpcServer, hook: HostHook, session: PluginSession): void {
+function serveHook(server: RpcServer, hook: HostHook, session: ComponentSession): void {
   server.register('Hook', {
     Run: async (b) => {
       const args = b as { Name: string; Data: AnyValue; StreamId: number };
@@ -197,7 +216,7 @@ export interface PrepareResult {
 }
 
 export class BuilderClient extends ComponentClient {
-  constructor(session: PluginSession) {
+  constructor(session: ComponentSession) {
     super(session, 'Builder');
   }
 
@@ -225,7 +244,7 @@ export class BuilderClient extends ComponentClient {
 }
 
 export class ProvisionerClient extends ComponentClient {
-  constructor(session: PluginSession) {
+  constructor(session: ComponentSession) {
     super(session, 'Provisioner');
   }
 
@@ -260,7 +279,7 @@ export interface PostProcessResult {
 }
 
 export class PostProcessorClient extends ComponentClient {
-  constructor(session: PluginSession) {
+  constructor(session: ComponentSession) {
     super(session, 'PostProcessor');
   }
 
@@ -292,7 +311,7 @@ export interface ExecuteResult {
 }
 
 export class DatasourceClient extends ComponentClient {
-  constructor(session: PluginSession) {
+  constructor(session: ComponentSession) {
     super(session, 'Datasource');
   }
 

@@ -23,3 +23,28 @@ export { decodeSpecPayload, decodeValuePayload, configsArg, type ConfigArg } fro
 export { DEFAULT_HOST_LIMITS, hostLimits, CallCounter, type HostLimits } from './limits.js';
 export { decodeSpecOffThread, decodeValueOffThread, WorkerGate, type OffloadOptions } from './decode-offload.js';
 export { inspectComponent, describedComponents, autoProtocol, type ComponentSpecs } from './inspect.js';
+export {
+  packerVariables,
+  packerPluginEnvironment,
+  packerDescribeEnvironment,
+  describeAsPacker,
+  newRunUuid,
+  packerUi,
+  NO_TTY,
+  parseGoDuration,
+  versionAtLeast,
+  prepareBuilderAsPacker,
+  prepareProvisionerAsPacker,
+  provisionAsPacker,
+  preparePostProcessorAsPacker,
+  postProcessAsPacker,
+  executeDatasourceAsPacker,
+  reportArtifactAsPacker,
+  destroyArtifactAsPacker,
+  type PackerRun,
+  type PackerSource,
+  type PackerPrepared,
+  type PackerProvision,
+  type PackerPostProcess,
+  type ArtifactReport,
+} from './packer.js';
