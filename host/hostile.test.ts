@@ -80,11 +80,14 @@ interface FloodResult {
   pluginExited: boolean | null;
   privateDirsLeft: number;
   livePlugins: number;
+  uiCalls: number;
 }
 
-function flood(mode: string, limits: Record<string, number> = {}): Promise<FloodResult> {
+function flood(mode: string, limits: Record<string, number> = {}, call?: { method: string; timeoutMs: number }): Promise<FloodResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(node, [join(kit, 'flood-host.mjs'), mode], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FLOOD_LIMITS: JSON.stringify(limits) } });
+    const args = [join(kit, 'flood-host.mjs'), mode, ...(call ? [call.method] : [])];
+    const env = { ...process.env, FLOOD_LIMITS: JSON.stringify(limits), ...(call ? { FLOOD_CALL_TIMEOUT_MS: String(call.timeoutMs) } : {}) };
+    const child = spawn(node, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     let err = '';
     child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
@@ -130,6 +133,15 @@ test('ping flood without reading: limit, host under 256 MB', async () => {
 
 test('a plugin flooding streams after the session is up: the call fails with limit, the plugin is killed', async () => {
   bounded(await flood('late-flood'), 'limit', /session limit/);
+});
+
+test('Ui.Say requests without end, answers never read: backpressure stops the plugin, not our memory', async () => {
+  const r = await flood('request-flood', {}, { method: 'Builder.Run', timeoutMs: 5000 });
+  bounded(r, 'timeout', /Builder.Run: no answer within 5000 ms/, false);
+  // An answer is ~40 bytes: the plugin's 256 KiB window for our answers (~6,500), our stream's
+  // 16 KiB write buffer and one 256 KiB read window of requests bound what we handle (~7,500
+  // measured) before we stop reading; without backpressure it grows as long as the call lasts.
+  assert.ok(r.uiCalls > 0 && r.uiCalls < 20_000, `${r.uiCalls} Ui.Say handled`);
 });
 
 test('a Data frame declaring 4 GiB: protocol error at once, nothing buffered', async () => {

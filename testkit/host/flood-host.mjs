@@ -8,13 +8,14 @@
 // `code` is the HostError code the session or call failed with (null if it succeeded). Memory is
 // this process's: the peak RSS the kernel reports (resourceUsage().maxRSS) and the largest
 // heapUsed seen by a 20 ms sampler.
-//   node flood-host.mjs MODE [CALL]     CALL defaults to Builder.ConfigSpec
+//   node flood-host.mjs MODE [CALL]     CALL defaults to Builder.ConfigSpec; Builder.Run runs
+//                                       the builder with a Ui that counts what it is told (uiCalls)
 // FLOOD_LIMITS (JSON) is given to the session as `limits`, to reach one cap past the others.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const { startSession, livePluginCount } = await import(new URL('../../dist/host/index.js', import.meta.url).href);
+const { startSession, livePluginCount, RecordingUi } = await import(new URL('../../dist/host/index.js', import.meta.url).href);
 const parent = mkdtempSync(join(tmpdir(), 'flood-host-'));
 const plugin = new URL('hostile-plugin.mjs', import.meta.url).pathname;
 const mode = process.argv[2] ?? 'stream-flood';
@@ -26,9 +27,11 @@ const t0 = performance.now();
 let code = null;
 let message = '';
 let session;
+let uiCalls = 0;
 try {
-  session = await startSession(process.execPath, [plugin, mode], { protocol: 'gob', callTimeoutMs: 30_000, connectTimeoutMs: 10_000, closeGraceMs: 200, privateDirParent: parent, limits: JSON.parse(process.env.FLOOD_LIMITS ?? '{}') }, { kind: 'builder', component: 'hostile' });
-  await session.rpc.call(method, null);
+  session = await startSession(process.execPath, [plugin, mode], { protocol: 'gob', callTimeoutMs: Number(process.env.FLOOD_CALL_TIMEOUT_MS ?? 30_000), connectTimeoutMs: 10_000, closeGraceMs: 200, privateDirParent: parent, limits: JSON.parse(process.env.FLOOD_LIMITS ?? '{}') }, { kind: 'builder', component: 'hostile' });
+  if (method === 'Builder.Run') await session.builder().run({ say: () => void uiCalls++ }, null);
+  else await session.rpc.call(method, null);
 } catch (e) {
   code = e?.code ?? `not a HostError: ${e?.name}`;
   message = String(e?.message ?? e).slice(0, 300);
@@ -50,5 +53,5 @@ rmSync(parent, { recursive: true, force: true });
 clearInterval(sampler);
 peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
 const maxRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-process.stdout.write(JSON.stringify({ code, message, ms, maxRssMiB, peakHeapMiB: Math.round(peakHeap / 1048576), stoppedByHost, pluginExited, privateDirsLeft, livePlugins: livePluginCount() }) + '\n');
+process.stdout.write(JSON.stringify({ code, message, ms, maxRssMiB, peakHeapMiB: Math.round(peakHeap / 1048576), stoppedByHost, pluginExited, privateDirsLeft, livePlugins: livePluginCount(), uiCalls }) + '\n');
 process.exit(0);

@@ -18,6 +18,8 @@
 //                    body declares a 4 GiB []byte and then streams bytes
 //   late-flood       serves broker stream 0 properly; at the first request opens stream after
 //                    stream through its own yamux session, each carrying 256 KiB
+//   request-flood    a builder whose Builder.Run dials the host's Ui stream and sends Ui.Say
+//                    requests without end, never reading the answers
 //   expensive-value  a datasource whose Execute answer is a valid but slow-to-decode go-cty
 //                    msgpack value (FAKE_VALUE_HEX, hex); ConfigSpec etc. are not served
 // Every mode ignores SIGTERM and never exits on its own unless it says so.
@@ -39,7 +41,7 @@ if (process.env.PACKER_PLUGIN_MAGIC_COOKIE !== 'd602bf8f470bc67ca7faa0386276bbdd
 const { encodeHeader, FrameType, Flag, FrameParser } = await import(new URL('codecs/yamux/index.js', dist).href);
 const { YamuxSession } = await import(new URL('host/yamux/session.js', dist).href);
 const { MuxBroker } = await import(new URL('host/yamux/broker.js', dist).href);
-const { RpcFrameReader, encodeResponse } = await import(new URL('codecs/rpc/index.js', dist).href);
+const { RpcFrameReader, encodeResponse, encodeRequest } = await import(new URL('codecs/rpc/index.js', dist).href);
 
 if (mode === 'foreign-socket') {
   process.stdout.write(`5|0|unix|${process.env.FAKE_SOCKET_PATH}\n`);
@@ -123,13 +125,26 @@ function rpcPlugin(socket) {
     const reader = new RpcFrameReader({ direction: 'request' });
     stream.on('data', (chunk) => {
       reader.push(chunk);
-      for (let m = reader.next(); m; m = reader.next()) onRequest(stream, m, session);
+      for (let m = reader.next(); m; m = reader.next()) onRequest(stream, m, session, broker);
     });
   }, () => {});
 }
 
-function onRequest(stream, m, session) {
+function onRequest(stream, m, session, broker) {
   const header = { serviceMethod: m.header.serviceMethod, seq: m.header.seq };
+  if (mode === 'request-flood' && m.header.serviceMethod === 'Builder.Run') {
+    broker.dial(Number(m.body), 10_000).then((ui) => {
+      ui.on('error', () => {});
+      ui.pause(); // never read the answers
+      const say = 'x'.repeat(1000);
+      let seq = 0;
+      const pump = () => {
+        while (!ui.destroyed) if (!ui.write(encodeRequest({ serviceMethod: 'Ui.Say', seq: seq++ }, say))) return ui.once('drain', pump);
+      };
+      pump();
+    }, () => {});
+    return;
+  }
   if (mode === 'late-flood') {
     const payload = new Uint8Array(256 * 1024);
     const next = () =>
