@@ -97,6 +97,8 @@ export {
   HostError,
   RpcRemoteError,
   RecordingUi,
+  DEFAULT_HOST_LIMITS,
+  type HostLimits,
   type HostErrorCode,
   type HostUi,
   type HostHook,

@@ -389,7 +389,7 @@ async function finishBuilderArtifact(a: ArtifactClient, template: string, record
   await swallow(a.state('generated_data'));
   const destroyAt = onArtifact.findIndex((c) => c.request.header.serviceMethod === 'Artifact.Destroy');
   const proxied = onArtifact.slice(firstState + 1, destroyAt < 0 ? onArtifact.length : destroyAt);
-  for (const c of proxied) await swallow(a.rpc.call(c.request.header.serviceMethod, c.request.body));
+  for (const c of proxied) await swallow(a.rpc.callDynamic(c.request.header.serviceMethod, c.request.body));
   if (destroyAt >= 0) await swallow(destroyArtifactAsPacker(a));
 }
 
@@ -465,7 +465,7 @@ async function replayHookStream(model: TranscriptModel, recordedStream: number, 
         case 'Communicator.Download':
           return comm.download(String(a['Path']));
         default:
-          return rpc.call(m, c.request.body);
+          return rpc.callDynamic(m, c.request.body);
       }
     };
     await swallow(op());
