@@ -10,6 +10,7 @@
  * needs, they are used, in order.
  */
 import { WireError } from '../wire/errors.js';
+import { base64Decode, base64Encode } from '../wire/base64.js';
 import { escapeKey, unescapeKey, type Json } from '../cty/canonical.js';
 import type { GobStream, GobValue, GobTopValue } from './dynamic.js';
 import { decodeGobStream } from './dynamic.js';
@@ -21,10 +22,10 @@ const bad = (reason: string): never => {
   throw new WireError('canonical', 0, reason);
 };
 
-const b64 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
+const b64 = base64Encode;
 const unb64 = (s: unknown): Uint8Array => {
   if (typeof s !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) return bad('bad base64');
-  return new Uint8Array(Buffer.from(s, 'base64'));
+  return base64Decode(s);
 };
 
 // ---- model -> canonical ----

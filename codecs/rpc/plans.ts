@@ -47,7 +47,8 @@ export function bodyPlan(t: GoType): BodyPlan {
   return p;
 }
 
-export const ERROR_REPLY = bodyPlan(ErrorReplyBody);
+/** The plan of an error reply's empty body (built on first use). */
+export const errorReplyPlan = (): BodyPlan => bodyPlan(ErrorReplyBody);
 
 export const KEY_SERVICE_METHOD = strBytes('ServiceMethod');
 export const KEY_SEQ = strBytes('Seq');
@@ -96,13 +97,19 @@ const byLength: MethodPlan[][] = [];
 const byName = new Map<string, MethodPlan>();
 const MAX_EXTRA = 256;
 
-for (const name of Object.keys(RPC_METHODS)) {
-  if (name.includes('*')) continue;
-  const p = makePlan(name);
-  byName.set(name, p);
-  (byLength[p.nameBytes.length] ??= []).push(p);
+let TABLE_SIZE = -1;
+
+/** Builds the table's plans on first use, so that importing the codec compiles nothing. */
+function ensureTable(): void {
+  if (TABLE_SIZE >= 0) return;
+  for (const name of Object.keys(RPC_METHODS)) {
+    if (name.includes('*')) continue;
+    const p = makePlan(name);
+    byName.set(name, p);
+    (byLength[p.nameBytes.length] ??= []).push(p);
+  }
+  TABLE_SIZE = byName.size;
 }
-const TABLE_SIZE = byName.size;
 
 let lastName = '';
 let lastMethodPlan: MethodPlan | undefined;
@@ -113,6 +120,7 @@ const MAX_CACHED_NAME = 128;
 /** The plan for a ServiceMethod (cached). */
 export function planFor(name: string): MethodPlan {
   if (name === lastName && lastMethodPlan !== undefined) return lastMethodPlan;
+  ensureTable();
   let p = byName.get(name);
   if (p === undefined) {
     p = makePlan(name);
@@ -130,6 +138,7 @@ export function planFor(name: string): MethodPlan {
 
 /** The table plan whose name is buf[p, p+n), if any. */
 function internPlan(buf: Uint8Array, p: number, n: number): MethodPlan | undefined {
+  ensureTable();
   const cands = byLength[n];
   if (cands === undefined) return undefined;
   for (let i = 0; i < cands.length; i++) {
