@@ -2,7 +2,7 @@
  * packer-wire: the pure codec core (only Uint8Array, DataView, TextEncoder/TextDecoder: no Node
  * built-ins, runs in browsers and workers). Each area also has its own entry point
  * (`packer-wire/gob`, `/cty`, `/hclspec`, `/protobuf`, `/rpc`, `/transcript`, `/protocol`, `/yamux`,
- * `/wire`); the Node-only live host is `packer-wire/host`. Everything not exported here or there is
+ * `/wire`, `/schema`); the Node-only live host is `packer-wire/host`. Everything not exported here or there is
  * internal.
  */
 export { WireError, isWireError, type CodecName } from './wire/index.js';
@@ -32,7 +32,7 @@ export * as gobTypes from './gob/gotype.js';
 export { decodeGobStream, type GobStream, type GobValue, type GobTopValue } from './gob/dynamic.js';
 export { encodeGobStream } from './gob/dynamic-encode.js';
 export { streamToCanonical as gobStreamToCanonical, streamFromCanonical as gobStreamFromCanonical } from './gob/generic.js';
-export { type TypeId as GobTypeId, type WireType as GobWireType } from './gob/types.js';
+export type { TypeId as GobTypeId, WireType as GobWireType } from './gob/types.js';
 export { packerRegistry, objectSpecGo, specGo } from './gob/hcldec.js';
 export { ctyTypeGo, ctyValueGo } from './gob/cty.js';
 // rpc codec (codecs/rpc): net/rpc frames in ugorji msgpack; everything else under `rpc.*`

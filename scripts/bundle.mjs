@@ -29,6 +29,7 @@ export const PURE_ENTRIES = {
   protocol: 'codecs/protocol/index.ts',
   yamux: 'codecs/yamux/index.ts',
   wire: 'codecs/wire/index.ts',
+  schema: 'codecs/schema/index.ts',
 };
 
 const root = process.cwd();

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { DEFAULT_COMPONENT_NAME, type PluginDescription } from './describe.js';
-import { PACKER_1_16_INTERNAL_COMPONENTS, chooseProtocol, gobForcedBy, startArgs, type DiscoveredPlugin } from './choose.js';
+import { PACKER_INTERNAL_COMPONENTS, chooseProtocol, discoveredPlugins, gobForcedBy, internalComponents, knownPackerVersions, startArgs, type DiscoveredPlugin, type InstalledPlugin } from './choose.js';
 
 /** The tester plugin of Packer's own protocol tests, built against a gob-only or a v2 SDK. */
 function tester(name: string, v2: boolean, lists: Partial<PluginDescription> = {}): DiscoveredPlugin {
@@ -58,7 +58,7 @@ const table: Array<{ name: string; plugins: DiscoveredPlugin[]; env?: Record<str
 
 for (const c of table) {
   test(`choose: ${c.name} -> ${c.want}`, () => {
-    const r = chooseProtocol(c.plugins, c.env ?? {});
+    const r = chooseProtocol('v1.16.0', c.plugins, c.env ?? {});
     assert.is(r.protocol, c.want);
     assert.is(r.switchedToGobBy, c.by);
     assert.is(r.gobForced, gobForcedBy(c.env ?? {}));
@@ -66,16 +66,16 @@ for (const c of table) {
 }
 
 test('start arguments: --protobuf between kind and name only in protobuf mode', () => {
-  const pbRun = chooseProtocol([pb()], {});
+  const pbRun = chooseProtocol('v1.16.0', [pb()], {});
   assert.equal(pbRun.startArgs('datasource', 'parrot'), ['start', 'datasource', '--protobuf', 'parrot']);
-  const gobRun = chooseProtocol([gob()], {});
+  const gobRun = chooseProtocol('v1.16.0', [gob()], {});
   assert.equal(gobRun.startArgs('post-processor', 'dynamic'), ['start', 'post-processor', 'dynamic']);
   assert.equal(startArgs('protobuf', 'builder', DEFAULT_COMPONENT_NAME), ['start', 'builder', '--protobuf', DEFAULT_COMPONENT_NAME]);
 });
 
 test('registration: Packer names, default-name components under the plugin name, first claimant wins', () => {
   const a = tester('docker', true, { builders: [DEFAULT_COMPONENT_NAME], postProcessors: ['push', 'tag'], provisioners: [], datasources: [] });
-  const r = chooseProtocol([a, pb('docker')], {});
+  const r = chooseProtocol('v1.16.0', [a, pb('docker')], {});
   assert.equal(
     r.components.filter((c) => c.plugin === 'docker').map((c) => `${c.kind}:${c.packerName}:${c.componentName}`),
     ['builder:docker:' + DEFAULT_COMPONENT_NAME, 'post-processor:docker-push:push', 'post-processor:docker-tag:tag', 'builder:docker-dynamic:dynamic', 'post-processor:docker-dynamic:dynamic', 'provisioner:docker-dynamic:dynamic', 'datasource:docker-dynamic:dynamic', 'datasource:docker-parrot:parrot', 'datasource:docker-sleeper:sleeper'],
@@ -87,8 +87,36 @@ test('registration: Packer names, default-name components under the plugin name,
 test('internal components registered first: a gob plugin whose only names collide switches nothing', () => {
   // A gob-only plugin "shell" with a provisioner "local" is "shell-local", an internal provisioner.
   const shell = tester('shell', false, { builders: [], postProcessors: [], provisioners: ['local'], datasources: [] });
-  assert.is(chooseProtocol([shell], {}, { alreadyRegistered: PACKER_1_16_INTERNAL_COMPONENTS }).protocol, 'protobuf');
-  assert.is(chooseProtocol([shell], {}).protocol, 'gob');
+  for (const v of knownPackerVersions()) assert.is(chooseProtocol(v, [shell], {}).protocol, 'protobuf', v);
+  const shell2 = tester('shell', false, { builders: [], postProcessors: [], provisioners: ['remote'], datasources: [] });
+  assert.is(chooseProtocol('v1.12.0', [shell2], {}).protocol, 'gob');
+});
+
+test('internal components differ between Packer versions: `provenance` is internal in 1.16 only', () => {
+  const provenance = tester('provenance', false, { builders: [], postProcessors: [DEFAULT_COMPONENT_NAME], provisioners: [], datasources: [] });
+  assert.is(chooseProtocol('v1.12.0', [provenance], {}).protocol, 'gob');
+  assert.is(chooseProtocol('1.12.0', [provenance], {}).protocol, 'gob');
+  assert.is(chooseProtocol('v1.16.0', [provenance], {}).protocol, 'protobuf');
+  assert.ok(internalComponents('v1.16.0')['post-processor'].includes('provenance'));
+  assert.not.ok(internalComponents('v1.12.0')['post-processor'].includes('provenance'));
+  assert.equal(knownPackerVersions(), Object.keys(PACKER_INTERNAL_COMPONENTS).sort());
+  assert.throws(() => chooseProtocol('v1.13.1', [provenance], {}), (e: unknown) => e instanceof RangeError && /no internal component list for Packer v1\.13\.1/.test(String(e)));
+});
+
+test('discovery order: required plugins under their accessor (newest version of the source), then every installed name', () => {
+  const d = (v2: boolean) => tester('x', v2).description;
+  const installed: InstalledPlugin[] = [
+    { name: 'tester', source: 'github.com/other/tester', version: '0.1.0', description: d(false) },
+    { name: 't064', source: 'github.com/pw/t064', version: '0.1.0', description: d(true) },
+    { name: 't064', source: 'github.com/pw/t064', version: '0.2.0', description: { ...d(true), version: '0.2.0' } },
+  ];
+  const found = discoveredPlugins([{ accessor: 'tester', source: 'github.com/pw/t064' }], installed);
+  assert.equal(found.map((p) => `${p.name}@${p.description.version}`), ['tester@0.2.0', 'tester@1.0.0', 't064@0.2.0']);
+  // the gob-only `tester` file comes second: every name it has is taken by the accessor `tester`
+  const r = chooseProtocol('v1.16.0', found, {});
+  assert.is(r.protocol, 'protobuf');
+  assert.ok(r.components.every((c) => c.plugin !== 'tester' || found[0]!.description.protocolVersion === 'v2'));
+  assert.equal(discoveredPlugins([{ accessor: 'missing', source: 'github.com/a/missing' }], []), []);
 });
 
 test('PACKER_FORCE_GOB rule: set, non-empty, not exactly "0"', () => {

@@ -14,6 +14,11 @@
  * Go walks installed plugins in map order (random) after the required ones; when two plugins
  * claim the same Packer name, the order given here decides which one registers it, as Go's
  * iteration order would in that run.
+ *
+ * The internal components are those of the given Packer version (`PACKER_INTERNAL_COMPONENTS`,
+ * generated from each version's own command/execute.go); they differ between versions (1.16 has
+ * the `provenance` post-processor, 1.12 does not). Checked against real Packer by `npm run
+ * reference` (conformance/reference).
  */
 import {
   COMPONENT_KINDS,
@@ -23,6 +28,9 @@ import {
   type ComponentKind,
   type PluginDescription,
 } from './describe.js';
+import { PACKER_INTERNAL_COMPONENTS } from './internal-components.js';
+
+export { PACKER_INTERNAL_COMPONENTS };
 
 export const FORCE_GOB_ENV = 'PACKER_FORCE_GOB';
 
@@ -57,9 +65,68 @@ export interface ProtocolChoice {
   startArgs(kind: ComponentKind, componentName: string): string[];
 }
 
-export interface ChooseOptions {
-  /** Packer names already registered before discovery (Packer's internal components). */
-  alreadyRegistered?: Partial<Record<ComponentKind, Iterable<string>>>;
+/** The Packer versions whose internal components we know (`PACKER_INTERNAL_COMPONENTS`). */
+export function knownPackerVersions(): string[] {
+  return Object.keys(PACKER_INTERNAL_COMPONENTS).sort();
+}
+
+/** Packer's internal components for a version (`v1.12.0` or `1.12.0`); throws for a version we have no data for. */
+export function internalComponents(packerVersion: string): Readonly<Record<ComponentKind, readonly string[]>> {
+  const v = packerVersion.startsWith('v') ? packerVersion : `v${packerVersion}`;
+  const list = PACKER_INTERNAL_COMPONENTS[v];
+  if (list === undefined) {
+    throw new RangeError(`no internal component list for Packer ${packerVersion} (known: ${knownPackerVersions().join(', ')})`);
+  }
+  return list;
+}
+
+/** A plugin file Packer found in its plugin directory. */
+export interface InstalledPlugin {
+  /** NAME of `packer-plugin-NAME_vX.Y.Z_x5.0_OS_ARCH`. */
+  name: string;
+  /** `github.com/OWNER/NAME` (the directory it is installed under). */
+  source: string;
+  /** X.Y.Z of the file name (equal to the version its describe reports, or Packer ignores it). */
+  version: string;
+  description: PluginDescription;
+}
+
+/** One `required_plugins` entry of an HCL2 template. */
+export interface RequiredPlugin {
+  accessor: string;
+  source: string;
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map((x) => Number.parseInt(x, 10));
+  const pb = b.split(/[.-]/).map((x) => Number.parseInt(x, 10));
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * Packer's discovery order for an HCL2 template (hcl2template/plugin.go DetectPluginBinaries):
+ * each required plugin under its accessor name, from the newest installed version of its
+ * source; then (packer/plugin.go Discover) every installed plugin under its file name, the newest
+ * version per name. A required plugin with no installation is left out (Packer then fails with
+ * "Missing plugins"). Version constraints are not modelled: every installation is taken to match.
+ */
+export function discoveredPlugins(required: readonly RequiredPlugin[], installed: readonly InstalledPlugin[]): DiscoveredPlugin[] {
+  const newest = (list: InstalledPlugin[]) => list.reduce<InstalledPlugin | undefined>((a, p) => (a === undefined || compareVersions(p.version, a.version) >= 0 ? p : a), undefined);
+  const out: DiscoveredPlugin[] = [];
+  for (const r of required) {
+    const p = newest(installed.filter((i) => i.source === r.source));
+    if (p) out.push({ name: r.accessor, description: p.description });
+  }
+  const names = [...new Set(installed.map((i) => i.name))];
+  for (const n of names) {
+    const p = newest(installed.filter((i) => i.name === n))!;
+    out.push({ name: n, description: p.description });
+  }
+  return out;
 }
 
 /** `PACKER_FORCE_GOB` as Packer reads it: any non-empty value other than "0" forces gob. */
@@ -73,14 +140,20 @@ export function startArgs(protocol: WireProtocol, kind: ComponentKind, component
   return protocol === 'protobuf' ? ['start', kind, '--protobuf', componentName] : ['start', kind, componentName];
 }
 
+/**
+ * The protocol Packer `packerVersion` uses for a run, given the plugins in discovery order
+ * (`discoveredPlugins`) and the environment. Throws a RangeError for a Packer version without an
+ * internal component list.
+ */
 export function chooseProtocol(
+  packerVersion: string,
   plugins: readonly DiscoveredPlugin[],
   env: Readonly<Record<string, string | undefined>>,
-  options: ChooseOptions = {},
 ): ProtocolChoice {
+  const internal = internalComponents(packerVersion);
   const gobForced = gobForcedBy(env);
   const taken = new Map<ComponentKind, Set<string>>();
-  for (const kind of COMPONENT_KINDS) taken.set(kind, new Set(options.alreadyRegistered?.[kind] ?? []));
+  for (const kind of COMPONENT_KINDS) taken.set(kind, new Set(internal[kind]));
   const components: RegisteredComponent[] = [];
   const byKey = new Map<string, RegisteredComponent>();
   let useProto = true;
@@ -118,15 +191,3 @@ export function chooseProtocol(
   if (switchedToGobBy !== undefined) choice.switchedToGobBy = switchedToGobBy;
   return choice;
 }
-
-/**
- * Packer v1.16.0's internal components (command/execute.go), registered before any plugin. They
- * are started as `packer execute [--protobuf] packer-<kind>-<name>`; pass them as
- * `alreadyRegistered` to reproduce name collisions with plugins exactly.
- */
-export const PACKER_1_16_INTERNAL_COMPONENTS: Readonly<Record<ComponentKind, readonly string[]>> = {
-  builder: ['file', 'null'],
-  provisioner: ['breakpoint', 'file', 'hcp-sbom', 'powershell', 'shell', 'shell-local', 'sleep', 'windows-restart', 'windows-shell'],
-  'post-processor': ['artifice', 'checksum', 'compress', 'manifest', 'provenance', 'shell-local'],
-  datasource: ['hcp-packer-artifact', 'hcp-packer-image', 'hcp-packer-iteration', 'hcp-packer-version', 'http', 'null'],
-};

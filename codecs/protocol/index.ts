@@ -16,11 +16,15 @@ export {
   gobForcedBy,
   startArgs,
   FORCE_GOB_ENV,
-  PACKER_1_16_INTERNAL_COMPONENTS,
+  PACKER_INTERNAL_COMPONENTS,
+  internalComponents,
+  knownPackerVersions,
+  discoveredPlugins,
   type WireProtocol,
   type DiscoveredPlugin,
   type RegisteredComponent,
   type ProtocolChoice,
-  type ChooseOptions,
+  type InstalledPlugin,
+  type RequiredPlugin,
 } from './choose.js';
 export { parseHandshake, formatHandshake, splitHostPort, HandshakeError, API_VERSION_MAJOR, API_VERSION_MINOR, type Handshake, type HandshakeErrorKind } from './handshake.js';

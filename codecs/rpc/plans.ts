@@ -18,7 +18,9 @@ import { compile, type CompiledType } from './codec.js';
 import { ErrorReplyBody, RPC_METHODS, lookupMethod, type RpcMethod } from './messages.js';
 import * as U from './ugorji.js';
 import { bytesAt, decodeUtf8, strBytes, wellFormed } from '../msgpack/str.js';
-import type { Direction } from './frame.js';
+
+/** Which way a net/rpc message goes: a request (client to server) or a response. */
+export type Direction = 'request' | 'response';
 
 /** A body's Go type with its compiled codec. */
 export interface BodyPlan {
@@ -97,18 +99,18 @@ const byLength: MethodPlan[][] = [];
 const byName = new Map<string, MethodPlan>();
 const MAX_EXTRA = 256;
 
-let TABLE_SIZE = -1;
+/** How many plans the table itself has (names with a `*` are patterns, planned per call). */
+const TABLE_SIZE = Object.keys(RPC_METHODS).filter((n) => !n.includes('*')).length;
 
-/** Builds the table's plans on first use, so that importing the codec compiles nothing. */
+/** Builds the table's plans on first use (byName is never empty after), so importing the codec compiles nothing. */
 function ensureTable(): void {
-  if (TABLE_SIZE >= 0) return;
+  if (byName.size !== 0) return;
   for (const name of Object.keys(RPC_METHODS)) {
     if (name.includes('*')) continue;
     const p = makePlan(name);
     byName.set(name, p);
     (byLength[p.nameBytes.length] ??= []).push(p);
   }
-  TABLE_SIZE = byName.size;
 }
 
 let lastName = '';
@@ -127,7 +129,7 @@ export function planFor(name: string): MethodPlan {
     if (name.length > MAX_CACHED_NAME) return p;
     if (byName.size >= TABLE_SIZE + MAX_EXTRA) {
       // Drop the extras, keep the table's.
-      for (const k of byName.keys()) if (!Object.prototype.hasOwnProperty.call(RPC_METHODS, k)) byName.delete(k);
+      for (const k of byName.keys()) if (!Object.hasOwn(RPC_METHODS, k)) byName.delete(k);
     }
     byName.set(name, p);
   }

@@ -1,48 +1,67 @@
 /**
- * Standard base64 (RFC 4648 §4, with padding): what Go's encoding/json writes for []byte and what
- * the canonical JSON carries. Pure (no Buffer, no atob/btoa), so the codecs run outside Node.
- * `base64Decode` expects text its caller has already checked for the alphabet, padding and length;
- * like Go's StdEncoding it ignores non-zero bits left over in the last character.
+ * Standard base64 (RFC 4648 section 4, padded), as Go's encoding/base64.StdEncoding writes and
+ * strictly reads it, without Node's Buffer so the codec core runs anywhere.
  */
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const VALUE = (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let i = 0; i < 64; i++) t[ALPHABET.charCodeAt(i)] = i;
+  return t;
+})();
 
-function sextet(c: number): number {
-  if (c >= 65 && c <= 90) return c - 65;
-  if (c >= 97 && c <= 122) return c - 71;
-  if (c >= 48 && c <= 57) return c + 4;
-  return c === 43 ? 62 : 63;
-}
-
+/** Padded standard base64 of b. */
 export function base64Encode(b: Uint8Array): string {
   let out = '';
   let i = 0;
   for (; i + 2 < b.length; i += 3) {
-    const n = (b[i]! << 16) | (b[i + 1]! << 8) | b[i + 2]!;
-    out += ALPHABET[n >>> 18]! + ALPHABET[(n >>> 12) & 63]! + ALPHABET[(n >>> 6) & 63]! + ALPHABET[n & 63]!;
+    const v = (b[i]! << 16) | (b[i + 1]! << 8) | b[i + 2]!;
+    out += ALPHABET[v >> 18]! + ALPHABET[(v >> 12) & 63]! + ALPHABET[(v >> 6) & 63]! + ALPHABET[v & 63]!;
   }
-  if (i + 1 === b.length) {
-    const n = b[i]! << 16;
-    out += ALPHABET[n >>> 18]! + ALPHABET[(n >>> 12) & 63]! + '==';
-  } else if (i + 2 === b.length) {
-    const n = (b[i]! << 16) | (b[i + 1]! << 8);
-    out += ALPHABET[n >>> 18]! + ALPHABET[(n >>> 12) & 63]! + ALPHABET[(n >>> 6) & 63]! + '=';
+  const rest = b.length - i;
+  if (rest === 1) {
+    const v = b[i]! << 16;
+    out += `${ALPHABET[v >> 18]!}${ALPHABET[(v >> 12) & 63]!}==`;
+  } else if (rest === 2) {
+    const v = (b[i]! << 16) | (b[i + 1]! << 8);
+    out += `${ALPHABET[v >> 18]!}${ALPHABET[(v >> 12) & 63]!}${ALPHABET[(v >> 6) & 63]!}=`;
   }
   return out;
 }
 
-export function base64Decode(s: string): Uint8Array {
-  let end = s.length;
-  while (end > 0 && s.charCodeAt(end - 1) === 61) end--;
-  const out = new Uint8Array((end * 3) >>> 2);
+/**
+ * Bytes of padded standard base64 text, or undefined when it is not that (wrong length, a
+ * character outside the alphabet, misplaced padding). Like Go's StdEncoding (not Strict), unused
+ * low bits of the last character are ignored.
+ */
+export function base64Decode(s: string): Uint8Array | undefined {
+  if (s.length % 4 !== 0) return undefined;
+  const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((s.length / 4) * 3 - pad);
   let o = 0;
-  let acc = 0;
-  let bits = 0;
-  for (let i = 0; i < end; i++) {
-    acc = ((acc << 6) | sextet(s.charCodeAt(i))) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >>> bits) & 0xff;
+  for (let i = 0; i < s.length; i += 4) {
+    const last = i + 4 === s.length;
+    let v = 0;
+    for (let k = 0; k < 4; k++) {
+      const c = s.charCodeAt(i + k);
+      if (last && k >= 4 - pad) {
+        if (c !== 0x3d) return undefined;
+        v <<= 6;
+        continue;
+      }
+      const d = c < 128 ? VALUE[c]! : -1;
+      if (d < 0) return undefined;
+      v = (v << 6) | d;
+    }
+    if (last && pad === 2) {
+      out[o++] = v >> 16;
+    } else if (last && pad === 1) {
+      out[o++] = v >> 16;
+      out[o++] = (v >> 8) & 0xff;
+    } else {
+      out[o++] = v >> 16;
+      out[o++] = (v >> 8) & 0xff;
+      out[o++] = v & 0xff;
     }
   }
   return out;

@@ -11,7 +11,7 @@ export interface Vector {
   family: string;
   file: string;
   expect: string;
-  source: { plugin: string; pluginVersion: string; sdkVersion: string; goVersion: string; mode: string };
+  source: { plugin: string; pluginVersion: string; sdkVersion: string; goVersion: string; mode: string; host?: string };
   byteExact: boolean;
   context: Record<string, unknown>;
 }
@@ -38,8 +38,9 @@ export class VectorIndex {
     this.vectors = m.vectors;
   }
 
+  /** Vectors of our Go host and the harness; real Packer's recordings (`source.host` `packer-…`) are conformance/reference's. */
   private matches(v: Vector, plugin: string, sdkVersion: string, mode: string): boolean {
-    return v.source.plugin === plugin && v.source.sdkVersion === sdkVersion && v.source.mode === mode;
+    return v.source.plugin === plugin && v.source.sdkVersion === sdkVersion && v.source.mode === mode && !(v.source.host ?? '').startsWith('packer-');
   }
 
   /** The gob-spec / proto-spec (accept) vector of a component's ConfigSpec or OutputSpec. */
@@ -64,7 +65,7 @@ export class VectorIndex {
   /** Every transcript whose component, mode and session label match, any build. */
   transcriptsFor(plugin: string, mode: 'gob' | 'protobuf', component: string, session: string): Vector[] {
     return this.vectors.filter(
-      (v) => v.family === 'transcript' && v.source.plugin === plugin && v.source.mode === mode && v.context['component'] === component && v.context['session'] === session,
+      (v) => v.family === 'transcript' && v.source.plugin === plugin && v.source.mode === mode && !(v.source.host ?? '').startsWith('packer-') && v.context['component'] === component && v.context['session'] === session,
     );
   }
 

@@ -17,8 +17,13 @@
 #   `replace github.com/zclconf/go-cty => github.com/nywilken/go-cty v1.13.3`
 #   (CTY_FORK) added in its copy.
 #
+# - The one-component plugin (conformance/plugins/single, used by cmd/reference
+#   to collide with Packer's internal post-processors) is built once per SDK
+#   version in SINGLE_SDKS, the same way.
+#
 # Usage: bash conformance/scripts/build-plugins.sh
 # Env:   TESTER_SDKS="v0.4.0 v0.5.4 v0.6.0 v0.6.4"
+#        SINGLE_SDKS="v0.5.4 v0.6.4"
 #        PUBLISHED="docker googlecompute qemu ansible vagrant virtualbox puppet"
 #        PUBLISHED_SDK_SWAPS="googlecompute=v0.6.4 docker=v0.6.6 qemu=v0.6.4 ..."
 set -euo pipefail
@@ -32,6 +37,7 @@ bin="$conf/.work/bin"
 mkdir -p "$bin"
 
 TESTER_SDKS="${TESTER_SDKS:-v0.4.0 v0.5.4 v0.6.0 v0.6.4}"
+SINGLE_SDKS="${SINGLE_SDKS:-v0.5.4 v0.6.4}"
 PUBLISHED="${PUBLISHED:-docker googlecompute qemu ansible vagrant virtualbox puppet}"
 PUBLISHED_SDK_SWAPS="${PUBLISHED_SDK_SWAPS:-googlecompute=v0.6.4 docker=v0.6.6 qemu=v0.6.4 ansible=v0.6.4 vagrant=v0.6.4 virtualbox=v0.6.4 puppet=v0.6.4}"
 SDK_MODULE=github.com/hashicorp/packer-plugin-sdk
@@ -53,11 +59,30 @@ json_escape() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g'; }
 # version_ge A B: semver A >= B (both with the leading "v")
 version_ge() { [ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n1)" = "$2" ]; }
 
+# inputs_of NAME SRC_DIR SDK_VERSION: what a build depends on (its source files, the SDK
+# version asked for, the go-cty fork, the Go version). A build whose binary exists and whose
+# recorded inputs are equal is not rebuilt (FORCE_REBUILD=1 rebuilds everything).
+inputs_of() {
+  local name="$1" src="$2" sdk="$3"
+  {
+    printf 'name=%s sdk=%s cty=%s go=%s\n' "$name" "$sdk" "$CTY_FORK" "$goversion"
+    (cd "$src" && find . -type f ! -name '*_test.go' | LC_ALL=C sort | xargs sha256sum)
+  } | sha256sum | cut -d' ' -f1
+}
+
 # build_one NAME PLUGIN SRC_DIR PLUGIN_MODULE SDK_VERSION(or "")
 #   PLUGIN_MODULE: module whose version is the plugin version ("" = use describe's version)
 build_one() {
   local name="$1" plugin="$2" src="$3" pmod="$4" sdk="$5"
   local start=$SECONDS
+  local inputs
+  inputs="$(inputs_of "$name" "$src" "$sdk")"
+  if [ "${FORCE_REBUILD:-}" != "1" ] && [ -x "$bin/$name/packer-plugin-$plugin" ] && [ -f "$bin/$name/entry.json" ] \
+    && [ "$(cat "$bin/$name/inputs" 2>/dev/null)" = "$inputs" ]; then
+    entries+=("$(cat "$bin/$name/entry.json")")
+    log "$name: up to date"
+    return 0
+  fi
   local work
   work="$(mktemp -d "${TMPDIR:-/tmp}/packer-wire-build.XXXXXX")"
   tmpdirs+=("$work")
@@ -100,9 +125,13 @@ build_one() {
   if [ -z "$pmod" ]; then
     pver="$(printf '%s' "$describe" | sed -n 's/.*"version":"\([^"]*\)".*/\1/p')"
   fi
-  entries+=("$(printf '{"name":"%s","plugin":"%s","pluginVersion":"%s","sdkVersion":"%s","goVersion":"%s","path":"%s","protocolV2":%s}' \
+  local entry
+  entry="$(printf '{"name":"%s","plugin":"%s","pluginVersion":"%s","sdkVersion":"%s","goVersion":"%s","path":"%s","protocolV2":%s}' \
     "$(json_escape "$name")" "$(json_escape "$plugin")" "$(json_escape "$pver")" "$(json_escape "$sdkv")" \
-    "$(json_escape "$goversion")" "$(json_escape "$exe")" "$v2")")
+    "$(json_escape "$goversion")" "$(json_escape "$exe")" "$v2")"
+  entries+=("$entry")
+  printf '%s\n' "$entry" > "$bin/$name/entry.json"
+  printf '%s\n' "$inputs" > "$bin/$name/inputs"
   log "built $name (plugin $plugin $pver, SDK $sdkv, go-cty $cty, protocol v2: $v2) in $((SECONDS - start))s"
 }
 
@@ -112,6 +141,12 @@ for sdk in $TESTER_SDKS; do
   name="tester-sdk${sdk#v}"
   log "building $name ..."
   build_one "$name" tester "$conf/plugins/tester" "" "$sdk" || failures+=("$name")
+done
+
+for sdk in $SINGLE_SDKS; do
+  name="single-sdk${sdk#v}"
+  log "building $name ..."
+  build_one "$name" single "$conf/plugins/single" "" "$sdk" || failures+=("$name")
 done
 
 for p in $PUBLISHED; do

@@ -4,12 +4,16 @@
 #   2. build the harness programs (cmd/payloads, cmd/vectorize)
 #   3. build the plugin binaries and run the capture host, when the host
 #      helper's pieces exist (scripts/build-plugins.sh, cmd/host)
+#   3b. build real Packer (scripts/build-packer.sh, cached) and record its
+#      sessions through the relay (cmd/reference -> index-packer.jsonl)
 #   4. cmd/payloads: crafted captures (3 fresh processes for byteExact)
 #   5. cmd/vectorize: decode every capture with Go, write vectors/ + manifest
 #
 # Env: SKIP_HOST=1   skip step 3 (captures already in .work/captures from an
 #                    earlier host run are still vectorized)
-#      HOST_ARGS=... extra arguments for cmd/host
+#      SKIP_PACKER=1 skip step 3b (an earlier index-packer.jsonl is still vectorized)
+#      HOST_ARGS=... extra arguments for cmd/host (e.g. -repeats 20)
+#      PAYLOAD_ARGS=... extra arguments for cmd/payloads (e.g. -repeats 20)
 # Go's build and module caches are reused between runs.
 set -euo pipefail
 
@@ -54,11 +58,25 @@ else
   log "host captures: none (no index-host.jsonl)"
 fi
 
+if [ "${SKIP_PACKER:-}" = "1" ]; then
+  log "step 3b/5: SKIPPED (SKIP_PACKER=1)"
+else
+  log "step 3b/5: real Packer (scripts/build-packer.sh) and its recorded sessions (cmd/reference)"
+  bash "$here/build-packer.sh"
+  [ -f "$work/bin/plugins.json" ] || bash "$here/build-plugins.sh"
+  go build -o "$work/bin/relay" ./cmd/relay
+  go build -o "$work/bin/reference" ./cmd/reference
+  "$work/bin/reference" -captures "$captures"
+fi
+if [ -f "$captures/index-packer.jsonl" ]; then
+  log "real Packer captures: $(wc -l < "$captures/index-packer.jsonl") in index-packer.jsonl"
+fi
+
 log "step 4/5: crafted payloads (cmd/payloads)"
 # Remove only our own stale captures; the host's live next to them.
 rm -f "$captures/index-payloads.jsonl"
 find "$captures/bin" -maxdepth 1 -name 'harness-*' -delete
-"$work/bin/payloads" -out "$captures"
+"$work/bin/payloads" -out "$captures" ${PAYLOAD_ARGS:-}
 
 log "step 5/5: vectorize"
 "$work/bin/vectorize" -captures "$captures" -out "$root/vectors"

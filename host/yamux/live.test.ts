@@ -109,7 +109,7 @@ async function call(stream: YamuxStream, serviceMethod: string, seq: number, bod
 }
 
 async function connect(bin: PluginBinary, protocol: WireProtocol) {
-  const choice = chooseProtocol([{ name: bin.plugin, description: (await runDescribe(bin.path)).description }], {});
+  const choice = chooseProtocol('v1.16.0', [{ name: bin.plugin, description: (await runDescribe(bin.path)).description }], {});
   assert.is(choice.protocol, protocol);
   const plugin = await startPlugin(bin.path, choice.startArgs('datasource', 'tester'), { timeoutMs: 20_000 });
   started.push(plugin);
@@ -144,11 +144,11 @@ if (typeof binaries === 'string') {
   test('choose: all harness plugins together -> gob exactly when one gob-only plugin registers something', async () => {
     const described = await Promise.all(binaries.map(async (b) => ({ name: `${b.plugin}-${b.sdkVersion}`, description: (await runDescribe(b.path)).description })));
     const anyGob = binaries.some((b) => !b.protocolV2);
-    assert.is(chooseProtocol(described, {}).protocol, anyGob ? 'gob' : 'protobuf');
+    assert.is(chooseProtocol('v1.16.0', described, {}).protocol, anyGob ? 'gob' : 'protobuf');
     const v2only = described.filter((_, i) => binaries[i]!.protocolV2);
     if (v2only.length) {
-      assert.is(chooseProtocol(v2only, {}).protocol, 'protobuf');
-      assert.is(chooseProtocol(v2only, { PACKER_FORCE_GOB: '1' }).protocol, 'gob');
+      assert.is(chooseProtocol('v1.16.0', v2only, {}).protocol, 'protobuf');
+      assert.is(chooseProtocol('v1.16.0', v2only, { PACKER_FORCE_GOB: '1' }).protocol, 'gob');
     }
   });
 

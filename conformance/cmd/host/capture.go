@@ -230,7 +230,7 @@ type payload struct {
 }
 
 func findPayload(d *sessionDecode, serviceMethod string) payload {
-	for _, c := range d.calls {
+	for _, c := range d.Calls {
 		if c.ServiceMethod != serviceMethod || c.Caller != "host" {
 			continue
 		}
@@ -277,7 +277,7 @@ func runSession(p *pluginInfo, kind, comp string, proto bool, script func(*sessi
 		for _, n := range s.notes {
 			logf("  %s %s %s: %s", p.Name, kind, comp, n)
 		}
-		for _, pr := range res.decoded.problems {
+		for _, pr := range res.decoded.Problems {
 			logf("  %s %s %s: decode: %s", p.Name, kind, comp, pr)
 		}
 	}
@@ -442,11 +442,11 @@ func transcriptCapture(w *captureWriter, c capture, prefix, mode string, pl plan
 		return c, err
 	}
 	c.File = f
-	calls, err := canonicalCalls(res.decoded.calls)
+	calls, err := canonicalCalls(res.decoded.Calls)
 	if err != nil {
 		c.Error = "canonical calls: " + err.Error()
 	}
-	problems := res.decoded.problems
+	problems := res.decoded.Problems
 	if problems == nil {
 		problems = []string{}
 	}
@@ -457,7 +457,7 @@ func transcriptCapture(w *captureWriter, c capture, prefix, mode string, pl plan
 		"describe":  describe,
 		"session":   pl.label,
 		"calls":     calls,
-		"streams":   res.decoded.streams,
+		"streams":   res.decoded.Streams,
 		"problems":  problems,
 		"notes":     res.notes,
 	}

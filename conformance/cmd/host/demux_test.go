@@ -77,20 +77,20 @@ func TestDecodeSession(t *testing.T) {
 		}
 
 		d := decodeSession(recs)
-		if len(d.problems) > 0 {
-			t.Fatalf("problems: %v", d.problems)
+		if len(d.Problems) > 0 {
+			t.Fatalf("problems: %v", d.Problems)
 		}
 		want := []struct{ method, caller string }{
 			{"Builder.ConfigSpec", "host"}, {"Builder.Prepare", "host"}, {"Builder.Run", "host"}, {"Ui.Say", "plugin"},
 		}
-		if len(d.calls) != len(want) {
-			for _, c := range d.calls {
+		if len(d.Calls) != len(want) {
+			for _, c := range d.Calls {
 				t.Logf("call %s %s", c.Caller, c.ServiceMethod)
 			}
-			t.Fatalf("got %d calls, want %d", len(d.calls), len(want))
+			t.Fatalf("got %d calls, want %d", len(d.Calls), len(want))
 		}
 		for i, w := range want {
-			c := d.calls[i]
+			c := d.Calls[i]
 			if c.ServiceMethod != w.method || c.Caller != w.caller || !c.HasResponse || c.Error != "" {
 				t.Errorf("call %d: %s by %s (response %v, error %q), want %s by %s", i, c.ServiceMethod, c.Caller, c.HasResponse, c.Error, w.method, w.caller)
 			}
@@ -98,7 +98,7 @@ func TestDecodeSession(t *testing.T) {
 		if p := findPayload(d, "Builder.ConfigSpec"); !p.found || len(p.data) == 0 || p.err != "" {
 			t.Errorf("ConfigSpec payload: %+v", p)
 		}
-		calls, err := canonicalCalls(d.calls)
+		calls, err := canonicalCalls(d.Calls)
 		if err != nil {
 			t.Fatal(err)
 		}

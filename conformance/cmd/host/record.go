@@ -1,21 +1,28 @@
 package main
 
 import (
-	"encoding/binary"
 	"net"
 	"sync"
+
+	"github.com/packer-wire/conformance/internal/transcript"
 )
 
 const (
-	dirHostToPlugin byte = 0
-	dirPluginToHost byte = 1
+	dirHostToPlugin = transcript.HostToPlugin
+	dirPluginToHost = transcript.PluginToHost
 )
 
 // record is one Read or Write call seen by the recording connection.
-type record struct {
-	dir  byte
-	data []byte
-}
+type record = transcript.Record
+
+// Go's view of a recorded session (internal/transcript, shared with cmd/reference).
+type sessionDecode = transcript.Session
+
+func decodeSession(records []record) *sessionDecode { return transcript.Decode(records) }
+
+func canonicalCalls(calls []*transcript.Call) ([]any, error) { return transcript.CanonicalCalls(calls) }
+
+func encodeTranscript(records []record) []byte { return transcript.Encode(records) }
 
 // recordingConn wraps the host's side of the plugin socket and records every
 // Read and Write, in the order the calls completed.
@@ -47,7 +54,7 @@ func (c *recordingConn) add(dir byte, p []byte) {
 	cp := make([]byte, len(p))
 	copy(cp, p)
 	c.mu.Lock()
-	c.records = append(c.records, record{dir: dir, data: cp})
+	c.records = append(c.records, record{Dir: dir, Data: cp})
 	c.mu.Unlock()
 }
 
@@ -56,22 +63,5 @@ func (c *recordingConn) snapshot() []record {
 	defer c.mu.Unlock()
 	out := make([]record, len(c.records))
 	copy(out, c.records)
-	return out
-}
-
-// encodeTranscript writes records as `dir (1) | length (uint32 BE) | bytes`.
-func encodeTranscript(records []record) []byte {
-	size := 0
-	for _, r := range records {
-		size += 5 + len(r.data)
-	}
-	out := make([]byte, 0, size)
-	var hdr [5]byte
-	for _, r := range records {
-		hdr[0] = r.dir
-		binary.BigEndian.PutUint32(hdr[1:], uint32(len(r.data)))
-		out = append(out, hdr[:]...)
-		out = append(out, r.data...)
-	}
 	return out
 }

@@ -37,8 +37,6 @@ type payload struct {
 
 type capture = capturepkg.Capture
 
-const repeats = 2
-
 // inProcessRuns is how many extra times the payloads are rebuilt in-process
 // to catch map-order leaks that 3 process runs can miss by chance.
 const inProcessRuns = 12
@@ -94,9 +92,13 @@ func writeAll(out string, run int, ps []payload) error {
 	return nil
 }
 
+// repeats: fresh processes run after the primary one (-repeats).
+var repeats = 2
+
 func main() {
 	out := flag.String("out", ".work/captures", "captures directory")
 	run := flag.Int("run", 0, "internal: repeat run number (0 = primary run, writes the index)")
+	flag.IntVar(&repeats, "repeats", 2, "fresh processes that write every payload again (for byteExact)")
 	flag.Parse()
 
 	start := time.Now()

@@ -10,6 +10,7 @@ import (
 	"github.com/packer-wire/conformance/canon"
 	"github.com/packer-wire/conformance/internal/gobcases"
 	"github.com/packer-wire/conformance/internal/goview"
+	"github.com/packer-wire/conformance/internal/transcript"
 	"github.com/zclconf/go-cty/cty"
 	ctyjson "github.com/zclconf/go-cty/cty/json"
 )
@@ -99,7 +100,7 @@ func handle(c capture, data []byte) (res result, skip string, err error) {
 		}
 		return protoReject(c, spec, "ConfigSpec")
 	case "transcript":
-		return transcript(c, data)
+		return transcriptVector(c, data)
 	}
 	return res, "", fmt.Errorf("unknown capture kind %q", c.Kind)
 }
@@ -140,7 +141,7 @@ func gobSpec(c capture, data []byte, call string) (result, string, error) {
 	ctx["component"] = c.Component
 	ctx["call"] = call
 	ctx["gobTypeIds"] = ids
-	return result{family: "gob-spec", ext: ".bin", data: data, expect: n, context: ctx}, "", nil
+	return result{family: "gob-spec", ext: ".bin", data: data, expect: n, context: ctx, mapOrder: !goview.Deterministic(reflect.ValueOf(spec))}, "", nil
 }
 
 func protoAccept(c capture, data []byte, call string) (result, string, error) {
@@ -158,7 +159,8 @@ func protoAccept(c capture, data []byte, call string) (result, string, error) {
 		ctx["component"] = c.Component
 	}
 	ctx["call"] = call
-	return result{family: "proto-spec", ext: ".bin", data: data, expect: n, context: ctx}, "", nil
+	// an ObjectSpec with two or more attributes is a protobuf map with as many entries
+	return result{family: "proto-spec", ext: ".bin", data: data, expect: n, context: ctx, mapOrder: !goview.Deterministic(reflect.ValueOf(spec))}, "", nil
 }
 
 // protoReject: the vector file is the canonical spec Go was given. The spec
@@ -216,7 +218,7 @@ func gobValue(c capture, data []byte) (result, string, error) {
 	if c.Component != "" {
 		ctx["component"] = c.Component
 	}
-	return result{family: "gob-value", ext: ".bin", data: data, expect: n, context: ctx}, "", nil
+	return result{family: "gob-value", ext: ".bin", data: data, expect: n, context: ctx, mapOrder: !goview.Deterministic(reflect.ValueOf(v))}, "", nil
 }
 
 func msgpackValue(c capture, data []byte, ty cty.Type) (result, string, error) {
@@ -266,7 +268,7 @@ func gobGeneric(c capture, data []byte) (result, string, error) {
 		types = append(types, reflect.TypeOf(orig))
 		goTypes = append(goTypes, fmt.Sprintf("%T", orig))
 	}
-	st, _, nodes, err := goview.GobGeneric(data, types)
+	st, decoded, nodes, err := goview.GobGeneric(data, types)
 	if err != nil {
 		return result{}, "", err
 	}
@@ -275,7 +277,11 @@ func gobGeneric(c capture, data []byte) (result, string, error) {
 	ctx := baseContext(c, "case")
 	ctx["goTypes"] = goTypes
 	ctx["gobTypeIds"] = nonNil(st.TypeIds)
-	return result{family: "gob-generic", ext: ".bin", data: data, expect: map[string]any{"values": values}, context: ctx}, "", nil
+	mapOrder := false
+	for _, d := range decoded {
+		mapOrder = mapOrder || !goview.Deterministic(d)
+	}
+	return result{family: "gob-generic", ext: ".bin", data: data, expect: map[string]any{"values": values}, context: ctx, mapOrder: mapOrder}, "", nil
 }
 
 func nonNil(ids []int) []int {
@@ -298,18 +304,23 @@ func rpcMessage(c capture, data []byte) (result, string, error) {
 		return result{}, "", err
 	}
 	ctx := baseContext(c)
-	return result{family: "rpc", ext: ".bin", data: data, expect: n, context: ctx}, "", nil
+	mapOrder := !goview.Deterministic(m.Body) || !goview.Deterministic(reflect.ValueOf(m.Request)) || !goview.Deterministic(reflect.ValueOf(m.Response))
+	return result{family: "rpc", ext: ".bin", data: data, expect: n, context: ctx, mapOrder: mapOrder}, "", nil
 }
 
-// transcript: the file is the recorded session as is, the expect is the
-// call list the host computed (context.calls).
-func transcript(c capture, data []byte) (result, string, error) {
-	calls, ok := c.Context["calls"]
-	if !ok {
-		return result{}, "", fmt.Errorf("transcript without context.calls")
-	}
-	if err := checkRecords(data); err != nil {
+// transcript: the file is the recorded session as is; the expect is Go's view
+// of it, decoded here from the bytes (internal/transcript, the demultiplexer
+// cmd/host and cmd/reference share), whatever the producer put in
+// context.calls.
+func transcriptVector(c capture, data []byte) (result, string, error) {
+	records, err := transcript.Parse(data)
+	if err != nil {
 		return result{}, "", err
+	}
+	d := transcript.Decode(records)
+	calls, err := transcript.CanonicalCalls(d.Calls)
+	if err != nil {
+		return result{}, "", fmt.Errorf("canonical calls: %w", err)
 	}
 	ctx := baseContext(c, "calls")
 	if c.Component != "" {
@@ -319,23 +330,4 @@ func transcript(c capture, data []byte) (result, string, error) {
 		ctx["protocol"] = c.Mode
 	}
 	return result{family: "transcript", ext: ".bin", data: data, expect: map[string]any{"calls": calls}, context: ctx}, "", nil
-}
-
-// checkRecords validates the transcript record framing.
-func checkRecords(b []byte) error {
-	for off := 0; off < len(b); {
-		if len(b)-off < 5 {
-			return fmt.Errorf("transcript: truncated record header at %d", off)
-		}
-		if b[off] > 1 {
-			return fmt.Errorf("transcript: bad direction byte %d at %d", b[off], off)
-		}
-		n := int(b[off+1])<<24 | int(b[off+2])<<16 | int(b[off+3])<<8 | int(b[off+4])
-		off += 5
-		if n > len(b)-off {
-			return fmt.Errorf("transcript: record at %d overruns the file", off-5)
-		}
-		off += n
-	}
-	return nil
 }

@@ -4,8 +4,11 @@ package capture
 
 // Capture is one line of .work/captures/index-*.jsonl.
 type Capture struct {
-	ID            string         `json:"id"`
-	Kind          string         `json:"kind"`
+	ID   string `json:"id"`
+	Kind string `json:"kind"`
+	// Host: what drove the plugin: "packer-1.12.0" (real Packer, cmd/reference), "go-host"
+	// (cmd/host); empty for payloads built in-process (vectorize writes "none").
+	Host          string         `json:"host,omitempty"`
 	Plugin        string         `json:"plugin"`
 	PluginVersion string         `json:"pluginVersion"`
 	SdkVersion    string         `json:"sdkVersion"`

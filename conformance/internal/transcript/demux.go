@@ -1,4 +1,9 @@
-package main
+// Package transcript holds the transcript record format (vectors/README.md) and
+// Go's view of a recorded session: yamux frames demultiplexed per stream, the mux
+// broker ids, and every net/rpc call decoded into the SDK's own types. Shared by
+// cmd/host (sessions it drives) and cmd/reference (real Packer's sessions
+// recorded by cmd/relay).
+package transcript
 
 import (
 	"bytes"
@@ -40,8 +45,8 @@ type yamuxStream struct {
 	firstPos  int // dir offset of the first frame, for ordering
 }
 
-// decodedCall is one net/rpc call found in a session.
-type decodedCall struct {
+// Call is one net/rpc call found in a session.
+type Call struct {
 	Stream        uint32 // logical (mux broker) id
 	YamuxStream   uint32
 	Caller        string // "host" or "plugin"
@@ -54,7 +59,7 @@ type decodedCall struct {
 	order         [2]int // (global record index, dir offset) of the request's first byte
 }
 
-type streamInfo struct {
+type StreamInfo struct {
 	YamuxStream uint32 `json:"yamuxStream"`
 	Stream      uint32 `json:"stream"`
 	Opener      string `json:"opener"`
@@ -63,31 +68,31 @@ type streamInfo struct {
 	BytesIn     int    `json:"bytesFromAcceptor"`
 }
 
-type sessionDecode struct {
-	calls    []*decodedCall
-	streams  []streamInfo
-	problems []string
+type Session struct {
+	Calls    []*Call
+	Streams  []StreamInfo
+	Problems []string
 }
 
 var rpcHeaderPrefix = append([]byte{0x82, 0xa0 | 13}, []byte("ServiceMethod")...)
 
 func dirName(d byte) string {
-	if d == dirHostToPlugin {
+	if d == HostToPlugin {
 		return "host"
 	}
 	return "plugin"
 }
 
-func decodeSession(records []record) *sessionDecode {
-	out := &sessionDecode{}
+func Decode(records []Record) *Session {
+	out := &Session{}
 	// Per direction: concatenated bytes and where each record starts.
 	var dirBuf [2][]byte
 	var recStart [2][]int
 	var recIndex [2][]int
 	for i, r := range records {
-		recStart[r.dir] = append(recStart[r.dir], len(dirBuf[r.dir]))
-		recIndex[r.dir] = append(recIndex[r.dir], i)
-		dirBuf[r.dir] = append(dirBuf[r.dir], r.data...)
+		recStart[r.Dir] = append(recStart[r.Dir], len(dirBuf[r.Dir]))
+		recIndex[r.Dir] = append(recIndex[r.Dir], i)
+		dirBuf[r.Dir] = append(dirBuf[r.Dir], r.Data...)
 	}
 	recordAt := func(dir byte, off int) int {
 		j := sort.Search(len(recStart[dir]), func(k int) bool { return recStart[dir][k] > off }) - 1
@@ -105,7 +110,7 @@ func decodeSession(records []record) *sessionDecode {
 		for off+12 <= len(buf) {
 			h := buf[off : off+12]
 			if h[0] != 0 {
-				out.problems = append(out.problems, fmt.Sprintf("%s->: yamux version %d at offset %d", dirName(dir), h[0], off))
+				out.Problems = append(out.Problems, fmt.Sprintf("%s->: yamux version %d at offset %d", dirName(dir), h[0], off))
 				break
 			}
 			typ := h[1]
@@ -128,7 +133,7 @@ func decodeSession(records []record) *sessionDecode {
 					n := length
 					if off+n > len(buf) {
 						n = len(buf) - off
-						out.problems = append(out.problems, fmt.Sprintf("%s->: stream %d: data frame truncated (%d of %d bytes)", dirName(dir), sid, n, length))
+						out.Problems = append(out.Problems, fmt.Sprintf("%s->: stream %d: data frame truncated (%d of %d bytes)", dirName(dir), sid, n, length))
 					}
 					s := &st.side[dir]
 					s.chunks = append(s.chunks, chunk{streamOff: len(s.buf), dirOff: off, n: n})
@@ -147,23 +152,23 @@ func decodeSession(records []record) *sessionDecode {
 		if !st.hasOpener {
 			// a stream whose SYN we did not see: odd ids are opened by the client (host)
 			if sid%2 == 1 {
-				st.opener = dirHostToPlugin
+				st.opener = HostToPlugin
 			} else {
-				st.opener = dirPluginToHost
+				st.opener = PluginToHost
 			}
 		}
 		opener, acceptor := st.opener, 1-st.opener
 		o, a := &st.side[opener], &st.side[acceptor]
-		info := streamInfo{YamuxStream: sid, Opener: dirName(opener), BytesOut: len(o.buf), BytesIn: len(a.buf)}
+		info := StreamInfo{YamuxStream: sid, Opener: dirName(opener), BytesOut: len(o.buf), BytesIn: len(a.buf)}
 		if len(o.buf) < 4 {
 			info.Kind = "idle"
-			out.streams = append(out.streams, info)
+			out.Streams = append(out.Streams, info)
 			continue
 		}
 		logical := binary.LittleEndian.Uint32(o.buf[:4])
 		info.Stream = logical
 		if len(a.buf) >= 4 && binary.LittleEndian.Uint32(a.buf[:4]) != logical {
-			out.problems = append(out.problems, fmt.Sprintf("stream %d: ack %d does not echo id %d", sid, binary.LittleEndian.Uint32(a.buf[:4]), logical))
+			out.Problems = append(out.Problems, fmt.Sprintf("stream %d: ack %d does not echo id %d", sid, binary.LittleEndian.Uint32(a.buf[:4]), logical))
 		}
 		body := o.buf[4:]
 		switch {
@@ -186,17 +191,17 @@ func decodeSession(records []record) *sessionDecode {
 			for _, c := range calls {
 				c.Stream, c.YamuxStream, c.Caller = logical, sid, dirName(opener)
 			}
-			out.calls = append(out.calls, calls...)
+			out.Calls = append(out.Calls, calls...)
 			for _, p := range probs {
-				out.problems = append(out.problems, fmt.Sprintf("stream %d (logical %d): %s", sid, logical, p))
+				out.Problems = append(out.Problems, fmt.Sprintf("stream %d (logical %d): %s", sid, logical, p))
 			}
 		default:
 			info.Kind = "raw"
 		}
-		out.streams = append(out.streams, info)
+		out.Streams = append(out.Streams, info)
 	}
-	sort.SliceStable(out.calls, func(i, j int) bool {
-		a, b := out.calls[i].order, out.calls[j].order
+	sort.SliceStable(out.Calls, func(i, j int) bool {
+		a, b := out.Calls[i].order, out.Calls[j].order
 		if a[0] != b[0] {
 			return a[0] < b[0]
 		}
@@ -213,10 +218,10 @@ func msgpackHandle() *codec.MsgpackHandle {
 
 // decodeRPCStream decodes the requests (client -> server) and responses
 // (server -> client) of one rpc stream.
-func decodeRPCStream(reqBuf, respBuf []byte, posOf func(int) [2]int) ([]*decodedCall, []string) {
-	var calls []*decodedCall
+func decodeRPCStream(reqBuf, respBuf []byte, posOf func(int) [2]int) ([]*Call, []string) {
+	var calls []*Call
 	var problems []string
-	bySeq := map[uint64]*decodedCall{}
+	bySeq := map[uint64]*Call{}
 
 	dec := codec.NewDecoderBytes(reqBuf, msgpackHandle())
 	for dec.NumBytesRead() < len(reqBuf) {
@@ -226,7 +231,7 @@ func decodeRPCStream(reqBuf, respBuf []byte, posOf func(int) [2]int) ([]*decoded
 			problems = append(problems, fmt.Sprintf("request header at %d: %v", start, err))
 			break
 		}
-		c := &decodedCall{ServiceMethod: hdr.ServiceMethod, Seq: hdr.Seq, order: posOf(start)}
+		c := &Call{ServiceMethod: hdr.ServiceMethod, Seq: hdr.Seq, order: posOf(start)}
 		argT := anyType
 		if m, ok := canon.LookupRpcMethod(hdr.ServiceMethod); ok {
 			argT = canon.DecodeType(m.Args)
@@ -255,7 +260,7 @@ func decodeRPCStream(reqBuf, respBuf []byte, posOf func(int) [2]int) ([]*decoded
 		c := bySeq[hdr.Seq]
 		if c == nil {
 			problems = append(problems, fmt.Sprintf("response seq %d (%s) has no request", hdr.Seq, hdr.ServiceMethod))
-			c = &decodedCall{ServiceMethod: hdr.ServiceMethod, Seq: hdr.Seq, order: [2]int{1 << 30, 0}}
+			c = &Call{ServiceMethod: hdr.ServiceMethod, Seq: hdr.Seq, order: [2]int{1 << 30, 0}}
 			calls = append(calls, c)
 		}
 		replyT := anyType
@@ -274,8 +279,8 @@ func decodeRPCStream(reqBuf, respBuf []byte, posOf func(int) [2]int) ([]*decoded
 	return calls, problems
 }
 
-// canonicalCalls renders the calls as the transcript expect's call list.
-func canonicalCalls(calls []*decodedCall) ([]any, error) {
+// CanonicalCalls renders the calls as the transcript expect's call list.
+func CanonicalCalls(calls []*Call) ([]any, error) {
 	out := make([]any, 0, len(calls))
 	for _, c := range calls {
 		req, err := canon.RpcBody(c.Request)
