@@ -10,7 +10,7 @@
 //
 // host.js and cli.js take every codecs/ module from pure.js too (never a copy of their own), so a
 // GoMap or WireError made through `packer-wire` is the same class `packer-wire/host` checks for.
-// No source maps are shipped. Types come from `tsc -p tsconfig.types.json` into lib/types/, run
+// Minified (names kept: classes and functions keep their names). No source maps are shipped. Types come from `tsc -p tsconfig.types.json` into lib/types/, run
 // after this script (which empties lib/ first).
 import { build } from 'esbuild';
 import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -48,7 +48,7 @@ const nsOf = (abs) => 'm_' + relative(root, abs).replace(/\.ts$/, '').replace(/[
 
 const pureSource = modules.map((m) => `export * as ${nsOf(m)} from ${JSON.stringify(m)};`).join('\n');
 
-const common = { bundle: true, minifyWhitespace: true, minifySyntax: true, format: 'esm', platform: 'node', target: 'node20', keepNames: true, sourcemap: false, legalComments: 'none', logLevel: 'warning' };
+const common = { bundle: true, minify: true, format: 'esm', platform: 'node', target: 'node20', keepNames: true, sourcemap: false, legalComments: 'none', logLevel: 'warning' };
 
 rmSync('lib', { recursive: true, force: true });
 await build({ ...common, stdin: { contents: pureSource, resolveDir: root, loader: 'ts', sourcefile: 'pure.ts' }, outfile: 'lib/chunks/pure.js' });
