@@ -630,7 +630,6 @@ function writePlainUnknown(w: ByteWriter): void {
   w.writeByte(0);
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const MUST_END_CLUSTER = new Set("-_:;/\\,.(){}[]|?!~ \t@#$%^&*+\"'");
 
 /**
@@ -643,7 +642,7 @@ function truncatePrefix(p: string): string {
   let cut = 255;
   while (cut > 0 && (bytes[cut]! & 0xc0) === 0x80) cut--;
   const head = new TextDecoder().decode(bytes.subarray(0, cut)).normalize('NFC');
-  const clusters = [...graphemes.segment(head)].map((s) => s.segment);
+  const clusters = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(head)].map((s) => s.segment);
   const last = clusters[clusters.length - 1];
   if (last !== undefined && !( [...last].length === 1 && MUST_END_CLUSTER.has(last))) clusters.pop();
   return clusters.join('');

@@ -5,7 +5,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { canonicalDiff } from '../../conformance/runner/compare.js';
+import { canonicalDiff } from '../../testkit/compare.js';
 import { valueToCanonical } from '../cty/canonical.js';
 import { specToCanonical } from '../hclspec/canonical.js';
 import { MAX_DEPTH, WireError } from '../wire/errors.js';

@@ -44,7 +44,8 @@ export function bodyPlan(t: GoType): BodyPlan {
   return p;
 }
 
-export const ERROR_REPLY = bodyPlan(ErrorReplyBody);
+/** The plan of an error reply's empty body (built on first use). */
+export const errorReplyPlan = (): BodyPlan => bodyPlan(ErrorReplyBody);
 
 export const KEY_SERVICE_METHOD = strBytes('ServiceMethod');
 export const KEY_SEQ = strBytes('Seq');
@@ -93,19 +94,26 @@ const byLength: MethodPlan[][] = [];
 const byName = new Map<string, MethodPlan>();
 const MAX_EXTRA = 256;
 
-for (const name of Object.keys(RPC_METHODS)) {
-  if (name.includes('*')) continue;
-  const p = makePlan(name);
-  byName.set(name, p);
-  (byLength[p.nameBytes.length] ??= []).push(p);
+/** How many plans the table itself has (names with a `*` are patterns, planned per call). */
+const TABLE_SIZE = Object.keys(RPC_METHODS).filter((n) => !n.includes('*')).length;
+
+/** Builds the table's plans on first use (byName is never empty after), so importing the codec compiles nothing. */
+function ensureTable(): void {
+  if (byName.size !== 0) return;
+  for (const name of Object.keys(RPC_METHODS)) {
+    if (name.includes('*')) continue;
+    const p = makePlan(name);
+    byName.set(name, p);
+    (byLength[p.nameBytes.length] ??= []).push(p);
+  }
 }
-const TABLE_SIZE = byName.size;
 
 /** Names longer than this (no real method) get a plan per call, never cached. */
 const MAX_CACHED_NAME = 128;
 
 /** The plan for a ServiceMethod (cached). */
 export function planFor(name: string): MethodPlan {
+  ensureTable();
   let p = byName.get(name);
   if (p === undefined) {
     p = makePlan(name);
@@ -121,6 +129,7 @@ export function planFor(name: string): MethodPlan {
 
 /** The table plan whose name is buf[p, p+n), if any. */
 function internPlan(buf: Uint8Array, p: number, n: number): MethodPlan | undefined {
+  ensureTable();
   const cands = byLength[n];
   if (cands === undefined) return undefined;
   for (let i = 0; i < cands.length; i++) {

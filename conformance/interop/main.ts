@@ -1,7 +1,7 @@
 /**
  * npm run interop [-- --json] [--only SUBSTRING] [--concurrency N]
  *
- * Live sessions between our TypeScript host (codecs/host) and the real plugin binaries listed in
+ * Live sessions between our TypeScript host (host/) and the real plugin binaries listed in
  * conformance/.work/bin/plugins.json (tester at several SDK versions, published plugins at
  * their own and raised SDKs), in gob mode and, for plugins reporting protocol v2, protobuf mode;
  * every session is checked against the Go harness's vectors and transcripts (sessions.ts).

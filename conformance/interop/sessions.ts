@@ -1,5 +1,5 @@
 /**
- * Live interop sessions: our TypeScript host (codecs/host) against a real plugin binary, each
+ * Live interop sessions: our TypeScript host (host/) against a real plugin binary, each
  * checked against what the Go harness recorded for the same plugin build, mode and component.
  *
  * A session starts one component (one process, as Packer does) and plays the Go capture host's
