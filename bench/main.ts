@@ -1,36 +1,50 @@
 /**
- * `npm run bench`: throughput of each family's hot path, TypeScript next to Go and JS peers, on the
- * same vector bytes. Flags: --json (machine-readable on stdout), --quick (under a minute),
- * --no-go, --vectors DIR, --no-write (keep bench/RESULTS.md), and words that filter case names.
- * Progress goes to stderr; stdout carries only the table or the JSON.
+ * `npm run bench`: throughput of each family's hot path on new content (a corpus of distinct
+ * payloads Go made from the vectors), TypeScript and Go alternating in rounds; cold first decodes
+ * and the core entry's import in fresh processes; JS peers; retained memory. Flags: --json
+ * (machine-readable on stdout), --quick (a smoke run), --no-go, --vectors DIR, --no-write (keep
+ * bench/RESULTS.md), and words that filter case names. Progress goes to stderr; stdout carries
+ * only the table or the JSON.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { filterCases, OPS, selectCases, type BenchCase } from './cases.js';
+import type { VectorContext } from '../codecs/family.js';
+import { filterCases, OPS, selectCases, type BenchCase, type Op } from './cases.js';
 import { loadVectors, measureVector } from './vectors.js';
-import { runGoBench, type GoRun } from './goBench.js';
+import { prepareGo, writeDescriptor, writeGoCases, type GoSide } from './goBench.js';
 import { loadCodecs, type Codecs, type HotPath } from './hotpaths.js';
-import { allocatedPerOp, opsFor, retainedPerOp, timeOp, type TimingOptions } from './measure.js';
+import { allocatedPerOp, opsFor, retainedPerOp } from './measure.js';
 import { peersFor, readIfExists } from './peers.js';
-import { jsonReport, ratio, renderReport, type BenchReport, type CaseReport, type MemoryReport, type PeerNumbers } from './report.js';
+import { jsonReport, ratio, renderReport, type BenchReport, type CaseReport, type Content, type MemoryReport, type PeerNumbers } from './report.js';
 import { parseArgs, type BenchArgs } from './args.js';
+import { ensureCorpus, loadCorpus, type Corpus } from './corpus.js';
+import { GoServer, stats, TsRounds, type CorpusOp } from './rounds.js';
+import { coldSamples, msStats } from './cold.js';
+import { GO_ENV } from './goBench.js';
 
 const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (s: string) => process.stderr.write(s + '\n');
 const mb = (bytes: number, ops: number | null) => (ops == null ? null : (bytes * ops) / 1e6);
 /** WireError messages as they are (they name codec and offset); anything else with its class name. */
 const why = (e: unknown) => ((e as Error)?.name === 'WireError' ? (e as Error).message : `${(e as Error)?.name ?? 'Error'}: ${(e as Error)?.message ?? String(e)}`);
+const num = (x: number) => (Number.isFinite(x) ? x : null);
 
 interface Settings {
-  timing: TimingOptions;
-  goBenchtime: string;
+  /** Target length of one round, ms (each side calibrates its calls per round to it). */
+  roundMs: number;
+  /** Rounds per side and op. */
+  rounds: number;
+  /** Rounds of the extra same-bytes figure and of each peer. */
+  sameRounds: number;
   allocSeconds: number;
+  /** Fresh processes per side and family for the cold cases. */
+  coldReps: number;
 }
 
-const FULL: Settings = { timing: { maxTime: 1.5, minSamples: 10, minTime: 0.05 }, goBenchtime: '1s', allocSeconds: 0.2 };
-const QUICK: Settings = { timing: { maxTime: 0.08, minSamples: 3, minTime: 0.02 }, goBenchtime: '100ms', allocSeconds: 0.02 };
+const FULL: Settings = { roundMs: 60, rounds: 16, sameRounds: 6, allocSeconds: 0.2, coldReps: 10 };
+const QUICK: Settings = { roundMs: 20, rounds: 8, sameRounds: 3, allocSeconds: 0.02, coldReps: 3 };
 
 /** Cases whose decoded size is worth measuring: 1 KiB and up, at least the three largest. */
 function retainSet(cases: readonly BenchCase[]): Set<string> {
@@ -38,104 +52,195 @@ function retainSet(cases: readonly BenchCase[]): Set<string> {
   return new Set(bySize.filter((c, i) => c.bytes >= 1024 || i < 3).map((c) => c.name));
 }
 
-async function benchCase(c: BenchCase, codecs: Codecs, vectorsDir: string, go: GoRun | undefined, s: Settings, protoDescriptor: Uint8Array | undefined): Promise<{ rows: CaseReport[]; decode?: () => unknown }> {
-  const bytes = new Uint8Array(readFileSync(join(vectorsDir, c.vector.file)));
-  const ctx = c.vector.context ?? {};
-  const expectPath = join(vectorsDir, c.vector.expect);
-  const expectText = existsSync(expectPath) ? readFileSync(expectPath, 'utf8') : 'null';
-  // Prepare the TypeScript ops once, with the first hot path whose decode and encode work on these
-  // bytes; a missing codec or a failing call is reported, not thrown.
+/** The same call repeated: count so large that the cursor never wraps. */
+const same = (call: () => unknown): CorpusOp => ({ count: Number.MAX_SAFE_INTEGER, call });
+
+/** Times TypeScript-only rounds (peers, the same-bytes figure). */
+function tsOnly(op: CorpusOp, s: Settings, rounds: number): { opsPerSec: number; rme: number } {
+  const r = new TsRounds(op);
+  const k = Math.max(1, Math.min(op.count, r.calibrate(s.roundMs)));
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) samples.push((k * 1e9) / r.round(k));
+  const st = stats(samples);
+  return { opsPerSec: st.opsPerSec, rme: st.rme };
+}
+
+interface Work {
+  payloads: Uint8Array[];
+  contexts: VectorContext[];
+  content: Content;
+  bytes: number;
+}
+
+async function benchCase(c: BenchCase, w: Work, codecs: Codecs, go: GoServer | undefined, s: Settings, protoDescriptor: Uint8Array | undefined, vectorsDir: string): Promise<{ rows: CaseReport[]; decodeAll?: () => () => unknown }> {
+  const { payloads, contexts } = w;
+  const n = payloads.length;
+  // The first hot path whose decode and encode work on every payload; a missing codec or a
+  // failing call is reported, not thrown.
   let tsError: string | undefined;
   let hot: HotPath | undefined;
-  let decode: (() => unknown) | undefined;
-  let encode: (() => unknown) | undefined;
-  let encodedBytes = bytes.length;
   const candidates = codecs.hotPathsFor(c.family);
   if (candidates.length === 0) tsError = 'no codec';
+  const decodeAll = (h: HotPath) => payloads.map((p, i) => h.decode(p, contexts[i]!));
   for (const h of candidates) {
-    let model: unknown;
     try {
-      model = h.decode(bytes, ctx);
+      const model = h.decode(payloads[0]!, contexts[0]!);
+      try {
+        h.encode(model, contexts[0]!);
+        hot = h;
+        tsError = undefined;
+        break;
+      } catch (e) {
+        tsError = `encode: ${why(e)}`;
+      }
     } catch (e) {
       tsError ??= `decode: ${why(e)}`;
-      continue;
-    }
-    hot = h;
-    decode = () => h.decode(bytes, ctx);
-    try {
-      encodedBytes = h.encode(model, ctx).length;
-      encode = () => h.encode(model, ctx);
-      tsError = undefined;
-      break;
-    } catch (e) {
-      tsError = `encode: ${why(e)}`;
     }
   }
-
-  // Peers are built once and shared by both ops.
-  const peerOps: Record<string, { ops?: Awaited<ReturnType<ReturnType<typeof peersFor>[number]['make']>>; error?: string }> = {};
-  for (const p of peersFor(c.family)) {
-    try {
-      peerOps[p.name] = { ops: await p.make({ family: c.family, bytes, expectText, repoDir, ...(protoDescriptor ? { protoDescriptor } : {}) }) };
-    } catch (e) {
-      peerOps[p.name] = { error: why(e) };
-    }
-  }
-
+  const expectPath = join(vectorsDir, c.vector.expect);
+  const expectText = existsSync(expectPath) ? readFileSync(expectPath, 'utf8') : 'null';
   const rows: CaseReport[] = [];
   for (const op of OPS) {
-    const fn = op === 'decode' ? decode : encode;
-    const size = op === 'decode' ? bytes.length : encodedBytes;
     const row: CaseReport = {
       name: c.name,
       family: c.family,
       op,
-      bytes: bytes.length,
+      content: w.content,
+      bytes: Math.round(w.bytes),
+      payloads: n,
       vector: c.vector.id,
-      ts: { opsPerSec: null, mbPerSec: null, allocBytesPerOp: null, ...(hot ? { api: hot.api } : {}) },
-      go: { opsPerSec: null, mbPerSec: null, allocBytesPerOp: null, allocsPerOp: null },
+      ts: { opsPerSec: null, rme: null, mbPerSec: null, allocBytesPerOp: null, ...(hot ? { api: hot.api } : {}) },
+      go: { opsPerSec: null, rme: null, mbPerSec: null, allocBytesPerOp: null, allocsPerOp: null },
       ratio: null,
       peers: {},
     };
-    if (fn) {
-      log(`ts: ${c.name} ${op}`);
-      const t = await timeOp(`${c.name} ${op}`, fn, s.timing);
-      row.ts = { ...row.ts, opsPerSec: t.opsPerSec, mbPerSec: mb(size, t.opsPerSec), allocBytesPerOp: await allocatedPerOp(fn, opsFor(t.opsPerSec, s.allocSeconds)), rme: t.rme };
-    } else row.ts.error = tsError ?? 'not run';
-    const g = go?.parsed?.results.find((r) => r.name === c.name && r.op === op);
-    if (g) row.go = { opsPerSec: g.opsPerSec, mbPerSec: g.mbPerSec ?? null, allocBytesPerOp: g.bytesPerOp ?? null, allocsPerOp: g.allocsPerOp ?? null };
-    else {
-      const skip = go?.parsed?.skips.find((k) => k.name === c.name && (k.op === op || k.op === 'decode'));
-      row.go.note = skip ? skip.reason : go?.available ? 'no Go result' : 'Go not run';
-    }
-    row.ratio = ratio(row.ts.opsPerSec, row.go.opsPerSec);
-    for (const [name, p] of Object.entries(peerOps)) {
-      const pn: PeerNumbers = { opsPerSec: null, mbPerSec: null, ratio: null };
-      if (p.ops) {
-        try {
-          const pf = op === 'decode' ? p.ops.decode : p.ops.encode;
-          log(`peer: ${c.name} ${op} ${name}`);
-          const t = await timeOp(`${c.name} ${op} ${name}`, pf, s.timing);
-          pn.opsPerSec = t.opsPerSec;
-          pn.mbPerSec = mb(op === 'decode' ? p.ops.decodeBytes : p.ops.encodeBytes, t.opsPerSec);
-          pn.ratio = ratio(row.ts.opsPerSec, t.opsPerSec);
-          if (p.ops.note) pn.note = p.ops.note;
-        } catch (e) {
-          pn.error = why(e);
-        }
-      } else pn.error = p.error ?? 'not run';
-      row.peers[name] = pn;
-    }
     rows.push(row);
+    let tsOp: CorpusOp | undefined;
+    let sameOp: CorpusOp | undefined;
+    if (hot) {
+      const h = hot;
+      if (op === 'decode') {
+        tsOp = { count: n, call: (i) => h.decode(payloads[i]!, contexts[i]!) };
+        const p0 = payloads[0]!;
+        const c0 = contexts[0]!;
+        sameOp = same(() => h.decode(p0, c0));
+      } else {
+        // Fresh models, decoded beforehand, renewed (untimed) whenever the cursor wraps: no
+        // identity-keyed cache can hit.
+        let models: unknown[] = [];
+        try {
+          models = decodeAll(h);
+        } catch (e) {
+          row.ts.error = `decode of the corpus: ${why(e)}`;
+        }
+        tsOp = { count: n, call: (i) => h.encode(models[i]!, contexts[i]!), ...(n > 1 ? { refresh: () => void (models = decodeAll(h)) } : {}) };
+        const m0 = h.decode(payloads[0]!, contexts[0]!);
+        const c0 = contexts[0]!;
+        sameOp = same(() => h.encode(m0, c0));
+      }
+      if (n === 1) tsOp = same(tsOp.call.bind(null, 0));
+      if (row.ts.error) tsOp = undefined;
+    } else row.ts.error = tsError ?? 'not run';
+
+    // Alternating rounds.
+    log(`${c.name} ${op} (${w.content}, ${n} payloads)`);
+    let tsRounds = tsOp ? new TsRounds(tsOp) : undefined;
+    let tsK = 0;
+    try {
+      if (tsRounds) tsK = Math.max(1, Math.min(n === 1 ? Infinity : n, tsRounds.calibrate(s.roundMs)));
+    } catch (e) {
+      row.ts.error = `${op}: ${why(e)}`;
+      tsRounds = undefined;
+    }
+    let goK = 0;
+    let goError: string | undefined;
+    if (go) {
+      try {
+        goK = Math.max(1, Math.min(n === 1 ? Infinity : n, await go.calibrate(c.name, op, s.roundMs)));
+      } catch (e) {
+        goError = (e as Error).message;
+      }
+    } else goError = 'Go not run';
+    const tsSamples: number[] = [];
+    const goSamples: number[] = [];
+    let goAlloc = 0;
+    let goAllocs = 0;
+    let goOps = 0;
+    let tsRun = tsRounds;
+    for (let r = 0; r < s.rounds; r++) {
+      if (tsRun) {
+        try {
+          tsSamples.push((tsK * 1e9) / tsRun.round(tsK));
+        } catch (e) {
+          row.ts.error = `${op}: ${why(e)}`;
+          tsRun = undefined;
+        }
+      }
+      if (go && !goError) {
+        try {
+          const g = await go.round(c.name, op, goK);
+          goSamples.push((goK * 1e9) / g.ns);
+          goAlloc += g.allocBytes;
+          goAllocs += g.allocs;
+          goOps += goK;
+        } catch (e) {
+          goError = (e as Error).message;
+        }
+      }
+    }
+    const size = w.bytes;
+    if (tsRun && tsOp) {
+      const t = stats(tsSamples);
+      let j = 0;
+      const call = tsOp.call;
+      const count = tsOp.count;
+      row.ts = {
+        ...row.ts,
+        opsPerSec: t.opsPerSec,
+        rme: num(t.rme),
+        samples: t.samples,
+        mbPerSec: mb(size, t.opsPerSec),
+        allocBytesPerOp: await allocatedPerOp(() => call(j++ % Math.min(count, 1 << 30)), Math.min(opsFor(t.opsPerSec, s.allocSeconds), count)),
+      };
+      if (w.content === 'distinct' && sameOp) {
+        const t2 = tsOnly(sameOp, s, s.sameRounds);
+        row.ts.sameOpsPerSec = t2.opsPerSec;
+        row.ts.sameRme = num(t2.rme);
+      }
+    }
+    if (goSamples.length > 0) {
+      const g = stats(goSamples);
+      row.go = { opsPerSec: g.opsPerSec, rme: num(g.rme), samples: g.samples, mbPerSec: mb(size, g.opsPerSec), allocBytesPerOp: goAlloc / goOps, allocsPerOp: goAllocs / goOps };
+    }
+    if (goError) row.go.note = goError;
+    row.ratio = ratio(row.ts.opsPerSec, row.go.opsPerSec);
+
+    // Peers: same bytes every call (they have no content caches to warm).
+    for (const p of peersFor(c.family)) {
+      const pn: PeerNumbers = { opsPerSec: null, mbPerSec: null, ratio: null };
+      try {
+        const ops = await p.make({ family: c.family, bytes: payloads[0]!, expectText, repoDir, ...(protoDescriptor ? { protoDescriptor } : {}) });
+        const t = tsOnly(same(op === 'decode' ? ops.decode : ops.encode), s, s.sameRounds);
+        pn.opsPerSec = t.opsPerSec;
+        pn.rme = num(t.rme);
+        pn.mbPerSec = mb(op === 'decode' ? ops.decodeBytes : ops.encodeBytes, t.opsPerSec);
+        pn.ratio = ratio(row.ts.sameOpsPerSec ?? row.ts.opsPerSec, t.opsPerSec);
+        if (ops.note) pn.note = ops.note;
+      } catch (e) {
+        pn.error = why(e);
+      }
+      row.peers[p.name] = pn;
+    }
   }
-  return { rows, ...(decode ? { decode } : {}) };
+  const h = hot;
+  return { rows, ...(h ? { decodeAll: () => { let i = 0; return () => { const k = i++ % n; return h.decode(payloads[k]!, contexts[k]!); }; } } : {}) };
 }
 
-function machine(go: GoRun | undefined, loadStart: number[]): BenchReport['machine'] {
+function machine(go: GoSide | undefined, loadStart: number[]): BenchReport['machine'] {
   const c = cpus();
   return {
     cores: c.length,
-    cpu: go?.parsed?.cpu && go.parsed.cpu.length > (c[0]?.model.trim().length ?? 0) ? go.parsed.cpu : (c[0]?.model.trim() ?? 'unknown'),
+    cpu: c[0]?.model.trim() ?? 'unknown',
     node: process.version,
     go: go?.version ?? null,
     loadStart,
@@ -143,51 +248,127 @@ function machine(go: GoRun | undefined, loadStart: number[]): BenchReport['machi
   };
 }
 
+/** The cold cases: per family its largest payload, and the import of the core entry. */
+function coldCases(cases: readonly BenchCase[], go: GoSide | undefined, workDir: string, vectorsDir: string, s: Settings): CaseReport[] {
+  const largest = new Map<string, BenchCase>();
+  for (const c of cases) if ((largest.get(c.family)?.bytes ?? -1) < c.bytes) largest.set(c.family, c);
+  const rows: CaseReport[] = [];
+  const importTs: number[] = [];
+  const importGo: number[] = [];
+  for (const c of largest.values()) {
+    log(`cold: ${c.family} (${c.name}, ${c.bytes} bytes) x${s.coldReps}`);
+    const r = coldSamples(c, { distDir: join(repoDir, 'dist'), workDir, ...(go?.bin ? { goBin: go.bin } : {}), goCwd: join(repoDir, 'conformance', 'gobench'), vectorsDir, reps: s.coldReps, log });
+    importTs.push(...r.import.ts);
+    importGo.push(...r.import.go);
+    const ts = msStats(r.decode.ts);
+    const g = msStats(r.decode.go);
+    rows.push({
+      name: `cold.${c.family}`,
+      family: c.family,
+      op: 'decode',
+      content: 'cold',
+      bytes: c.bytes,
+      payloads: 1,
+      vector: c.vector.id,
+      ts: { opsPerSec: null, ms: num(ts.ms), rme: num(ts.rme), samples: ts.samples, mbPerSec: null, allocBytesPerOp: null, ...(r.decode.ts.length === 0 ? { error: r.decode.errors[0] ?? 'no sample' } : {}) },
+      go: { opsPerSec: null, ms: num(g.ms), rme: num(g.rme), samples: g.samples, mbPerSec: null, allocBytesPerOp: null, allocsPerOp: null, ...(r.decode.go.length === 0 && go?.bin ? { note: r.decode.errors.find((e) => e.startsWith('go:')) ?? 'no sample' } : {}) },
+      ratio: ratio(g.ms, ts.ms),
+      peers: {},
+    });
+  }
+  if (largest.size > 0) {
+    const ts = msStats(importTs);
+    const g = msStats(importGo);
+    rows.unshift({
+      name: 'cold.import',
+      family: 'core',
+      op: 'import',
+      content: 'cold',
+      bytes: 0,
+      payloads: 0,
+      vector: 'codecs/index.js',
+      ts: { opsPerSec: null, ms: num(ts.ms), rme: num(ts.rme), samples: ts.samples, mbPerSec: null, allocBytesPerOp: null },
+      go: { opsPerSec: null, ms: num(g.ms), rme: num(g.rme), samples: g.samples, mbPerSec: null, allocBytesPerOp: null, allocsPerOp: null, note: 'sum of package inits (GODEBUG=inittrace=1)' },
+      ratio: ratio(g.ms, ts.ms),
+      peers: {},
+    });
+  }
+  return rows;
+}
+
 export async function runBench(a: BenchArgs): Promise<BenchReport> {
   const loadStart = loadavg().map((x) => Number(x.toFixed(2)));
   const s = a.quick ? QUICK : FULL;
   const notes: string[] = [];
+  if (a.quick) notes.push('--quick is a smoke run: short rounds and few samples; compare ratios from a full run.');
   const vectorsDir = resolve(a.vectorsDir ?? join(repoDir, 'vectors'));
   const vectors = loadVectors(vectorsDir, notes);
   const sel = selectCases(vectors, measureVector(vectorsDir));
   const cases = filterCases(sel.cases, a.filter);
   const missing = filterCases(sel.missing, a.filter);
+  const moduleDir = join(repoDir, 'conformance');
 
-  let go: GoRun | undefined;
+  let go: GoSide | undefined;
+  let server: GoServer | undefined;
   const work = mkdtempSync(join(tmpdir(), 'packer-wire-bench-'));
   try {
+    let corpusFiles = new Map<string, string>();
     if (a.go && cases.length > 0) {
-      go = runGoBench(cases, { moduleDir: join(repoDir, 'conformance'), workDir: work, benchtime: s.goBenchtime, retain: retainSet(cases), vectorsDir, log });
+      go = prepareGo({ moduleDir, workDir: work, log });
       notes.push(...go.notes);
-      log(`go: done in ${go.seconds.toFixed(1)} s`);
-    } else if (!a.go) notes.push('GO SKIPPED (--no-go): Go columns are empty');
+      if (go.available) {
+        const cs = ensureCorpus(cases, { moduleDir, vectorsDir, log });
+        corpusFiles = cs.files;
+        for (const [name, e] of cs.errors) notes.push(`no corpus for ${name} (its cases run on the same bytes): ${e}`);
+        log(`corpus: ready in ${cs.seconds.toFixed(1)} s`);
+      }
+    } else if (!a.go) notes.push('GO SKIPPED (--no-go): Go columns are empty and there is no corpus: every case runs on the same bytes');
+    const retain = retainSet(cases);
+    const casesFile = writeGoCases(cases, { workDir: work, vectorsDir, retain, corpus: corpusFiles });
+    if (go?.bin) {
+      writeDescriptor(go, casesFile, { moduleDir, workDir: work });
+      server = new GoServer(go.bin, join(moduleDir, 'gobench'), { ...GO_ENV, PACKER_WIRE_BENCH_CASES: casesFile, PACKER_WIRE_BENCH_SERVE: '1' });
+    }
     const protoDescriptor = readIfExists(go?.descriptorFile);
     const codecs = await loadCodecs();
     notes.push(...codecs.notes);
 
     const rows: CaseReport[] = [];
     const memory: MemoryReport[] = [];
-    const retain = retainSet(cases);
     for (const c of cases) {
-      const r = await benchCase(c, codecs, vectorsDir, go, s, protoDescriptor);
+      const file = corpusFiles.get(c.name);
+      const base: VectorContext = c.vector.context ?? {};
+      let w: Work;
+      if (file) {
+        const k: Corpus = loadCorpus(file, base);
+        w = { payloads: k.payloads, contexts: k.contexts, content: 'distinct', bytes: k.meanBytes };
+      } else w = { payloads: [new Uint8Array(readFileSync(join(vectorsDir, c.vector.file)))], contexts: [base], content: 'same', bytes: c.bytes };
+      const r = await benchCase(c, w, codecs, server, s, protoDescriptor, vectorsDir);
       rows.push(...r.rows);
-      if (!retain.has(c.name)) continue;
-      const g = go?.retained.find((x) => x.name === c.name);
-      const m: MemoryReport = {
-        name: c.name,
-        family: c.family,
-        bytes: c.bytes,
-        ts: { retainedPerOp: null, perByte: null },
-        go: { retainedPerOp: g?.retainedPerOp ?? null, perByte: g ? g.retainedPerOp / c.bytes : null },
-      };
-      if (r.decode) {
-        m.ts.retainedPerOp = retainedPerOp(r.decode);
-        m.ts.perByte = m.ts.retainedPerOp / c.bytes;
-      } else m.ts.error = r.rows[0]?.ts.error ?? 'not run';
-      memory.push(m);
+      if (retain.has(c.name)) {
+        const m: MemoryReport = { name: c.name, family: c.family, bytes: Math.round(w.bytes), ts: { retainedPerOp: null, perByte: null }, go: { retainedPerOp: null, perByte: null } };
+        if (r.decodeAll) {
+          m.ts.retainedPerOp = retainedPerOp(r.decodeAll());
+          m.ts.perByte = m.ts.retainedPerOp / w.bytes;
+        } else m.ts.error = r.rows[0]?.ts.error ?? 'not run';
+        if (server) {
+          try {
+            m.go.retainedPerOp = await server.retained(c.name);
+            m.go.perByte = m.go.retainedPerOp / w.bytes;
+          } catch {
+            /* the Go column stays empty; the case's row has the note */
+          }
+        }
+        memory.push(m);
+      }
+      await server?.drop(c.name).catch(() => undefined);
     }
+    server?.close();
+    server = undefined;
+    rows.push(...coldCases(cases, go, work, vectorsDir, s));
     return { date: new Date().toISOString(), quick: a.quick, machine: machine(go, loadStart), cases: rows, memory, missing, notes };
   } finally {
+    server?.close();
     rmSync(work, { recursive: true, force: true });
   }
 }
@@ -205,7 +386,7 @@ export function resultsMarkdown(r: BenchReport): string {
     `Load (\`uptime\` 1/5/15-minute averages): ${m.loadStart.join(' / ')} at the start, ${m.loadEnd.join(' / ')} at the end.`,
     'The bench itself keeps about one core busy; anything above 1 is other work on the machine (on the',
     'shared 2-core development machine, other engineers\' builds and tests), which slows both sides and',
-    'widens the error bars. Compare ratios rather than absolute ops/s across runs.',
+    'widens the error bars. TypeScript and Go rounds alternate, so load drift moves both; compare ratios.',
     '',
     renderReport(r),
   ].join('\n');

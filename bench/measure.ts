@@ -1,43 +1,11 @@
 /**
- * Timing and memory of one TypeScript/JavaScript operation: throughput with benny, bytes
- * allocated per op (heap + external, counting what GCs freed meanwhile), and heap retained by
+ * Memory of one TypeScript/JavaScript operation (timing is rounds.ts): bytes allocated per op (heap + external, counting what GCs freed meanwhile), and heap retained by
  * decoded values.
  */
 import { GCProfiler } from 'node:v8';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
-import { add, suite } from 'benny';
-
-export interface TimingOptions {
-  /** benchmark.js: most seconds spent per op. */
-  maxTime: number;
-  /** benchmark.js: fewest samples per op. */
-  minSamples: number;
-  /** benchmark.js: least seconds per sample. */
-  minTime: number;
-}
-
-export interface Timing {
-  opsPerSec: number;
-  /** benchmark.js relative margin of error, percent. */
-  rme: number;
-  samples: number;
-}
-
-/** Times `fn` with benny, silencing its progress line (stdout carries only the report). */
-export async function timeOp(name: string, fn: () => unknown, o: TimingOptions): Promise<Timing> {
-  const log = console.log;
-  console.log = () => undefined;
-  try {
-    const summary = await suite(name, add(name, fn, { maxTime: o.maxTime, minSamples: o.minSamples, minTime: o.minTime, delay: 0.005 }));
-    const r = summary.results[0];
-    if (!r) throw new Error(`benny gave no result for ${name}`);
-    return { opsPerSec: r.ops, rme: r.margin, samples: r.samples };
-  } finally {
-    console.log = log;
-  }
-}
 
 let gcFn: (() => void) | undefined;
 /** A full GC: `global.gc` under --expose-gc, else the flag is set at run time. */

@@ -6,21 +6,26 @@
  * Re-runs itself under `node --cpu-prof`, loops the op for N seconds (default 5), then prints the
  * functions with the most self time and the most inclusive time. The .cpuprofile file is kept
  * (path printed) for Chrome DevTools / speedscope.
+ *
+ * The op runs over the case's distinct corpus (the last one `npm run bench` made, under
+ * conformance/.work/bench-corpus/), encode on fresh models (decoded beforehand, renewed when the
+ * corpus wraps: those decodes show in the profile too); `--same` loops the vector's bytes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { selectCases, type BenchVector } from './cases.js';
 import { measureVector } from './vectors.js';
 import { loadCodecs } from './hotpaths.js';
+import { loadCorpus } from './corpus.js';
 import { summarizeProfile, type CpuProfile } from './cpuprofile.js';
 
 const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function args(argv: string[]) {
-  const o = { name: '', op: 'decode', seconds: 5, vectors: join(repoDir, 'vectors'), top: 25, child: false };
+  const o = { name: '', op: 'decode', seconds: 5, vectors: join(repoDir, 'vectors'), top: 25, child: false, same: false };
   const pos: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i]!;
@@ -28,6 +33,7 @@ function args(argv: string[]) {
     else if (x === '--vectors') o.vectors = resolve(argv[++i]!);
     else if (x === '--top') o.top = Number(argv[++i]);
     else if (x === '--child') o.child = true;
+    else if (x === '--same') o.same = true;
     else pos.push(x);
   }
   o.name = pos[0] ?? '';
@@ -52,18 +58,42 @@ async function child(o: ReturnType<typeof args>): Promise<void> {
     }
   });
   if (!hot) throw new Error(`no working TypeScript hot path for ${c.family}`);
-  const model = hot.decode(bytes, ctx);
-  const fn = o.op === 'encode' ? () => hot.encode(model, ctx) : () => hot.decode(bytes, ctx);
+  const file = o.same ? undefined : latestCorpus(c.name);
+  const corpus = file ? loadCorpus(file, ctx) : { payloads: [bytes], contexts: [ctx], meanBytes: bytes.length };
+  const { payloads, contexts } = corpus;
+  const count = payloads.length;
+  let models = o.op === 'encode' ? payloads.map((p, i) => hot.decode(p, contexts[i]!)) : [];
+  let k = 0;
+  const next = () => {
+    if (k === count) {
+      k = 0;
+      if (o.op === 'encode' && count > 1) models = payloads.map((p, i) => hot.decode(p, contexts[i]!));
+    }
+    return k++;
+  };
+  const fn = o.op === 'encode' ? () => { const i = next(); return hot.encode(models[i], contexts[i]!); } : () => { const i = next(); return hot.decode(payloads[i]!, contexts[i]!); };
   const end = Date.now() + o.seconds * 1000;
   let n = 0;
   while (Date.now() < end) for (let i = 0; i < 100; i++, n++) fn();
-  process.stdout.write(`${c.name} ${o.op} via ${hot.api}: ${n} ops in ${o.seconds} s (${Math.round(n / o.seconds)} ops/s, ${bytes.length} bytes, vector ${c.vector.id})\n`);
+  const what = file ? `${count} distinct payloads of ${Math.round(corpus.meanBytes)} bytes on average` : `${bytes.length} bytes, the same every call`;
+  process.stdout.write(`${c.name} ${o.op} via ${hot.api}: ${n} ops in ${o.seconds} s (${Math.round(n / o.seconds)} ops/s, ${what}, vector ${c.vector.id})\n`);
+}
+
+/** The case's .corpus file in the newest corpus folder, if any. */
+function latestCorpus(name: string): string | undefined {
+  const root = join(repoDir, 'conformance', '.work', 'bench-corpus');
+  if (!existsSync(root)) return undefined;
+  const dirs = readdirSync(root)
+    .map((d) => join(root, d))
+    .filter((d) => existsSync(join(d, `${name}.corpus`)))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  return dirs[0] && join(dirs[0], `${name}.corpus`);
 }
 
 function parent(o: ReturnType<typeof args>): void {
   const dir = mkdtempSync(join(tmpdir(), 'packer-wire-prof-'));
   const self = fileURLToPath(import.meta.url);
-  const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, self, '--child', o.name, o.op, '--seconds', String(o.seconds), '--vectors', o.vectors], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, self, '--child', o.name, o.op, '--seconds', String(o.seconds), '--vectors', o.vectors, ...(o.same ? ['--same'] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) throw new Error(`profiled run exited ${r.status}`);
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error('no .cpuprofile written');
@@ -75,7 +105,7 @@ function parent(o: ReturnType<typeof args>): void {
 
 const o = args(process.argv.slice(2));
 if (!o.name) {
-  process.stderr.write('usage: node dist/bench/profile.js <case-name> <decode|encode> [--seconds N] [--vectors DIR] [--top N]\n');
+  process.stderr.write('usage: node dist/bench/profile.js <case-name> <decode|encode> [--seconds N] [--vectors DIR] [--top N] [--same]\n');
   process.exitCode = 2;
 } else if (o.child) await child(o);
 else parent(o);

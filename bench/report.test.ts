@@ -1,16 +1,18 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { fmtBytes, fmtOps, fmtRatio, mainTable, markdownTable, ratio, renderReport, type BenchReport, type CaseReport } from './report.js';
+import { coldTable, fmtBytes, fmtOps, fmtRatio, mainTable, markdownTable, ratio, renderReport, type BenchReport, type CaseReport } from './report.js';
 import { parseArgs } from './args.js';
 
 const row = (over: Partial<CaseReport> = {}): CaseReport => ({
   name: 'gob-spec.configspec',
   family: 'gob-spec',
   op: 'decode',
+  content: 'distinct',
   bytes: 26231,
+  payloads: 1024,
   vector: 'gob-spec/x',
-  ts: { opsPerSec: 1234.5, mbPerSec: 32.4, allocBytesPerOp: 2048 },
-  go: { opsPerSec: 4000, mbPerSec: 104.9, allocBytesPerOp: 1_200_000, allocsPerOp: 26321 },
+  ts: { opsPerSec: 1234.5, rme: 3.25, mbPerSec: 32.4, allocBytesPerOp: 2048 },
+  go: { opsPerSec: 4000, rme: 12.5, mbPerSec: 104.9, allocBytesPerOp: 1_200_000, allocsPerOp: 26321 },
   ratio: 1234.5 / 4000,
   peers: {},
   ...over,
@@ -46,17 +48,28 @@ test('markdownTable pads columns, right-aligns where asked and escapes pipes', (
 });
 
 test('main table shows TS, Go and the marked ratio; missing Go is a dash', () => {
-  const t = mainTable([row(), row({ op: 'encode', go: { opsPerSec: null, mbPerSec: null, allocBytesPerOp: null, allocsPerOp: null }, ratio: null })]);
+  const t = mainTable([row(), row({ op: 'encode', go: { opsPerSec: null, rme: null, mbPerSec: null, allocBytesPerOp: null, allocsPerOp: null }, ratio: null })]);
   const lines = t.split('\n');
   assert.ok(lines[2]!.includes('1,235'));
   assert.ok(lines[2]!.includes('4,000'));
   assert.ok(lines[2]!.includes('0.31x !'));
   assert.ok(lines[2]!.includes('26,321'));
+  assert.ok(lines[2]!.includes('±3.3%'));
+  assert.ok(lines[2]!.includes('±13%'));
+  assert.ok(lines[2]!.includes('| distinct'));
   assert.ok(lines[3]!.trimEnd().endsWith('— |'));
 });
 
+test('cold cases go to their own table with milliseconds, not to the throughput table', () => {
+  const cold = row({ name: 'cold.gob-spec', content: 'cold', ts: { opsPerSec: null, ms: 12.5, rme: 4, mbPerSec: null, allocBytesPerOp: null }, go: { opsPerSec: null, ms: 25, rme: 2, mbPerSec: null, allocBytesPerOp: null, allocsPerOp: null }, ratio: 2 });
+  assert.not.ok(mainTable([cold]).includes('cold.gob-spec'));
+  const t = coldTable([row(), cold]).split('\n');
+  assert.is(t.length, 3);
+  assert.ok(t[2]!.includes('12.5') && t[2]!.includes('25.0') && t[2]!.includes('2.00x'));
+});
+
 test('a TS error replaces the TS number', () => {
-  const t = mainTable([row({ ts: { opsPerSec: null, mbPerSec: null, allocBytesPerOp: null, error: 'no codec' }, ratio: null })]);
+  const t = mainTable([row({ ts: { opsPerSec: null, rme: null, mbPerSec: null, allocBytesPerOp: null, error: 'no codec' }, ratio: null })]);
   assert.ok(t.includes('error: no codec'));
 });
 

@@ -1,13 +1,28 @@
 /** The bench's results as data (the `--json` shape) and as Markdown tables (stdout and RESULTS.md). */
 import type { MissingCase, Op } from './cases.js';
 
+/**
+ * What a case's payloads were: `distinct` (every call a payload, or a model decoded from one, that
+ * no call of the round saw before: the corpus Go made), `same` (the vector's bytes every call: warm
+ * caches), `cold` (a fresh process's first decode, or the import of the core entry).
+ */
+export type Content = 'distinct' | 'same' | 'cold';
+
 export interface TsNumbers {
+  /** Mean ops/s over rounds (throughput cases). */
   opsPerSec: number | null;
+  /** Mean milliseconds over fresh processes (cold cases). */
+  ms?: number | null;
+  /** Relative margin of error of the mean (95%), percent. */
+  rme: number | null;
+  /** Rounds (or processes) measured. */
+  samples?: number;
   mbPerSec: number | null;
   /** Bytes allocated per op (heap + external), from v8's GC profiler. */
   allocBytesPerOp: number | null;
-  /** benchmark.js relative margin of error, percent. */
-  rme?: number;
+  /** Extra, labelled warm figure of a distinct case: the same payload (and model) every call. */
+  sameOpsPerSec?: number | null;
+  sameRme?: number | null;
   /** Which TypeScript entry point was timed: the family adapter or a codec's typed API. */
   api?: string;
   error?: string;
@@ -15,6 +30,9 @@ export interface TsNumbers {
 
 export interface GoNumbers {
   opsPerSec: number | null;
+  ms?: number | null;
+  rme: number | null;
+  samples?: number;
   mbPerSec: number | null;
   allocBytesPerOp: number | null;
   allocsPerOp: number | null;
@@ -23,8 +41,9 @@ export interface GoNumbers {
 
 export interface PeerNumbers {
   opsPerSec: number | null;
+  rme?: number | null;
   mbPerSec: number | null;
-  /** TS ops/s over this peer's ops/s. */
+  /** TS ops/s on the same bytes (ts.sameOpsPerSec, else ts.opsPerSec) over this peer's ops/s. */
   ratio: number | null;
   error?: string;
   note?: string;
@@ -33,13 +52,17 @@ export interface PeerNumbers {
 export interface CaseReport {
   name: string;
   family: string;
-  op: Op;
-  /** Payload size (decode input; encode output as Go wrote it). */
+  /** `import`: the cold import of the core entry. */
+  op: Op | 'import';
+  content: Content;
+  /** Payload size (mean over the corpus for distinct cases). */
   bytes: number;
+  /** Distinct payloads the case cycles through (1 for same, the payload for cold). */
+  payloads: number;
   vector: string;
   ts: TsNumbers;
   go: GoNumbers;
-  /** ts.opsPerSec / go.opsPerSec. */
+  /** Throughput: ts.opsPerSec / go.opsPerSec. Cold: go.ms / ts.ms. Above 1: TypeScript faster. */
   ratio: number | null;
   peers: Record<string, PeerNumbers>;
 }
@@ -125,32 +148,54 @@ export function markdownTable(headers: readonly string[], rows: readonly (readon
   return [line(headers), rule, ...body.map(line)].join('\n');
 }
 
+/** A margin of error as `±4%`. */
+export function fmtRme(r: number | null | undefined): string {
+  if (r == null || !Number.isFinite(r)) return DASH;
+  return `±${r < 10 ? r.toFixed(1) : r.toFixed(0)}%`;
+}
+
+export function fmtMs(n: number | null | undefined): string {
+  if (n == null || !Number.isFinite(n)) return DASH;
+  return n >= 100 ? n.toFixed(0) : n.toPrecision(3);
+}
+
 export function mainTable(cases: readonly CaseReport[]): string {
-  const headers = ['case', 'op', 'bytes', 'TS ops/s', 'TS MB/s', 'TS alloc/op', 'Go ops/s', 'Go MB/s', 'Go alloc/op', 'Go allocs/op', 'TS/Go'];
-  const rows = cases.map((c) => [
-    c.name,
-    c.op,
-    group(c.bytes),
-    c.ts.error ? `error: ${c.ts.error.slice(0, 40)}` : fmtOps(c.ts.opsPerSec),
-    fmtMBs(c.ts.mbPerSec),
-    fmtBytes(c.ts.allocBytesPerOp),
-    fmtOps(c.go.opsPerSec),
-    fmtMBs(c.go.mbPerSec),
-    fmtBytes(c.go.allocBytesPerOp),
-    c.go.allocsPerOp == null ? DASH : group(c.go.allocsPerOp),
-    fmtRatio(c.ratio),
-  ]);
-  return markdownTable(headers, rows, [false, false, true, true, true, true, true, true, true, true, true]);
+  const headers = ['case', 'op', 'content', 'bytes', 'TS ops/s', 'TS rme', 'TS alloc/op', 'Go ops/s', 'Go rme', 'Go alloc/op', 'Go allocs/op', 'TS/Go', 'TS same-bytes ops/s'];
+  const rows = cases
+    .filter((c) => c.content !== 'cold')
+    .map((c) => [
+      c.name,
+      c.op,
+      c.content,
+      group(c.bytes),
+      c.ts.error ? `error: ${c.ts.error.slice(0, 40)}` : fmtOps(c.ts.opsPerSec),
+      fmtRme(c.ts.rme),
+      fmtBytes(c.ts.allocBytesPerOp),
+      fmtOps(c.go.opsPerSec),
+      fmtRme(c.go.rme),
+      fmtBytes(c.go.allocBytesPerOp),
+      c.go.allocsPerOp == null ? DASH : group(c.go.allocsPerOp),
+      fmtRatio(c.ratio),
+      c.content === 'distinct' ? fmtOps(c.ts.sameOpsPerSec) : DASH,
+    ]);
+  return markdownTable(headers, rows, [false, false, false, true, true, true, true, true, true, true, true, true, true]);
+}
+
+export function coldTable(cases: readonly CaseReport[]): string {
+  const rows = cases
+    .filter((c) => c.content === 'cold')
+    .map((c) => [c.name, c.op, group(c.bytes), c.ts.error ? `error: ${c.ts.error.slice(0, 40)}` : fmtMs(c.ts.ms), fmtRme(c.ts.rme), fmtMs(c.go.ms), fmtRme(c.go.rme), fmtRatio(c.ratio)]);
+  return markdownTable(['case', 'op', 'bytes', 'TS ms', 'TS rme', 'Go ms', 'Go rme', 'Go ms / TS ms'], rows, [false, false, true, true, true, true, true, true]);
 }
 
 export function peerTable(cases: readonly CaseReport[]): string {
   const rows: string[][] = [];
   for (const c of cases) {
     for (const [name, p] of Object.entries(c.peers)) {
-      rows.push([c.name, c.op, name, p.error ? `error: ${p.error.slice(0, 50)}` : fmtOps(p.opsPerSec), fmtMBs(p.mbPerSec), fmtRatio(p.ratio)]);
+      rows.push([c.name, c.op, name, p.error ? `error: ${p.error.slice(0, 50)}` : fmtOps(p.opsPerSec), fmtRme(p.rme), fmtMBs(p.mbPerSec), fmtRatio(p.ratio)]);
     }
   }
-  return markdownTable(['case', 'op', 'peer', 'ops/s', 'MB/s', 'TS/peer'], rows, [false, false, false, true, true, true]);
+  return markdownTable(['case', 'op', 'peer', 'ops/s', 'rme', 'MB/s', 'TS/peer'], rows, [false, false, false, true, true, true, true]);
 }
 
 export function memoryTable(mem: readonly MemoryReport[]): string {
@@ -171,8 +216,24 @@ export function renderReport(r: BenchReport): string {
   const m = r.machine;
   out.push(`Machine: ${m.cores} cores, ${m.cpu}; Node ${m.node}; Go ${m.go ?? 'absent'}; load ${m.loadStart.join(' ')} (start) / ${m.loadEnd.join(' ')} (end)${r.quick ? '; --quick' : ''}`);
   if (m.go == null) out.push('', '**GO ABSENT: the Go columns are empty; see the notes.**');
-  out.push('', '### Throughput (TS/Go = TypeScript ops/s over Go ops/s; `!` = TypeScript more than 2x slower)', '', mainTable(r.cases));
-  if (r.cases.some((c) => Object.keys(c.peers).length > 0)) out.push('', '### JavaScript peers (TS/peer = TypeScript ops/s over peer ops/s)', '', peerTable(r.cases));
+  out.push(
+    '',
+    '### Throughput (TS/Go = TypeScript ops/s over Go ops/s, rounds alternating; `!` = TypeScript more than 2x slower)',
+    '',
+    '`distinct`: every call a payload (or a fresh model decoded from one) not seen before in its round, from the corpus Go made; `same`: the vector\'s bytes every call (no corpus). The last column is the warm same-bytes figure of a distinct case, for reference only.',
+    '',
+    mainTable(r.cases),
+  );
+  if (r.cases.some((c) => c.content === 'cold'))
+    out.push(
+      '',
+      '### Cold (fresh processes; above 1x: TypeScript faster)',
+      '',
+      '`decode`: the first decode of the family\'s largest payload in a fresh process (Node after importing the core entry; Go after its package inits). `import`: the core entry\'s import in Node; Go: the sum of its package inits (GODEBUG=inittrace=1).',
+      '',
+      coldTable(r.cases),
+    );
+  if (r.cases.some((c) => Object.keys(c.peers).length > 0)) out.push('', '### JavaScript peers, same bytes every call (TS/peer = TypeScript same-bytes ops/s over peer ops/s)', '', peerTable(r.cases));
   if (r.memory.length > 0) out.push('', '### Decode memory (heap kept alive by one decoded value)', '', memoryTable(r.memory));
   if (r.missing.length > 0) out.push('', '### Cases with no vector yet', '', ...r.missing.map((c) => `- ${c.name}: ${c.what}`));
   if (r.notes.length > 0) out.push('', '### Notes', '', ...r.notes.map((n) => `- ${n.replace(/\n/g, '\n  ')}`));

@@ -28,7 +28,7 @@ export * as gobTypes from './gob/gotype.js';
 export { decodeGobStream, type GobStream, type GobValue, type GobTopValue } from './gob/dynamic.js';
 export { encodeGobStream } from './gob/dynamic-encode.js';
 export { streamToCanonical as gobStreamToCanonical, streamFromCanonical as gobStreamFromCanonical } from './gob/generic.js';
-export { type TypeId as GobTypeId, type WireType as GobWireType } from './gob/types.js';
+export type { TypeId as GobTypeId, WireType as GobWireType } from './gob/types.js';
 export { packerRegistry, objectSpecGo, specGo } from './gob/hcldec.js';
 export { ctyTypeGo, ctyValueGo } from './gob/cty.js';
 // rpc codec (codecs/rpc): net/rpc frames in ugorji msgpack; everything else under `rpc.*`

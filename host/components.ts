@@ -16,10 +16,24 @@ import type { CtyValue } from '../codecs/cty/values.js';
 import { GoMap, type AnyValue } from '../codecs/rpc/index.js';
 import { HostError, asHostError } from './errors.js';
 import { configsArg, decodeSpecPayload, decodeValuePayload, type ConfigArg } from './payloads.js';
-import type { PluginSession } from './session.js';
-import type { RpcClient } from './rpc-client.js';
+import type { WireProtocol } from '../codecs/protocol/choose.js';
+import type { YamuxStream } from './yamux/stream.js';
+import type { RpcClient, RpcTrace } from './rpc-client.js';
 import { RpcServer, type RpcService } from './rpc-server.js';
 import { RemoteUi, serveUi, type HostUi } from './ui.js';
+
+/** What a component client uses of its plugin session (session.ts's PluginSession is one). */
+export interface ComponentSession {
+  /** The client on the plugin's main RPC stream. */
+  readonly rpc: RpcClient;
+  readonly protocol: WireProtocol;
+  readonly broker: { nextId(): number };
+  readonly trace: ((e: RpcTrace) => void) | undefined;
+  /** Dials a stream the plugin serves on broker id `id`. */
+  dial(id: number, label: string): Promise<RpcClient>;
+  /** Accepts the plugin's connection to a stream we serve on broker id `id`. */
+  accept(id: number): Promise<YamuxStream>;
+}
 
 export interface CallOptions {
   /** Bound on this call (default: the session's call timeout). */
@@ -52,7 +66,7 @@ const basicError = (e: unknown): string | null => {
 
 abstract class ComponentClient {
   constructor(
-    protected readonly session: PluginSession,
+    protected readonly session: ComponentSession,
     readonly endpoint: string,
   ) {}
 
@@ -112,7 +126,7 @@ export interface HostHook {
   cancel?(): void;
 }
 
-function serveHook(server: RpcServer, hook: HostHook, session: PluginSession): void {
+function serveHook(server: RpcServer, hook: HostHook, session: ComponentSession): void {
   server.register('Hook', {
     Run: async (b) => {
       const args = b as { Name: string; Data: AnyValue; StreamId: number };
@@ -195,7 +209,7 @@ export interface PrepareResult {
 }
 
 export class BuilderClient extends ComponentClient {
-  constructor(session: PluginSession) {
+  constructor(session: ComponentSession) {
     super(session, 'Builder');
   }
 
@@ -223,7 +237,7 @@ export class BuilderClient extends ComponentClient {
 }
 
 export class ProvisionerClient extends ComponentClient {
-  constructor(session: PluginSession) {
+  constructor(session: ComponentSession) {
     super(session, 'Provisioner');
   }
 
@@ -258,7 +272,7 @@ export interface PostProcessResult {
 }
 
 export class PostProcessorClient extends ComponentClient {
-  constructor(session: PluginSession) {
+  constructor(session: ComponentSession) {
     super(session, 'PostProcessor');
   }
 
@@ -290,7 +304,7 @@ export interface ExecuteResult {
 }
 
 export class DatasourceClient extends ComponentClient {
-  constructor(session: PluginSession) {
+  constructor(session: ComponentSession) {
     super(session, 'Datasource');
   }
 

@@ -21,3 +21,28 @@ export {
 } from './components.js';
 export { decodeSpecPayload, decodeValuePayload, configsArg, type ConfigArg } from './payloads.js';
 export { inspectComponent, describedComponents, autoProtocol, type ComponentSpecs } from './inspect.js';
+export {
+  packerVariables,
+  packerPluginEnvironment,
+  packerDescribeEnvironment,
+  describeAsPacker,
+  newRunUuid,
+  packerUi,
+  NO_TTY,
+  parseGoDuration,
+  versionAtLeast,
+  prepareBuilderAsPacker,
+  prepareProvisionerAsPacker,
+  provisionAsPacker,
+  preparePostProcessorAsPacker,
+  postProcessAsPacker,
+  executeDatasourceAsPacker,
+  reportArtifactAsPacker,
+  destroyArtifactAsPacker,
+  type PackerRun,
+  type PackerSource,
+  type PackerPrepared,
+  type PackerProvision,
+  type PackerPostProcess,
+  type ArtifactReport,
+} from './packer.js';

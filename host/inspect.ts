@@ -7,7 +7,7 @@
 import type { ObjectSpec } from '../codecs/hclspec/model.js';
 import { COMPONENT_KINDS, componentList, type ComponentKind, type PluginDescription } from '../codecs/protocol/describe.js';
 import type { WireProtocol } from '../codecs/protocol/choose.js';
-import { HostError, asHostError } from './errors.js';
+import { type HostError, asHostError } from './errors.js';
 import { startComponent, type SessionOptions } from './session.js';
 
 export interface ComponentSpecs {

@@ -39,7 +39,7 @@ export class RpcServer {
     const service = this.services.get(serviceMethod.slice(0, dot));
     if (!service) return `rpc: can't find service ${serviceMethod}`;
     const method = serviceMethod.slice(dot + 1);
-    const h = Object.prototype.hasOwnProperty.call(service, method) ? service[method] : undefined;
+    const h = Object.hasOwn(service, method) ? service[method] : undefined;
     return h ?? `rpc: can't find method ${serviceMethod}`;
   }
 

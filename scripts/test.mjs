@@ -20,6 +20,16 @@ files.sort();
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+
+// `npm run lint` (Biome, import cycles, module state, codec -> conformance imports) counts as one test.
+{
+  const r = spawnSync('npm', ['run', '--silent', 'lint'], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const out = (r.stdout ?? '') + (r.stderr ?? '');
+  if (r.status === 0) passed += 1;
+  else failed += 1;
+  process.stdout.write(`${r.status === 0 ? 'ok  ' : 'FAIL'} npm run lint\n`);
+  if (r.status !== 0 || process.env.VERBOSE) process.stdout.write(out + '\n');
+}
 for (const f of files) {
   const r = spawnSync(process.execPath, [f], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
   const out = (r.stdout ?? '') + (r.stderr ?? '');

@@ -1,11 +1,10 @@
 /**
  * The JSON text layer of the cty JSON codec: a cursor over JSON bytes that reads exactly one token
  * at a time with byte offsets (strings validated as UTF-8, escapes decoded the way Go's
- * encoding/json decodes them), and Go's encoding/json string writer (HTML-escaping of < > &,
- * \u2028 / \u2029 escaped, \b \f \n \r \t short escapes, other controls as \u00XX).
+ * encoding/json decodes them), and an ASCII writer. Go's string writer is codecs/golang/json.ts.
  */
 import { WireError } from '../wire/errors.js';
-import { ByteWriter } from '../wire/writer.js';
+import type { ByteWriter } from '../wire/writer.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const latin1 = new TextDecoder('latin1');
@@ -314,96 +313,6 @@ function describe(c: number): string {
 
 // ---------------------------------------------------------------------------------------------
 // Writing
-
-const HEX = '0123456789abcdef';
-
-/** 1 where an ASCII byte is written as is by Go's json.Marshal (HTML-safe set). */
-const HTML_SAFE = (() => {
-  const t = new Uint8Array(128);
-  for (let c = 0x20; c < 0x80; c++) t[c] = 1;
-  for (const c of [0x22, 0x5c, 0x3c, 0x3e, 0x26]) t[c] = 0;
-  return t;
-})();
-
-/** Appends s as Go's `json.Marshal(s)` writes it (escapeHTML on). */
-export function writeGoJSONString(w: ByteWriter, s: string): void {
-  w.ensure(s.length * 6 + 2);
-  const b = w.buf;
-  let p = w.pos;
-  b[p++] = 0x22;
-  const n = s.length;
-  let i = 0;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) {
-      if (HTML_SAFE[c]) {
-        b[p++] = c;
-        continue;
-      }
-      b[p++] = 0x5c;
-      switch (c) {
-        case 0x22:
-        case 0x5c:
-          b[p++] = c;
-          break;
-        case 0x08:
-          b[p++] = 0x62;
-          break;
-        case 0x0c:
-          b[p++] = 0x66;
-          break;
-        case 0x0a:
-          b[p++] = 0x6e;
-          break;
-        case 0x0d:
-          b[p++] = 0x72;
-          break;
-        case 0x09:
-          b[p++] = 0x74;
-          break;
-        default:
-          b[p++] = 0x75;
-          b[p++] = 0x30;
-          b[p++] = 0x30;
-          b[p++] = HEX.charCodeAt(c >> 4);
-          b[p++] = HEX.charCodeAt(c & 15);
-      }
-      continue;
-    }
-    if (c === 0x2028 || c === 0x2029) {
-      b[p++] = 0x5c;
-      b[p++] = 0x75;
-      b[p++] = 0x32;
-      b[p++] = 0x30;
-      b[p++] = 0x32;
-      b[p++] = HEX.charCodeAt(c & 15);
-      continue;
-    }
-    // UTF-8 encode; a lone surrogate is what Go would see as invalid UTF-8: \ufffd.
-    if (c < 0x800) {
-      b[p++] = 0xc0 | (c >> 6);
-      b[p++] = 0x80 | (c & 63);
-    } else if (c >= 0xd800 && c <= 0xdfff) {
-      const d = s.charCodeAt(i + 1);
-      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-        const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-        b[p++] = 0xf0 | (cp >> 18);
-        b[p++] = 0x80 | ((cp >> 12) & 63);
-        b[p++] = 0x80 | ((cp >> 6) & 63);
-        b[p++] = 0x80 | (cp & 63);
-        i++;
-      } else {
-        for (const x of [0x5c, 0x75, 0x66, 0x66, 0x66, 0x64]) b[p++] = x;
-      }
-    } else {
-      b[p++] = 0xe0 | (c >> 12);
-      b[p++] = 0x80 | ((c >> 6) & 63);
-      b[p++] = 0x80 | (c & 63);
-    }
-  }
-  b[p++] = 0x22;
-  w.pos = p;
-}
 
 /** Appends ASCII text. */
 export function writeAscii(w: ByteWriter, s: string): void {

@@ -15,7 +15,8 @@ import { Unknown, type CtyValue, type Raw } from './values.js';
 import { CtyNumber } from './number.js';
 import { formatNumberText, tryParseNumberText } from './numtext.js';
 import { ctyNormalize } from './gostring.js';
-import { JsonCursor, writeAscii, writeGoJSONString } from './json-text.js';
+import { writeGoJsonString } from '../golang/json.js';
+import { JsonCursor, writeAscii } from './json-text.js';
 import { readTypeJSON, typeJSONBytes } from './type-json.js';
 import { commonElementType, conformsTo, listVal, mapVal, objectVal, setVal, tupleVal } from './value-build.js';
 
@@ -218,7 +219,7 @@ function writeValue(w: ByteWriter, ty: CtyType, vt: CtyType, raw: Raw, depth: nu
   switch (ty.kind) {
     case 'string':
       if (typeof raw !== 'string') break;
-      return writeGoJSONString(w, ctyNormalize(raw));
+      return writeGoJsonString(w, ctyNormalize(raw));
     case 'number':
       if (!(raw instanceof CtyNumber)) break;
       if (raw.form === 'inf') return bad(w, 'cannot serialize infinity as JSON');
@@ -253,7 +254,7 @@ function writeValue(w: ByteWriter, ty: CtyType, vt: CtyType, raw: Raw, depth: nu
       w.writeByte(0x7b);
       [...raw.keys()].sort(compareGoStrings).forEach((k, i) => {
         if (i > 0) w.writeByte(0x2c);
-        writeGoJSONString(w, ctyNormalize(k));
+        writeGoJsonString(w, ctyNormalize(k));
         w.writeByte(0x3a);
         writeValue(w, ty.elem, et, raw.get(k)!, depth + 1);
       });
@@ -266,7 +267,7 @@ function writeValue(w: ByteWriter, ty: CtyType, vt: CtyType, raw: Raw, depth: nu
       [...ty.attrs.keys()].sort(compareGoStrings).forEach((k, i) => {
         if (!raw.has(k)) bad(w, `object value lacks attribute ${JSON.stringify(k)}`);
         if (i > 0) w.writeByte(0x2c);
-        writeGoJSONString(w, ctyNormalize(k));
+        writeGoJsonString(w, ctyNormalize(k));
         w.writeByte(0x3a);
         writeValue(w, ty.attrs.get(k)!, vattrs.get(k)!, raw.get(k)!, depth + 1);
       });

@@ -14,10 +14,11 @@
  */
 import { compareGoStrings, type CtyType } from './types.js';
 import { Unknown, type Raw } from './values.js';
-import { CtyNumber } from './number.js';
+import type { CtyNumber } from './number.js';
 import { compareNumbers } from './number-ops.js';
 import { formatNumberG, formatNumberText } from './numtext.js';
-import { crc32String, goQuote } from './gostring.js';
+import { goQuote } from '../golang/strconv.js';
+import { crc32String } from './gostring.js';
 
 /** go-cty's set hash string of a raw value of type t. */
 export function setHashString(t: CtyType, r: Raw): string {

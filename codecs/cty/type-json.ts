@@ -9,7 +9,8 @@
 import { MAX_DEPTH } from '../wire/errors.js';
 import { ByteWriter } from '../wire/writer.js';
 import { NIL_TYPE_LIST, T, compareGoStrings, primitiveTypeNamed, type CtyType } from './types.js';
-import { JsonCursor, writeAscii, writeGoJSONString } from './json-text.js';
+import { writeGoJsonString } from '../golang/json.js';
+import { JsonCursor, writeAscii } from './json-text.js';
 import { ctyNormalize } from './gostring.js';
 
 /** Appends the JSON of t exactly as go-cty's `Type.MarshalJSON` writes it. */
@@ -46,7 +47,7 @@ export function writeTypeJSON(w: ByteWriter, t: CtyType): void {
       const names = [...t.attrs.keys()].sort(compareGoStrings);
       names.forEach((n, i) => {
         if (i > 0) w.writeByte(0x2c);
-        writeGoJSONString(w, n);
+        writeGoJsonString(w, n);
         w.writeByte(0x3a);
         writeTypeJSON(w, t.attrs.get(n)!);
       });
@@ -55,7 +56,7 @@ export function writeTypeJSON(w: ByteWriter, t: CtyType): void {
         writeAscii(w, ',[');
         [...t.optional].sort(compareGoStrings).forEach((n, i) => {
           if (i > 0) w.writeByte(0x2c);
-          writeGoJSONString(w, n);
+          writeGoJsonString(w, n);
         });
         w.writeByte(0x5d);
       }

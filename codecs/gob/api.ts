@@ -45,8 +45,9 @@ function idsFor(model: object, opts: GobEncodeOptions): IdSpace {
 /** Decodes a gob stream holding one `hcldec.ObjectSpec`. */
 export function decodeObjectSpecGob(bytes: Uint8Array): ObjectSpec {
   const ids = new IdSpace();
-  const m = decodeGob<Map<string, GoIface | null>>(objectSpecGo, bytes, { ids, registry: packerRegistry() });
-  const spec = objectSpecFromGo(m);
+  const bad = new WeakMap<Uint8Array, number>();
+  const m = decodeGob<Map<string, GoIface | null>>(objectSpecGo, bytes, { ids, registry: packerRegistry(), badString: (b, at) => bad.set(b, at) });
+  const spec = objectSpecFromGo(m, (b) => bad.get(b));
   spaces.set(spec, ids);
   return spec;
 }

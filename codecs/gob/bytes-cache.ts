@@ -7,20 +7,25 @@
  */
 
 /**
- * FNV-1a over the length and b[start, end): every byte of short keys; of longer ones the first
- * and last 16 bytes and 32 spread between (a collision only costs a compare).
+ * A hash of the length and every byte of b[start, end), four bytes per step (murmur3-style
+ * mixing). Every byte counts: keys that share their ends and differ in the middle (type streams
+ * whose attribute names differ) must spread over the slots, or lookups walk long chains.
  */
 export function hashBytes(b: Uint8Array, start: number, end: number): number {
-  const n = end - start;
-  let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
-  if (n <= 64) {
-    for (let i = start; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-    return h >>> 0;
+  let h = 0x811c9dc5 ^ (end - start);
+  let i = start;
+  for (const last = end - 3; i < last; i += 4) {
+    let k = b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
+    k = Math.imul(k, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, 0x1b873593);
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
   }
-  for (let i = start; i < start + 16; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-  for (let i = end - 16; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
-  const step = (n - 32) >>> 5 || 1;
-  for (let i = start + 16; i < end - 16; i += step) h = Math.imul(h ^ b[i]!, 0x01000193);
+  for (; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
   return h >>> 0;
 }
 

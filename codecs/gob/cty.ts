@@ -177,7 +177,7 @@ function typeImpl(t: CtyType): GoIface {
 
 function encodeTypeStream(t: CtyType | null, ctx: ExternalContext): Uint8Array {
   if (t == null) return bad('cannot gob-encode a nil cty.Type');
-  const enc = new GobEncoder({ ids: ctx.ids, registry: ctx.registry, depth: ctx.depth });
+  const enc = new GobEncoder({ ids: ctx.ids, registry: ctx.registry, depth: ctx.depth, depthMark: ctx.depthMark });
   return enc.encode(gobTypeGo, { Version: 0n, Impl: typeImpl(t) });
 }
 
@@ -187,7 +187,7 @@ const typeStreams = new NestedDecodeCache<CtyType>((b, ctx) => decodeTypeStream(
 const typeBytes = new NestedEncodeCache<CtyType>((t, ctx) => encodeTypeStream(t, ctx));
 
 function decodeTypeStream(b: Uint8Array, ctx: ExternalContext): CtyType {
-  const gt = decodeGob<{ Version: bigint; Impl: GoIface | null }>(gobTypeGo, b, { ids: ctx.ids, registry: ctx.registry, depth: ctx.depth, offset: ctx.offset });
+  const gt = decodeGob<{ Version: bigint; Impl: GoIface | null }>(gobTypeGo, b, { ids: ctx.ids, registry: ctx.registry, depth: ctx.depth, offset: ctx.offset, depthMark: ctx.depthMark });
   if (gt.Version !== 0n) bad(`unsupported cty.Type encoding version ${gt.Version}; only 0 is supported`, ctx.offset);
   const impl = gt.Impl;
   if (impl === null) return bad('cty.Type with no implementation', ctx.offset);
@@ -332,7 +332,7 @@ function goToRaw(t: CtyType, v: GoIface | null, at: number): Raw {
 }
 
 const gobValueOf = (v: CtyValue) => ({ Version: 0n, Ty: v.type, V: rawToGo(v.type, v.raw) });
-const streamEncoder = (ctx: ExternalContext) => new GobEncoder({ ids: ctx.ids, registry: ctx.registry, depth: ctx.depth });
+const streamEncoder = (ctx: ExternalContext) => new GobEncoder({ ids: ctx.ids, registry: ctx.registry, depth: ctx.depth, depthMark: ctx.depthMark });
 
 export function encodeValueStream(v: CtyValue | null, ctx: ExternalContext): Uint8Array {
   if (v == null) return bad('cannot gob-encode a nil cty.Value');
@@ -351,6 +351,7 @@ export function decodeValueStream(b: Uint8Array, ctx: ExternalContext): CtyValue
     registry: ctx.registry,
     depth: ctx.depth,
     offset: ctx.offset,
+    depthMark: ctx.depthMark,
   });
   if (gv.Version !== 0n) bad(`unsupported cty.Value encoding version ${gv.Version}; only 0 is supported`, ctx.offset);
   if (gv.Ty == null) return bad('cty.Value with no type', ctx.offset);
@@ -371,6 +372,7 @@ function decodeSetStream(b: Uint8Array, ctx: ExternalContext): SetValue {
     registry: ctx.registry,
     depth: ctx.depth,
     offset: ctx.offset,
+    depthMark: ctx.depthMark,
   });
   if (gs.Version !== 0n) bad(`unsupported set.Set encoding version ${gs.Version}; need 0`, ctx.offset);
   if (gs.Rules === null || gs.Rules.type !== setRulesGo) return bad('set.Set rules are not cty setRules', ctx.offset);

@@ -22,7 +22,7 @@ import { IdSpace } from './idspace.js';
 import { GobRegistry } from './registry.js';
 import { END, GobStreamReader, NEED_MORE, type StreamOptions } from './stream.js';
 import { nextField, T_BOOL, T_BYTES, T_COMPLEX, T_FLOAT, T_INT, T_INTERFACE, T_STRING, T_UINT, type TypeId, type WireType } from './types.js';
-import { readGobBytes, readGobFloat64, readGobInt64, readGobLength, readGobUint, readGobUint64, utf8OrUndefined } from './wire.js';
+import { firstInvalidUtf8, readGobBytes, readGobFloat64, readGobInt64, readGobLength, readGobUint, readGobUint64, utf8OrUndefined } from './wire.js';
 import { structMaker, zeroValue } from './zero.js';
 
 export { NEED_MORE, END, zeroValue };
@@ -34,6 +34,11 @@ export interface GobDecoderOptions extends StreamOptions {
   ids?: IdSpace;
   /** Names accepted inside interfaces. */
   registry?: GobRegistry;
+  /**
+   * Told where each Go string that is not UTF-8 sits: the bytes returned for it and the input
+   * offset of its first invalid byte (so a caller refusing it can say where).
+   */
+  badString?: (bytes: Uint8Array, at: number) => void;
 }
 
 const INT_LIMITS: Record<string, [bigint, bigint]> = {
@@ -84,12 +89,14 @@ export class GobDecoder {
   private readonly prints = new Map<TypeId, string>();
   /** The op for each (type id, local type) this stream has decoded. */
   private readonly tops = new Map<TypeId, TopOp>();
+  private readonly badString: ((bytes: Uint8Array, at: number) => void) | undefined;
 
   /** A streaming decoder (feed it with `push`, then `end`); pass `whole` to decode a complete buffer. */
   constructor(opts: GobDecoderOptions = {}, whole?: Uint8Array) {
     this.ids = opts.ids ?? new IdSpace();
     this.registry = opts.registry ?? new GobRegistry();
     this.s = new GobStreamReader(opts, whole);
+    this.badString = opts.badString;
     this.dyn = new DynamicReader(this.s);
     this.s.onRollback = () => {
       this.prints.clear();
@@ -535,7 +542,11 @@ export class GobDecoder {
     const n = readGobLength(r, 'string');
     const start = r.pos;
     r.pos += n;
-    return utf8OrUndefined(r.buf, start, start + n) ?? r.buf.slice(start, start + n);
+    const str = utf8OrUndefined(r.buf, start, start + n);
+    if (str !== undefined) return str;
+    const bytes = r.buf.slice(start, start + n);
+    this.badString?.(bytes, r.base + start + firstInvalidUtf8(bytes));
+    return bytes;
   }
 
   /** A self-marshalling value: its method's bytes, decoded by the type's codec. */
@@ -546,7 +557,7 @@ export class GobDecoder {
     const n = readGobLength(r, what);
     const start = r.pos;
     r.pos += n;
-    const ctx: ExternalContext = { ids: this.ids, registry: this.registry, depth: s.depth + 1, offset: r.base + start };
+    const ctx: ExternalContext = { ids: this.ids, registry: this.registry, depth: s.depth + 1, offset: r.base + start, ...(s.depthMark ? { depthMark: s.depthMark } : {}) };
     s.enter();
     try {
       return x.decodeAt !== undefined ? x.decodeAt(r.buf, start, start + n, ctx) : x.decode(r.buf.subarray(start, start + n), ctx);

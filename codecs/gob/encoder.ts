@@ -9,7 +9,7 @@
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
 import type { ByteWriter } from '../wire/writer.js';
 import { flushMessage, messagePool, update, type EncState } from './frame.js';
-import { isByteSlice, userType, type ExternalContext, type GoExternal, type GoInterface, type GoType, type UserTypeInfo } from './gotype.js';
+import { isByteSlice, userType, type DepthMark, type ExternalContext, type GoExternal, type GoInterface, type GoType, type UserTypeInfo } from './gotype.js';
 import { IdSpace } from './idspace.js';
 import { GobRegistry } from './registry.js';
 import type { TypeId } from './types.js';
@@ -31,12 +31,6 @@ const fail = (reason: string): never => {
   throw new WireError('gob', 0, reason);
 };
 
-/**
- * The deepest nesting any encoder reached (enter() raises it): lets a cached nested encoding
- * know how deep it went, so a later hit at another depth still honours MAX_DEPTH.
- */
-export const encodeDepthMark = { max: 0 };
-
 export interface GobEncoderOptions {
   /** The process id space; a fresh one (ids from 64) when omitted. */
   ids?: IdSpace;
@@ -44,6 +38,8 @@ export interface GobEncoderOptions {
   registry?: GobRegistry;
   /** Nesting depth already used by enclosing streams (for nested GobEncode streams). */
   depth?: number;
+  /** Raised to the deepest nesting this encoder reaches (a nested stream passes its context's). */
+  depthMark?: DepthMark;
 }
 
 export class GobEncoder {
@@ -52,11 +48,13 @@ export class GobEncoder {
   private readonly writers: ByteWriter[] = [];
   private readonly sent = new Map<GoType, TypeId>();
   depth: number;
+  private readonly depthMark: DepthMark | undefined;
 
   constructor(opts: GobEncoderOptions = {}) {
     this.ids = opts.ids ?? new IdSpace();
     this.registry = opts.registry ?? new GobRegistry();
     this.depth = opts.depth ?? 0;
+    this.depthMark = opts.depthMark;
   }
 
   /** Encoder.Encode: the bytes of one value (and any type definitions it needs) on this stream. */
@@ -212,7 +210,7 @@ export class GobEncoder {
 
   enter(): void {
     if (++this.depth > MAX_DEPTH) fail(`value nests deeper than ${MAX_DEPTH} levels`);
-    if (this.depth > encodeDepthMark.max) encodeDepthMark.max = this.depth;
+    if (this.depthMark !== undefined && this.depth > this.depthMark.max) this.depthMark.max = this.depth;
   }
 
   leave(): void {
@@ -220,7 +218,7 @@ export class GobEncoder {
   }
 
   externalContext(): ExternalContext {
-    return { ids: this.ids, registry: this.registry, depth: this.depth, offset: 0 };
+    return { ids: this.ids, registry: this.registry, depth: this.depth, offset: 0, ...(this.depthMark ? { depthMark: this.depthMark } : {}) };
   }
 }
 
@@ -326,7 +324,7 @@ function baseOp(t: GoType): EncOp {
       const kind = t.kind;
       return (_e, st, f, v) => {
         const x = intValue(kind, v);
-        if (x != 0 || st.sendZero) {
+        if ((x !== 0 && x !== 0n) || st.sendZero) {
           update(st, f);
           if (typeof x === 'number') writeGobInt(st.b, x);
           else writeGobInt64(st.b, x);
@@ -342,7 +340,7 @@ function baseOp(t: GoType): EncOp {
       const kind = t.kind;
       return (_e, st, f, v) => {
         const x = intValue(kind, v);
-        if (x != 0 || st.sendZero) {
+        if ((x !== 0 && x !== 0n) || st.sendZero) {
           update(st, f);
           if (typeof x === 'number') writeGobUint(st.b, x);
           else writeGobUint64(st.b, x);

@@ -7,7 +7,8 @@ import { WireError } from '../wire/errors.js';
 import { decodeGobStream } from './dynamic.js';
 import { encodeGobStream } from './dynamic-encode.js';
 import { streamFromCanonical, streamToCanonical } from './generic.js';
-import { formatGoFloat, parseGoFloatBits } from './gofloat.js';
+import { formatGoFloat } from '../golang/strconv.js';
+import { parseGoFloatBits } from './gofloat.js';
 import { float64Bits } from './wire.js';
 import { vectors } from '../../testkit/vectors.js';
 

@@ -14,17 +14,17 @@ import { escapeKey, unescapeKey, type Json } from '../cty/canonical.js';
 import type { GobStream, GobValue, GobTopValue } from './dynamic.js';
 import { decodeGobStream } from './dynamic.js';
 import { encodeGobStream } from './dynamic-encode.js';
-import { floatFromBits, formatGoFloat, parseGoFloatBits } from './gofloat.js';
+import { formatFloatBits, parseGoFloatBits } from './gofloat.js';
 import { T_BOOL, T_BYTES, T_COMPLEX, T_FLOAT, T_INT, T_INTERFACE, T_STRING, T_UINT, FIRST_USER_ID, type TypeId, type WireType } from './types.js';
+import { base64Decode, base64Encode } from '../wire/base64.js';
 
 const bad = (reason: string): never => {
   throw new WireError('canonical', 0, reason);
 };
 
-const b64 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
+const b64 = base64Encode;
 const unb64 = (s: unknown): Uint8Array => {
-  if (typeof s !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) return bad('bad base64');
-  return new Uint8Array(Buffer.from(s, 'base64'));
+  return (typeof s === 'string' ? base64Decode(s) : undefined) ?? bad('bad base64');
 };
 
 // ---- model -> canonical ----
@@ -39,9 +39,9 @@ export function streamToCanonical(st: GobStream): Json {
       case 'uint':
         return { $uint: v.value.toString() };
       case 'float':
-        return { $float: formatGoFloat(floatFromBits(v.bits)) };
+        return { $float: formatFloatBits(v.bits) };
       case 'complex':
-        return { $complex: [formatGoFloat(floatFromBits(v.re)), formatGoFloat(floatFromBits(v.im))] };
+        return { $complex: [formatFloatBits(v.re), formatFloatBits(v.im)] };
       case 'string':
         return typeof v.value === 'string' ? { $string: v.value } : { $stringBytes: b64(v.value) };
       case 'bytes':

@@ -15,8 +15,6 @@
  *   name | interface: {type, value} or null | pointer: the pointee's value or null |
  *   external: whatever its codec reads and writes.
  */
-import type { GobRegistry } from './registry.js';
-import type { IdSpace } from './idspace.js';
 import type { ByteWriter } from '../wire/writer.js';
 
 export type IntKind = 'int' | 'int8' | 'int16' | 'int32' | 'int64';
@@ -66,14 +64,26 @@ export interface GoPtr extends Named {
   readonly elem: GoType;
 }
 
-/** What a self-marshalling type's methods see: the id space and registry of the enclosing stream. */
+/**
+ * What a self-marshalling type's methods see: the id space (`ids`, added by idspace.ts) and the
+ * registry (`registry`, added by registry.ts) of the enclosing stream. Those two modules extend
+ * this interface, so that type descriptions do not depend on them and no import cycle forms.
+ */
 export interface ExternalContext {
-  readonly ids: IdSpace;
-  readonly registry: GobRegistry;
   /** Nesting depth at the point the bytes are read or written (nested streams continue it). */
   readonly depth: number;
+  /**
+   * The deepest nesting reached so far in this encoding or decoding, raised by every nested
+   * stream that continues it (a cached nested stream records how deep it went with its own mark).
+   */
+  readonly depthMark?: DepthMark;
   /** Absolute offset of the bytes in the outermost input, for error messages (decode only). */
   readonly offset: number;
+}
+
+/** The deepest nesting an encoding reached (see ExternalContext.depthMark). */
+export interface DepthMark {
+  max: number;
 }
 
 /** A Go type with GobEncode/GobDecode (or MarshalBinary/UnmarshalBinary) methods. */
@@ -105,6 +115,7 @@ export interface GoExternal<V = unknown> extends Named {
   readonly fields?: readonly GoField[];
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: an external type of any value type.
 export type GoType = GoBasic | GoArray | GoSlice | GoMap | GoStruct | GoInterface | GoPtr | GoExternal<any>;
 
 // ---- basic types ----

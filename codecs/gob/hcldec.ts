@@ -96,10 +96,11 @@ const strs = (v: unknown, what: string): string[] => (v as unknown[]).map((x) =>
 
 const nested = (v: unknown): Spec | null => (v == null ? null : specFromGo(v as GoIface));
 
-export function objectSpecFromGo(m: Map<string, GoIface | null>): ObjectSpec {
+/** `badAt` gives the input offset of a Go string's first invalid byte (GobDecoderOptions.badString). */
+export function objectSpecFromGo(m: Map<string, GoIface | null>, badAt?: (b: Uint8Array) => number | undefined): ObjectSpec {
   const attrs = new Map<string, Spec>();
   for (const [k, v] of m) {
-    const name = str(k, 'ObjectSpec key');
+    const name = typeof k === 'string' ? k : bad('ObjectSpec key is not valid UTF-8', badAt?.(k as Uint8Array) ?? 0);
     if (v === null) bad(`ObjectSpec entry ${JSON.stringify(name)} is a nil Spec`);
     attrs.set(name, specFromGo(v!));
   }

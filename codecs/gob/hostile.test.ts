@@ -4,7 +4,8 @@ import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { WireError, isWireError } from '../wire/errors.js';
 import { ByteWriter } from '../wire/writer.js';
-import { decodeCtyValueGob, decodeObjectSpecGob } from './api.js';
+import { decodeCtyValueGob, decodeObjectSpecGob, encodeObjectSpecGob } from './api.js';
+import { firstInvalidUtf8 } from './wire.js';
 import { decodeGob, GobDecoder } from './decoder.js';
 import { decodeGobStream } from './dynamic.js';
 import { encodeGobStream } from './dynamic-encode.js';
@@ -242,6 +243,38 @@ test('fuzz: mutated vectors give values or WireErrors, for the dynamic, spec and
       { numRuns: 700 },
     );
   }
+});
+
+test('an ObjectSpec key that is not UTF-8 is refused at the offset of its bad byte', () => {
+  const attr = (name: string) => ({ kind: 'attr' as const, name, type: { kind: 'string' as const }, required: false });
+  const spec = { kind: 'object' as const, attrs: new Map([['first', attr('first')], ['keyQét', attr('x')]]) };
+  const bytes = encodeObjectSpecGob(spec);
+  // the key's bytes appear once in the stream: make its second byte of "é" a bad continuation
+  const key = new TextEncoder().encode('keyQ\u00e9t');
+  let at = -1;
+  for (let i = 0; i + key.length <= bytes.length && at < 0; i++) if (key.every((b, j) => bytes[i + j] === b)) at = i;
+  assert.ok(at > 0, 'key not found in the stream');
+  const bad = bytes.slice();
+  bad[at + 5] = 0x41; // 0xc3 followed by 'A': invalid at the 0xc3
+  let err: unknown;
+  try {
+    decodeObjectSpecGob(bad);
+  } catch (e) {
+    err = e;
+  }
+  assert.ok(err instanceof WireError, 'not a WireError');
+  assert.is((err as WireError).reason, 'ObjectSpec key is not valid UTF-8');
+  assert.is((err as WireError).offset, at + 4);
+});
+
+test('firstInvalidUtf8 finds the first byte of a bad sequence', () => {
+  const u = (...b: number[]) => Uint8Array.from(b);
+  assert.is(firstInvalidUtf8(u(0x61, 0x62)), 2);
+  assert.is(firstInvalidUtf8(u(0x61, 0xff)), 1);
+  assert.is(firstInvalidUtf8(u(0xc3, 0xa9, 0xc3)), 2);
+  assert.is(firstInvalidUtf8(u(0x61, 0xe2, 0x82, 0x41)), 1);
+  assert.is(firstInvalidUtf8(u(0xed, 0xa0, 0x80)), 0); // a surrogate
+  assert.is(firstInvalidUtf8(u(0xf0, 0x9f, 0x98, 0x80, 0xc0)), 4);
 });
 
 test.run();

@@ -17,6 +17,14 @@ import { WireError } from '../wire/errors.js';
 import { isByteSlice, userType, type GoType, type UserTypeInfo } from './gotype.js';
 import { FIRST_USER_ID, T_BOOL, T_BYTES, T_COMPLEX, T_FLOAT, T_INT, T_INTERFACE, T_STRING, T_UINT, type TypeId, type WireType } from './types.js';
 
+// Completes gotype.ts's ExternalContext (declared there without it, to keep imports one-way).
+declare module './gotype.js' {
+  interface ExternalContext {
+    /** The id space of the enclosing stream. */
+    readonly ids: IdSpace;
+  }
+}
+
 /** Go's gobType: one allocated type object (id 0 until assigned). */
 interface Entry {
   id: TypeId;

@@ -14,12 +14,9 @@
 import { MAX_DEPTH } from '../wire/errors.js';
 import { BytesCache, hashBytes } from './bytes-cache.js';
 import { onClearCaches } from './caches.js';
-import type { ExternalContext } from './gotype.js';
-import { encodeDepthMark } from './encoder.js';
-import type { GoType } from './gotype.js';
+import type { DepthMark, ExternalContext, GoType } from './gotype.js';
 import { effectiveObservations, type Observation, type TypeInfo } from './idspace.js';
 import type { GobRegistry } from './registry.js';
-import { depthMark } from './stream.js';
 
 interface Entry<V> {
   readonly value: V;
@@ -56,25 +53,25 @@ export class NestedDecodeCache<V> {
         ctx.ids.replay(hit.obs);
         hit.space = ctx.ids.uid;
       }
-      if (ctx.depth + hit.depth > depthMark.max) depthMark.max = ctx.depth + hit.depth;
+      const m = ctx.depthMark;
+      if (m !== undefined && ctx.depth + hit.depth > m.max) m.max = ctx.depth + hit.depth;
       return hit.value;
     }
     const ids = ctx.ids;
     const outer = ids.journal;
     const mine: Observation[] = [];
-    const mark = depthMark.max;
     ids.journal = mine;
-    depthMark.max = ctx.depth;
-    let reached = ctx.depth;
+    const mark: DepthMark = { max: ctx.depth };
     let value: V;
     try {
-      value = this.decode(start === 0 && end === buf.length ? buf : buf.subarray(start, end), ctx);
+      value = this.decode(start === 0 && end === buf.length ? buf : buf.subarray(start, end), { ...ctx, depthMark: mark });
     } finally {
       ids.journal = outer;
       if (outer !== undefined) for (let i = 0; i < mine.length; i++) outer.push(mine[i]!);
-      reached = depthMark.max;
-      if (mark > depthMark.max) depthMark.max = mark;
+      const m = ctx.depthMark;
+      if (m !== undefined && mark.max > m.max) m.max = mark.max;
     }
+    const reached = mark.max;
     cache.set(buf, { value, obs: effectiveObservations(mine), depth: reached - ctx.depth, space: ids.uid }, start, end, h);
     return value;
   }
@@ -110,24 +107,24 @@ export class NestedEncodeCache<V extends object> {
     if (hit !== undefined && hit.registry === ctx.registry && ctx.depth + hit.depth <= MAX_DEPTH && ids.holds(hit.deps)) {
       const outer = ids.infoJournal;
       if (outer !== undefined) for (let i = 0; i < hit.deps.length; i++) outer.push(hit.deps[i]!);
-      if (ctx.depth + hit.depth > encodeDepthMark.max) encodeDepthMark.max = ctx.depth + hit.depth;
+      const m = ctx.depthMark;
+      if (m !== undefined && ctx.depth + hit.depth > m.max) m.max = ctx.depth + hit.depth;
       return hit.bytes;
     }
     const outer = ids.infoJournal;
     const mine: (GoType | TypeInfo)[] = [];
-    const mark = encodeDepthMark.max;
     ids.infoJournal = mine;
-    encodeDepthMark.max = ctx.depth;
-    let reached = ctx.depth;
+    const mark: DepthMark = { max: ctx.depth };
     let bytes: Uint8Array;
     try {
-      bytes = this.encode(v, ctx);
+      bytes = this.encode(v, { ...ctx, depthMark: mark });
     } finally {
       ids.infoJournal = outer;
       if (outer !== undefined) for (let i = 0; i < mine.length; i++) outer.push(mine[i]!);
-      reached = encodeDepthMark.max;
-      if (mark > encodeDepthMark.max) encodeDepthMark.max = mark;
+      const m = ctx.depthMark;
+      if (m !== undefined && mark.max > m.max) m.max = mark.max;
     }
+    const reached = mark.max;
     const deps: (GoType | TypeInfo)[] = [];
     const seen = new Set<GoType>();
     for (let i = 0; i < mine.length; i += 2) {

@@ -5,6 +5,14 @@
  */
 import { userType, type GoType } from './gotype.js';
 
+// Completes gotype.ts's ExternalContext (declared there without it, to keep imports one-way).
+declare module './gotype.js' {
+  interface ExternalContext {
+    /** The gob name registry of the enclosing stream. */
+    readonly registry: GobRegistry;
+  }
+}
+
 export class GobRegistry {
   private readonly byName = new Map<string, GoType>();
   private readonly byBase = new Map<GoType, string>();

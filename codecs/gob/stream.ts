@@ -14,6 +14,7 @@ import { BytesCache } from './bytes-cache.js';
 import { onClearCaches } from './caches.js';
 import { FIRST_USER_ID, readWireType, wireTypeEquals, type TypeId, type WireType } from './types.js';
 import { readGobInt, readGobUint } from './wire.js';
+import type { DepthMark } from './gotype.js';
 
 /** Thrown inside an attempt when a message is not complete yet. */
 class NeedMore {
@@ -40,18 +41,17 @@ export const END = Symbol('end of stream');
 /** Largest message accepted (Go allows 8 GiB on 64-bit; no Packer payload comes near 1 GiB). */
 export const DEFAULT_MAX_MESSAGE = 1 << 30;
 
-/**
- * The deepest nesting any stream reached (enter() raises it). A cached nested decode reads it to
- * learn how deep its bytes go, so a later hit at another depth can still honour MAX_DEPTH.
- */
-export const depthMark = { max: 0 };
-
 export interface StreamOptions {
   maxMessageBytes?: number;
   /** Nesting depth already used by enclosing streams (a nested GobEncode stream continues it). */
   depth?: number;
   /** Absolute offset of this stream's first byte in the outermost input (for error offsets). */
   offset?: number;
+  /**
+   * Raised to the deepest nesting this stream reaches: a cached nested decode learns how deep its
+   * bytes go, so a later hit at another depth can still honour MAX_DEPTH.
+   */
+  depthMark?: DepthMark;
 }
 
 export class GobStreamReader {
@@ -80,12 +80,14 @@ export class GobStreamReader {
   readonly typeGroups: TypeId[][] = [];
   private addedGroups = 0;
   depth: number;
+  readonly depthMark: DepthMark | undefined;
   /** Called after a rolled-back attempt that had received type definitions. */
   onRollback: (() => void) | undefined;
 
   constructor(opts: StreamOptions = {}, whole?: Uint8Array) {
     this.maxMessage = opts.maxMessageBytes ?? DEFAULT_MAX_MESSAGE;
     this.depth = opts.depth ?? 0;
+    this.depthMark = opts.depthMark;
     this.base = opts.offset ?? 0;
     if (whole) {
       this.data = whole;
@@ -289,7 +291,7 @@ export class GobStreamReader {
 
   enter(): void {
     if (++this.depth > MAX_DEPTH) this.fail(`value nests deeper than ${MAX_DEPTH} levels`);
-    if (this.depth > depthMark.max) depthMark.max = this.depth;
+    if (this.depthMark !== undefined && this.depth > this.depthMark.max) this.depthMark.max = this.depth;
   }
 
   leave(): void {

@@ -323,7 +323,7 @@ export function writeGobUint(w: ByteWriter, x: number): void {
   }
   w.ensure(n + 1);
   const b = w.buf;
-  let p = w.pos;
+  const p = w.pos;
   b[p] = 256 - n;
   for (let i = n; i >= 1; i--) {
     b[p + i] = x % 256;
@@ -479,4 +479,32 @@ export function writeGobString(w: ByteWriter, s: string): void {
   w.ensure(n);
   utf8.encodeInto(s, w.buf.subarray(w.pos, w.pos + n));
   w.pos += n;
+}
+
+/** Index where the first invalid UTF-8 sequence of `b` starts (as Go's utf8 sees it); b.length when all is valid. */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c < 0x80) n = 0;
+    else if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if (d === undefined || d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return b.length;
 }

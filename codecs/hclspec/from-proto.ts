@@ -17,7 +17,7 @@ import { WireError, MAX_DEPTH, type CodecName } from '../wire/errors.js';
 import { T, type CtyType } from '../cty/types.js';
 import type { ObjectSpec, Spec } from './model.js';
 import type { ProtoCtyType, ProtoSpec } from './proto-types.js';
-import { goQuote } from './gofmt.js';
+import { goQuote } from '../golang/strconv.js';
 
 class Refusal {
   constructor(

@@ -8,7 +8,7 @@ import type { Spec } from './model.js';
 import { specToCanonical } from './canonical.js';
 import { toProto, toProtoRefusal, GO_SPEC_TYPE } from './to-proto.js';
 import { fromProto, objectFromProto } from './from-proto.js';
-import { goQuote } from './gofmt.js';
+import { goQuote } from '../golang/strconv.js';
 import { protoSpec } from '../../testkit/hclspec/spec-arbitraries.js';
 import { encodeSpecProto } from '../protobuf/spec.js';
 

@@ -14,7 +14,8 @@ import { WireError, MAX_DEPTH } from '../wire/errors.js';
 import { compareGoStrings, typeGoString, type CtyType } from '../cty/types.js';
 import type { Spec, SpecKind } from './model.js';
 import type { ProtoCtyType, ProtoSpec } from './proto-types.js';
-import { goQuote, goTypeDump } from './gofmt.js';
+import { goQuote } from '../golang/strconv.js';
+import { goTypeDump } from './gofmt.js';
 
 /** The Go type name `reflect.TypeOf(spec).String()` gives for each model kind. */
 export const GO_SPEC_TYPE: Readonly<Record<SpecKind, string>> = {

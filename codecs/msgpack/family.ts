@@ -2,9 +2,7 @@
  * Family adapters for go-cty's value encodings: `msgpack-value` (cty/msgpack) and `json-value`
  * (cty/json). The model is a CtyValue; `context.type` is the CtyType JSON that was passed to
  * Marshal (the marshal type, which may hold DynamicPseudoType positions).
- *
- * Importing this module also installs the cty JSON codec into the rpc codec's seam (Configs
- * elements of Prepare/Configure requests are cty JSON with DynamicPseudoType).
+
  */
 import type { FamilyCodec, VectorContext } from '../family.js';
 import { valueFromCanonical, valueToCanonical } from '../cty/canonical.js';
@@ -14,7 +12,6 @@ import { T, type CtyType } from '../cty/types.js';
 import type { CtyValue } from '../cty/values.js';
 import { marshalCtyJSON, unmarshalCtyJSON } from '../cty/json.js';
 import { marshalCtyMsgpack, unmarshalCtyMsgpack } from '../cty/msgpack.js';
-import { installCtyJsonCodec } from '../rpc/cty-bridge.js';
 
 const typeCache = new Map<string, CtyType>();
 
@@ -54,8 +51,3 @@ const jsonValue: FamilyCodec<CtyValue> = {
 };
 
 export const ctyFamilies: FamilyCodec[] = [msgpackValue as FamilyCodec, jsonValue as FamilyCodec];
-
-installCtyJsonCodec({
-  unmarshal: (b) => unmarshalCtyJSON(b, T.DynamicPseudoType),
-  marshal: (v) => marshalCtyJSON(v, T.DynamicPseudoType),
-});

@@ -5,16 +5,18 @@
  * `proto-spec` rejection vector in the same form as its file.
  */
 import { compareGoStrings } from '../cty/types.js';
+import { goJsonFloat, goJsonString } from '../golang/json.js';
 import { WireError } from '../wire/errors.js';
 
-const quote = (s: string): string => JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => (c === '\u2028' ? '\\u2028' : '\\u2029'));
+const quote = (s: string): string => goJsonString(s, { escapeHTML: false });
 
 function write(v: unknown, indent: string, depth: number): string {
   if (depth > 1000) throw new WireError('canonical', 0, 'JSON nested deeper than 1000 levels');
   if (v === null || typeof v === 'boolean') return String(v);
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new WireError('canonical', 0, `number ${v} has no JSON form`);
-    return JSON.stringify(v);
+    const text = goJsonFloat(v);
+    if (text === undefined) throw new WireError('canonical', 0, `number ${v} has no JSON form`);
+    return text;
   }
   if (typeof v === 'string') return quote(v);
   const inner = indent + '  ';

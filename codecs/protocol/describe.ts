@@ -12,7 +12,7 @@
  * and later always print "v2"; older SDKs have no such field), and a trailing newline.
  */
 import { WireError } from '../wire/index.js';
-import { parseGoJson, goJsonString, type GoJson } from './gojson.js';
+import { parseGoJson, goJsonStringStrict, type GoJson } from './gojson.js';
 
 /** The SDK's name for "the component named after the plugin itself" (`plugin.DEFAULT_NAME`). */
 export const DEFAULT_COMPONENT_NAME = '-packer-default-plugin-name-';
@@ -137,13 +137,13 @@ export function parseDescribe(output: Uint8Array | string): PluginDescription {
 /** The exact bytes (as a string, newline included) the SDK prints for a description. */
 export function formatDescribe(d: PluginDescription): string {
   let out = '{';
-  out += `"version":${goJsonString(d.version, 'version')}`;
-  out += `,"sdk_version":${goJsonString(d.sdkVersion, 'sdk_version')}`;
-  out += `,"api_version":${goJsonString(d.apiVersion, 'api_version')}`;
+  out += `"version":${goJsonStringStrict(d.version, 'version')}`;
+  out += `,"sdk_version":${goJsonStringStrict(d.sdkVersion, 'sdk_version')}`;
+  out += `,"api_version":${goJsonStringStrict(d.apiVersion, 'api_version')}`;
   for (const [json, key] of LISTS) {
-    out += `,"${json}":[${d[key].map((n) => goJsonString(n, json)).join(',')}]`;
+    out += `,"${json}":[${d[key].map((n) => goJsonStringStrict(n, json)).join(',')}]`;
   }
-  if (d.protocolVersion !== undefined) out += `,"protocol_version":${goJsonString(d.protocolVersion, 'protocol_version')}`;
+  if (d.protocolVersion !== undefined) out += `,"protocol_version":${goJsonStringStrict(d.protocolVersion, 'protocol_version')}`;
   return out + '}\n';
 }
 

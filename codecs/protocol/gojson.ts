@@ -2,12 +2,14 @@
  * The small part of Go's encoding/json that the plugin handshake needs: a byte-level JSON reader
  * that accepts exactly what Go's scanner accepts (and decodes strings as Go's `unquote` does:
  * each invalid UTF-8 byte and each lone surrogate escape becomes U+FFFD), and Go's string
- * encoder as used by `json.Encoder` (HTML escaping on).
+ * encoder as used by `json.Encoder` (HTML escaping on; codecs/golang) refusing lone surrogates.
  *
  * Objects keep every member in order, duplicates included: Go's decoder applies members one by
  * one, so a later duplicate overwrites an earlier one, and that is for the caller to reproduce.
  */
+import { goJsonString } from '../golang/json.js';
 import { WireError, MAX_DEPTH } from '../wire/index.js';
+import { decodeUtf8Go, loneSurrogateAt } from '../wire/utf8.js';
 
 export type GoJson =
   | { kind: 'null'; at: number }
@@ -244,94 +246,11 @@ class JsonReader {
 }
 
 /**
- * UTF-8 decoding as Go's `utf8.DecodeRune` loop does it: every byte that does not start a valid,
- * shortest-form, non-surrogate sequence becomes one U+FFFD and decoding resumes at the next byte.
+ * A JSON string literal exactly as Go's `json.Encoder` writes it (HTML escaping on), from
+ * codecs/golang. A lone surrogate cannot come from a Go string; it is refused rather than guessed at.
  */
-export function decodeUtf8Go(b: Uint8Array, start: number, end: number): string {
-  let out = '';
-  let i = start;
-  while (i < end) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      out += String.fromCharCode(c);
-      i++;
-      continue;
-    }
-    let need = 0;
-    let cp = 0;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) {
-      need = 1;
-      cp = c & 0x1f;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      cp = c & 0x0f;
-      if (c === 0xe0) lo = 0xa0;
-      if (c === 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      cp = c & 0x07;
-      if (c === 0xf0) lo = 0x90;
-      if (c === 0xf4) hi = 0x8f;
-    }
-    let ok = need > 0 && i + need < end;
-    if (ok) {
-      for (let k = 1; k <= need; k++) {
-        const cc = b[i + k]!;
-        const l = k === 1 ? lo : 0x80;
-        const h = k === 1 ? hi : 0xbf;
-        if (cc < l || cc > h) {
-          ok = false;
-          break;
-        }
-        cp = (cp << 6) | (cc & 0x3f);
-      }
-    }
-    if (!ok) {
-      out += '\ufffd';
-      i++;
-      continue;
-    }
-    out += String.fromCodePoint(cp);
-    i += need + 1;
-  }
-  return out;
-}
-
-const HEX = '0123456789abcdef';
-
-/**
- * A JSON string literal exactly as Go's `json.Encoder` writes it (HTML escaping on): `<`, `>`,
- * `&`, U+2028 and U+2029 as \u escapes, \b \f \n \r \t short forms, other control bytes as \u00XX.
- * A lone surrogate cannot come from a Go string; it is refused rather than guessed at.
- */
-export function goJsonString(s: string, what: string): string {
-  let out = '"';
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let esc: string | undefined;
-    if (c < 0x20) {
-      esc = c === 0x08 ? '\\b' : c === 0x0c ? '\\f' : c === 0x0a ? '\\n' : c === 0x0d ? '\\r' : c === 0x09 ? '\\t' : `\\u00${HEX[c >> 4]}${HEX[c & 15]}`;
-    } else if (c === 0x22 || c === 0x5c) {
-      esc = '\\' + s[i];
-    } else if (c === 0x3c || c === 0x3e || c === 0x26) {
-      esc = `\\u00${HEX[c >> 4]}${HEX[c & 15]}`;
-    } else if (c === 0x2028 || c === 0x2029) {
-      esc = c === 0x2028 ? '\\u2028' : '\\u2029';
-    } else if (c >= 0xd800 && c < 0xe000) {
-      const next = s.charCodeAt(i + 1);
-      if (c < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
-        i++;
-        continue;
-      }
-      throw new WireError('protocol', i, `lone surrogate U+${c.toString(16).toUpperCase()} in ${what}`);
-    }
-    if (esc !== undefined) {
-      out += s.slice(start, i) + esc;
-      start = i + 1;
-    }
-  }
-  return out + s.slice(start) + '"';
+export function goJsonStringStrict(s: string, what: string): string {
+  const at = loneSurrogateAt(s);
+  if (at >= 0) throw new WireError('protocol', at, `lone surrogate U+${s.charCodeAt(at).toString(16).toUpperCase()} in ${what}`);
+  return goJsonString(s);
 }

@@ -23,15 +23,15 @@
  * Map keys that are []byte become strings (as ugorji does); array, map and ext keys are refused
  * (Go cannot hash them), and so are duplicate keys (Go would keep only the last).
  */
-import { ByteReader } from '../wire/reader.js';
-import { ByteWriter } from '../wire/writer.js';
+import type { ByteReader } from '../wire/reader.js';
+import type { ByteWriter } from '../wire/writer.js';
 import { WireError, MAX_DEPTH } from '../wire/errors.js';
 import { valueFromCanonical, valueToCanonical, type Json } from '../cty/canonical.js';
-import { AnyValue, CtyConfig, GoFloat, GoInt, GoMap, GoRawExt, GoTime, GoUint } from './values.js';
+import { type AnyValue, CtyConfig, GoFloat, GoInt, GoMap, GoRawExt, GoTime, GoUint } from './values.js';
 import * as U from './ugorji.js';
-import { ctyJsonCodec } from './cty-bridge.js';
-import { binOut } from './bins.js';
-import { formatGoFloat, formatRFC3339Nano, parseGoFloat, parseRFC3339Nano } from './text.js';
+import { ctyConfigJson } from './cty-bridge.js';
+import { formatGoFloat, parseGoFloat } from '../golang/strconv.js';
+import { formatRFC3339Nano, parseRFC3339Nano } from './text.js';
 import { b64decode, b64encode, badCanonical, soleTag, unescapeKey } from './canon-util.js';
 
 export type { Json };
@@ -68,14 +68,14 @@ export function decodeAny(r: ByteReader, depth: number, cty: boolean): AnyValue 
   n = U.binLen(r, b);
   if (n >= 0) {
     const bytes = r.readBytes(n, 'bin');
-    if (!cty) return binOut(bytes);
-    const c = ctyJsonCodec();
+    if (!cty) return r.bytesOut(bytes);
+    const c = ctyConfigJson;
     try {
       return new CtyConfig(c.unmarshal(bytes));
     } catch (e) {
       // The serving SDK would refuse such a config in Prepare/Configure; the message itself is
       // fine, so the element stays the bytes it is.
-      if (e instanceof WireError) return binOut(bytes);
+      if (e instanceof WireError) return r.bytesOut(bytes);
       throw e;
     }
   }
@@ -88,11 +88,11 @@ export function decodeAny(r: ByteReader, depth: number, cty: boolean): AnyValue 
       return true;
     case U.M.float32: {
       const f = r.readFloat32BE();
-      return f === f ? new GoFloat(f, 32) : new GoFloat(f, 32, nanBitsAt(r, r.pos - 4, 4));
+      return !Number.isNaN(f) ? new GoFloat(f, 32) : new GoFloat(f, 32, nanBitsAt(r, r.pos - 4, 4));
     }
     case U.M.float64: {
       const f = r.readFloat64BE();
-      return f === f ? new GoFloat(f, 64) : new GoFloat(f, 64, nanBitsAt(r, r.pos - 8, 8));
+      return !Number.isNaN(f) ? new GoFloat(f, 64) : new GoFloat(f, 64, nanBitsAt(r, r.pos - 8, 8));
     }
     case U.M.uint8:
       return new GoUint(BigInt(r.readByte()));
@@ -117,7 +117,7 @@ export function decodeAny(r: ByteReader, depth: number, cty: boolean): AnyValue 
   const len = U.extLen(r, b);
   const tag = r.readByte();
   if (tag === U.TIME_EXT_TAG) return U.readTimeData(r, len, at);
-  return new GoRawExt(tag, binOut(r.readBytes(len, 'ext data')));
+  return new GoRawExt(tag, r.bytesOut(r.readBytes(len, 'ext data')));
 }
 
 function decodeAnyMap(r: ByteReader, n: number, depth: number, at: number): GoMap {
@@ -159,7 +159,7 @@ function keyId(k: AnyValue): string | null | undefined {
   }
   if (k instanceof GoInt) return 'i' + k.value;
   if (k instanceof GoUint) return 'u' + k.value;
-  if (k instanceof GoFloat) return k.value !== k.value ? undefined : 'f' + (k.value === 0 ? 0 : k.value);
+  if (k instanceof GoFloat) return Number.isNaN(k.value) ? undefined : 'f' + (k.value === 0 ? 0 : k.value);
   if (k instanceof GoTime) return `t${k.sec}:${k.nsec}`;
   return null;
 }
@@ -192,7 +192,7 @@ export function encodeAny(w: ByteWriter, v: unknown, cty: boolean, depth: number
     return U.writeUint64(w, v.value);
   }
   if (v instanceof GoFloat) {
-    if (v.nanBits !== undefined && v.value !== v.value) {
+    if (v.nanBits !== undefined && Number.isNaN(v.value)) {
       w.writeByte(v.bits === 32 ? U.M.float32 : U.M.float64);
       if (v.bits === 32) w.writeUint32BE(Number(v.nanBits & 0xffffffffn));
       else w.writeBigUint64BE(BigInt.asUintN(64, v.nanBits));
@@ -223,7 +223,7 @@ export function encodeAny(w: ByteWriter, v: unknown, cty: boolean, depth: number
   }
   if (v instanceof CtyConfig) {
     if (!cty) bad(w, 'a CtyConfig can only stand as an element of Configs');
-    return U.writeBin(w, ctyJsonCodec().marshal(v.value));
+    return U.writeBin(w, ctyConfigJson.marshal(v.value));
   }
   return bad(w, `cannot encode ${(v as object).constructor?.name ?? typeof v} as a Go interface{} value`);
 }
@@ -288,7 +288,7 @@ export function anyFromCanonical(j: unknown, path: string, cty: boolean, depth: 
       return new GoUint(bigFromTag(x, path, 0n, UINT64_MAX, tag));
     case '$float64':
     case '$float32': {
-      const f = typeof x === 'string' ? parseGoFloat(x) : undefined;
+      const f = typeof x === 'string' ? parseGoFloat(x, { bareInf: true }) : undefined;
       if (f === undefined) return badCanonical(path, `${tag} needs float text`);
       return tag === '$float32' ? new GoFloat(Math.fround(f), 32) : new GoFloat(f, 64);
     }

@@ -1,5 +1,6 @@
 /** Small helpers for the rpc canonical JSON (vectors/README.md, family `rpc`). */
 import { WireError } from '../wire/errors.js';
+import { base64Decode, base64Encode } from '../wire/base64.js';
 
 export const badCanonical = (path: string, reason: string): never => {
   throw new WireError('canonical', 0, `${path}: ${reason}`);
@@ -37,11 +38,8 @@ export function soleTag(j: Record<string, unknown>): string | undefined {
   return only !== undefined && only.charCodeAt(0) === 36 && only.charCodeAt(1) !== 36 ? only : undefined;
 }
 
-export const b64encode = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
-
-const B64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+export const b64encode = base64Encode;
 
 export function b64decode(s: string, path: string): Uint8Array {
-  if (!B64.test(s)) badCanonical(path, 'invalid standard base64');
-  return new Uint8Array(Buffer.from(s, 'base64'));
+  return base64Decode(s) ?? badCanonical(path, 'invalid standard base64');
 }

@@ -3,16 +3,16 @@
  * canonical JSON converters. Each description is compiled once and cached; struct field names
  * are pre-encoded at compile time.
  */
-import { ByteReader } from '../wire/reader.js';
+import type { ByteReader } from '../wire/reader.js';
 import { ByteWriter } from '../wire/writer.js';
 import { WireError, MAX_DEPTH } from '../wire/errors.js';
 import type { GoType } from './gotype.js';
 import { GoTime } from './values.js';
 import * as U from './ugorji.js';
 import { decodeAny, encodeAny, anyToCanonical, anyFromCanonical, type Json } from './any.js';
-import { formatGoFloat, formatRFC3339Nano, parseGoFloat, parseRFC3339Nano } from './text.js';
+import { formatGoFloat, parseGoFloat } from '../golang/strconv.js';
+import { formatRFC3339Nano, parseRFC3339Nano } from './text.js';
 import { escapeKey, unescapeKey, badCanonical, isObject, tagOf, b64encode, b64decode } from './canon-util.js';
-import { binOut } from './bins.js';
 import { bytesAt, putBytes } from '../msgpack/str.js';
 
 export interface CompiledType {
@@ -120,7 +120,7 @@ function build(t: GoType): CompiledType {
           if (b === U.M.nil) return null;
           const n = U.binLen(r, b);
           if (n < 0) U.wrongMarker(r, at, b, '[]byte (bin or nil)');
-          return binOut(r.readBytes(n, 'bin'));
+          return r.bytesOut(r.readBytes(n, 'bin'));
         },
         toJ: (v) => (v === null ? null : { $bytes: b64encode(v as Uint8Array) }),
         fromJ(j, path) {
@@ -248,7 +248,7 @@ function buildFloat(t: Extract<GoType, { kind: 'float' }>): CompiledType {
     toJ: (v) => ({ [tag]: formatGoFloat(v as number) }),
     fromJ(j, path) {
       const s = tagOf(j, tag);
-      const f = typeof s === 'string' ? parseGoFloat(s) : undefined;
+      const f = typeof s === 'string' ? parseGoFloat(s, { bareInf: true }) : undefined;
       if (f === undefined) return badCanonical(path, `expected {"${tag}": text}`);
       return is32 ? Math.fround(f) : f;
     },

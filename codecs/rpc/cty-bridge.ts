@@ -14,16 +14,8 @@ export interface CtyJsonCodec {
   marshal(v: CtyValue): Uint8Array;
 }
 
-const dynamicJson: CtyJsonCodec = {
+/** The codec for Configs elements: go-cty's JSON with DynamicPseudoType. */
+export const ctyConfigJson: CtyJsonCodec = {
   unmarshal: (b) => unmarshalCtyJSON(b, T.DynamicPseudoType),
   marshal: (v) => marshalCtyJSON(v, T.DynamicPseudoType),
 };
-
-let codec: CtyJsonCodec = dynamicJson;
-
-export const ctyJsonCodec = (): CtyJsonCodec => codec;
-
-/** Replaces the cty JSON codec (undefined restores go-cty's JSON with DynamicPseudoType). */
-export function installCtyJsonCodec(c: CtyJsonCodec | undefined): void {
-  codec = c ?? dynamicJson;
-}

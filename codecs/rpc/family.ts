@@ -12,7 +12,7 @@
 import type { FamilyCodec, VectorContext } from '../family.js';
 import { WireError } from '../wire/errors.js';
 import { ByteReader } from '../wire/reader.js';
-import { ByteWriter } from '../wire/writer.js';
+import type { ByteWriter } from '../wire/writer.js';
 import type { GoType } from './gotype.js';
 import { goTypeByName } from './messages.js';
 import { readMessage, rpcSlab, writeRequest, writeResponse, type Direction, type RpcMessage } from './frame.js';

@@ -7,16 +7,15 @@
  *   response: {ServiceMethod: str, Seq: uint, Error: str} body   (failed call: Error != "", body `80`)
  */
 import { ByteReader } from '../wire/reader.js';
-import { ByteWriter } from '../wire/writer.js';
+import type { ByteWriter } from '../wire/writer.js';
 import { WireError } from '../wire/errors.js';
 import { G, type GoType } from './gotype.js';
 import { compile } from './codec.js';
 import { ErrorReplyBody, lookupMethod, type RequestBody, type ResponseBody, type RpcMethodName } from './messages.js';
 import * as U from './ugorji.js';
-import { setCopyBins } from './bins.js';
 import { SlabWriter } from '../msgpack/out.js';
 import { putBytes } from '../msgpack/str.js';
-import { ERROR_REPLY, KEY_ERROR, bodyPlan, fast, planFor, readHeaderFast, type BodyPlan, type MethodPlan } from './plans.js';
+import { ERROR_REPLY, KEY_ERROR, bodyPlan, fast, planFor, readHeaderFast, type BodyPlan, type Direction, type MethodPlan } from './plans.js';
 
 export interface RequestHeader {
   serviceMethod: string;
@@ -52,7 +51,7 @@ export interface RpcResponse<B = unknown> {
 }
 
 export type RpcMessage = RpcRequest | RpcResponse;
-export type Direction = 'request' | 'response';
+export type { Direction } from './plans.js';
 
 /** Go's rpc.Request / rpc.Response as ugorji sees them (exported fields only). */
 export const RequestHeaderType = G.struct('rpc.Request', { ServiceMethod: G.string, Seq: G.uint64 });
@@ -203,13 +202,11 @@ function readHeaderSlow(r: ByteReader, direction?: Direction): { direction: Dire
 
 /** Reads one whole message (header then body) at r's position. */
 export function readMessage(r: ByteReader, direction?: Direction, opts: BodyOptions = {}): RpcMessage {
-  if (opts.copyBytes !== true) return readMessageAt(r, direction, opts);
-  const prev = setCopyBins(true);
-  try {
-    return readMessageAt(r, direction, opts);
-  } finally {
-    setCopyBins(prev);
-  }
+  if (opts.copyBytes !== true || r.copyBytes) return readMessageAt(r, direction, opts);
+  const copying = new ByteReader(r.buf, r.codec, r.pos, r.end, r.base, true);
+  const m = readMessageAt(copying, direction, opts);
+  r.pos = copying.pos;
+  return m;
 }
 
 function readMessageAt(r: ByteReader, direction: Direction | undefined, opts: BodyOptions): RpcMessage {

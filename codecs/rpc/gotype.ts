@@ -71,7 +71,7 @@ export interface GoAny<V = AnyValue> extends Base<V> {
   readonly cty: boolean;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a union of every description, whatever its value type.
 export type GoType = GoBool | GoIntType<any> | GoFloatType | GoString | GoBytes | GoTimeType | GoSlice<any> | GoMapType<any, any> | GoPtr<any> | GoStruct<any> | GoAny<any>;
 
 /** The TS type of values of a Go type description. */

@@ -190,7 +190,7 @@ export type CommandFinished = GoValue<typeof CommandFinished>;
  * progress tracker ("Ui" + non-empty id), else undefined. net/rpc splits at the last dot.
  */
 export function methodKey(serviceMethod: string): RpcMethodName | undefined {
-  if (Object.prototype.hasOwnProperty.call(RPC_METHODS, serviceMethod)) return serviceMethod as RpcMethodName;
+  if (Object.hasOwn(RPC_METHODS, serviceMethod)) return serviceMethod as RpcMethodName;
   const dot = serviceMethod.lastIndexOf('.');
   if (dot > 2 && serviceMethod.startsWith('Ui')) {
     const meth = serviceMethod.slice(dot + 1);

@@ -18,7 +18,9 @@ import { compile, type CompiledType } from './codec.js';
 import { ErrorReplyBody, RPC_METHODS, lookupMethod, type RpcMethod } from './messages.js';
 import * as U from './ugorji.js';
 import { bytesAt, decodeUtf8, strBytes, wellFormed } from '../msgpack/str.js';
-import type { Direction } from './frame.js';
+
+/** Which way a net/rpc message goes: a request (client to server) or a response. */
+export type Direction = 'request' | 'response';
 
 /** A body's Go type with its compiled codec. */
 export interface BodyPlan {
@@ -119,7 +121,7 @@ export function planFor(name: string): MethodPlan {
     if (name.length > MAX_CACHED_NAME) return p;
     if (byName.size >= TABLE_SIZE + MAX_EXTRA) {
       // Drop the extras, keep the table's.
-      for (const k of byName.keys()) if (!Object.prototype.hasOwnProperty.call(RPC_METHODS, k)) byName.delete(k);
+      for (const k of byName.keys()) if (!Object.hasOwn(RPC_METHODS, k)) byName.delete(k);
     }
     byName.set(name, p);
   }

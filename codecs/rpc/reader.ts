@@ -88,7 +88,7 @@ export class RpcFrameReader {
       const stop = this.scanner.scan(this.buf, this.end, this.start, this.base);
       if (stop < 0) return undefined;
       this.scanning = false;
-      const r = new ByteReader(this.buf, 'rpc', this.start, stop, this.base);
+      const r = new ByteReader(this.buf, 'rpc', this.start, stop, this.base, true);
       // The buffer is reused for later bytes, so []byte values get copies.
       const msg = readMessage(r, this.direction, { copyBytes: true });
       if (!r.atEnd()) r.fail('message decoded shorter than its scanned length');

@@ -2,7 +2,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { formatGoFloat, formatRFC3339Nano, parseGoFloat, parseRFC3339Nano } from './text.js';
+import { formatGoFloat, parseGoFloat } from '../golang/strconv.js';
+import { formatRFC3339Nano, parseRFC3339Nano } from './text.js';
 import { GoTime } from './values.js';
 
 test('formatGoFloat: parses back to the same float64 (incl. -0, infinities, NaN)', () => {

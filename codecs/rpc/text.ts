@@ -1,58 +1,8 @@
 /**
- * Go's text forms used by the rpc canonical JSON: `strconv.FormatFloat(f, 'g', -1, 64)` and
- * `time.Time.Format(time.RFC3339Nano)` in UTC, and their inverses.
+ * Go's time text used by the rpc canonical JSON: `time.Time.Format(time.RFC3339Nano)` in UTC, and
+ * its inverse. (Floats use strconv.FormatFloat from codecs/golang.)
  */
 import { GoTime } from './values.js';
-
-/** strconv.FormatFloat(x, 'g', -1, 64). */
-export function formatGoFloat(x: number): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (x === Infinity) return '+Inf';
-  if (x === -Infinity) return '-Inf';
-  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
-  const neg = x < 0;
-  // JS and Go both pick the shortest digit string that reads back as x.
-  const e = Math.abs(x).toExponential();
-  const at = e.indexOf('e');
-  const digits = e.slice(0, at).replace('.', '');
-  const exp = Number(e.slice(at + 1)); // decimal exponent of the first digit
-  const nd = digits.length;
-  let out: string;
-  if (exp < -4 || exp >= 6) {
-    // Go's 'g' with the shortest precision switches to %e at these exponents.
-    out = expForm(digits, exp);
-  } else if (exp < 0) {
-    out = '0.' + '0'.repeat(-exp - 1) + digits;
-  } else if (nd <= exp + 1) {
-    out = digits + '0'.repeat(exp + 1 - nd);
-  } else {
-    out = digits.slice(0, exp + 1) + '.' + digits.slice(exp + 1);
-  }
-  return neg ? '-' + out : out;
-}
-
-function expForm(digits: string, exp: number): string {
-  const mant = digits.length > 1 ? digits[0] + '.' + digits.slice(1) : digits;
-  const a = Math.abs(exp);
-  return `${mant}e${exp < 0 ? '-' : '+'}${a < 10 ? '0' + a : a}`;
-}
-
-const FLOAT_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** Inverse of formatGoFloat (also accepts any decimal float text). Returns undefined when not a float. */
-export function parseGoFloat(s: string): number | undefined {
-  switch (s) {
-    case 'NaN':
-      return NaN;
-    case '+Inf':
-    case 'Inf':
-      return Infinity;
-    case '-Inf':
-      return -Infinity;
-  }
-  if (!FLOAT_TEXT.test(s)) return undefined;
-  return Number(s);
-}
 
 // ---------------------------------------------------------------------------------------------
 // time

@@ -16,8 +16,8 @@
  * | array / map len   | fix (<16), 16-bit, 32-bit                                                  |
  * | time.Time         | zero: `c0`; else ext -1 of 4, 8 or 12 bytes                                |
  */
-import { ByteReader } from '../wire/reader.js';
-import { ByteWriter } from '../wire/writer.js';
+import type { ByteReader } from '../wire/reader.js';
+import type { ByteWriter } from '../wire/writer.js';
 import { WireError } from '../wire/errors.js';
 import { GoTime } from './values.js';
 import { decodeUtf8, writeStrUtf8 } from '../msgpack/str.js';

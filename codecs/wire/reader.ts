@@ -20,6 +20,8 @@ export class ByteReader {
     start = 0,
     end = buf.length,
     readonly base = 0,
+    /** Whether byte strings handed out by `bytesOut` are copies (for a buffer that will be reused). */
+    readonly copyBytes = false,
   ) {
     this.pos = start;
     this.end = end;
@@ -61,6 +63,11 @@ export class ByteReader {
     const out = this.buf.subarray(this.pos, this.pos + n);
     this.pos += n;
     return out;
+  }
+
+  /** Bytes a decoder hands to its caller: a view of the input, or a copy when `copyBytes`. */
+  bytesOut(view: Uint8Array): Uint8Array {
+    return this.copyBytes ? view.slice() : view;
   }
 
   skip(n: number, what = 'bytes'): void {

@@ -429,3 +429,23 @@ func convertConfigs(body reflect.Value, toCty bool) error {
 	}
 	return nil
 }
+
+// MapRpcBody returns a copy of a decoded rpc frame (from an rpc codec's
+// Decode) with the body replaced by f(body) and the header's sequence number
+// set to seq; cmd/corpus varies frames with it.
+func MapRpcBody(frame any, seq uint64, f func(reflect.Value) reflect.Value) any {
+	fr := frame.(rpcFrame)
+	out := rpcFrame{body: reflect.New(fr.body.Elem().Type())}
+	out.body.Elem().Set(f(fr.body.Elem()))
+	if fr.req != nil {
+		r := *fr.req
+		r.Seq = seq
+		out.req = &r
+	}
+	if fr.resp != nil {
+		r := *fr.resp
+		r.Seq = seq
+		out.resp = &r
+	}
+	return out
+}

@@ -61,3 +61,25 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): number {
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
   return a.length === b.length ? -1 : n;
 }
+
+/**
+ * For a vector whose `file` is a JSON document rather than wire bytes (a `proto-spec` rejection):
+ * null when `a` and `b` parse to the same JSON value (key order and layout free), else where they
+ * differ. Text that is not JSON is compared byte for byte.
+ */
+export function jsonTextDiff(a: Uint8Array, b: Uint8Array): string | null {
+  const parse = (x: Uint8Array): { ok: true; v: unknown } | { ok: false } => {
+    try {
+      return { ok: true, v: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(x)) as unknown };
+    } catch {
+      return { ok: false };
+    }
+  };
+  const pa = parse(a);
+  const pb = parse(b);
+  if (!pa.ok || !pb.ok) {
+    const at = bytesEqual(a, b);
+    return at < 0 ? null : `bytes differ at byte ${at} (${a.length} vs ${b.length} bytes)`;
+  }
+  return canonicalDiff(pa.v, pb.v);
+}

@@ -4,12 +4,13 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { FAMILIES } from '../../codecs/family.js';
 import { familyCodec } from '../../codecs/families.js';
-import { runConformance } from './run.js';
+import { checkVector, loadManifest, runConformance } from './run.js';
 
 const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../vectors');
 
@@ -28,6 +29,33 @@ test('every family with a codec passes all its vectors', () => {
     const fails = report.failures.filter((x) => x.family === f).slice(0, 5);
     assert.ok(s.total >= 1, `family ${f} has no vectors`);
     assert.is(s.failed, 0, `family ${f}: ${s.failed} of ${s.total} failed, e.g.\n${fails.map((x) => `${x.id}: ${x.reason}`).join('\n')}`);
+  }
+});
+
+test('a proto-spec rejection file is compared by JSON value: sorted keys and other spacing still pass, another value fails', () => {
+  const rejects = loadManifest(dir).filter((v) => v.family === 'proto-spec' && v.context?.['kind'] === 'reject');
+  assert.ok(rejects.length > 0, 'no proto-spec reject vectors');
+  const sortKeys = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().reverse().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])])) : v;
+  const tmp = mkdtempSync(join(tmpdir(), 'conformance-reject-'));
+  try {
+    for (const v of rejects) {
+      const text = readFileSync(join(dir, v.file), 'utf8');
+      const rewritten = JSON.stringify(sortKeys(JSON.parse(text)), null, 1);
+      assert.ok(rewritten !== text, `${v.id}: the rewrite changed nothing`);
+      writeFileSync(join(tmp, 'spec.json'), rewritten);
+      writeFileSync(join(tmp, 'expect.json'), readFileSync(join(dir, v.expect)));
+      const local = { ...v, file: 'spec.json', expect: 'expect.json' };
+      assert.is(checkVector(tmp, local).reason, null, v.id);
+    }
+    // a different value must still fail
+    const v = rejects[0]!;
+    const other = JSON.parse(readFileSync(join(dir, v.file), 'utf8')) as Record<string, unknown>;
+    other['$extra'] = 1;
+    writeFileSync(join(tmp, 'spec.json'), JSON.stringify(other));
+    assert.ok(checkVector(tmp, { ...v, file: 'spec.json', expect: 'expect.json' }).reason !== null, 'an extra key passed');
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
 });
 

@@ -61,6 +61,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** conformance/ of the repository (this file runs from dist/conformance/runner/). */
 export const conformanceDir = resolve(here, '../../../conformance');
 export const helperBinary = join(conformanceDir, '.work', 'bin', 'roundtrip');
+/** Where `go build` puts the helper command `cmd` (a directory of conformance/cmd/). */
+export const helperBinaryOf = (cmd: string): string => join(conformanceDir, '.work', 'bin', cmd);
 
 const goEnv = (): NodeJS.ProcessEnv => ({ ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod -buildvcs=false' });
 
@@ -72,12 +74,13 @@ export function goVersion(): string | null {
 }
 
 /** Builds the helper (Go's build cache makes this quick when nothing changed). */
-export function buildHelper(timeoutMs = 600_000): string | null {
-  mkdirSync(dirname(helperBinary), { recursive: true });
-  const r = spawnSync('go', ['build', '-o', helperBinary, './cmd/roundtrip'], { cwd: conformanceDir, encoding: 'utf8', env: goEnv(), timeout: timeoutMs });
+export function buildHelper(timeoutMs = 600_000, cmd = 'roundtrip'): string | null {
+  const binary = helperBinaryOf(cmd);
+  mkdirSync(dirname(binary), { recursive: true });
+  const r = spawnSync('go', ['build', '-o', binary, `./cmd/${cmd}`], { cwd: conformanceDir, encoding: 'utf8', env: goEnv(), timeout: timeoutMs });
   if (r.error) return `go build: ${r.error.message}`;
   if (r.status !== 0) return `go build failed (exit ${r.status}):\n${r.stderr}`;
-  if (!existsSync(helperBinary)) return 'go build produced no binary';
+  if (!existsSync(binary)) return 'go build produced no binary';
   return null;
 }
 
@@ -117,11 +120,12 @@ export class GoHelper {
   }
 
   /** Builds and starts the helper; a GoUnavailable tells why it cannot run. */
-  static start(opts: { timeoutMs?: number } = {}): GoHelper | GoUnavailable {
+  static start(opts: { timeoutMs?: number; cmd?: string } = {}): GoHelper | GoUnavailable {
     if (goVersion() === null) return { goMissing: true, reason: 'no `go` on PATH' };
-    const err = buildHelper();
+    const cmd = opts.cmd ?? 'roundtrip';
+    const err = buildHelper(undefined, cmd);
     if (err) return { goMissing: false, reason: err };
-    const child = spawn(helperBinary, [], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(helperBinaryOf(cmd), [], { stdio: ['pipe', 'pipe', 'pipe'] });
     return new GoHelper(child, opts.timeoutMs ?? 30_000);
   }
 
@@ -162,6 +166,11 @@ export class GoHelper {
     this.child.kill('SIGKILL');
   }
 
+  /** One request to a helper other than roundtrip (`start({cmd})`): its raw answer. */
+  call(req: Record<string, unknown>): Promise<Record<string, unknown>> {
+    return this.request(req);
+  }
+
   private request(req: Record<string, unknown>): Promise<Record<string, unknown>> {
     if (this.dead) return Promise.reject(this.dead);
     const id = this.nextId++;
@@ -197,6 +206,13 @@ export class GoHelper {
   async types(): Promise<GoTypes> {
     const m = await this.request({ op: 'types' });
     return { types: m['types'] as GoTypes['types'], roots: m['roots'] as string[], registered: m['registered'] as GoTypes['registered'] };
+  }
+
+  /** Go's answer to a `golang` request (strconv / encoding/json, see cmd/roundtrip/golang.go). */
+  async golang<T>(req: { fn: string; strings?: readonly string[]; escapeHTML?: boolean; bits?: readonly string[]; format?: string }): Promise<T> {
+    const m = await this.request({ op: 'golang', ...req });
+    if (typeof m['error'] === 'string' && m['error'] !== '') throw new Error(`Go refused golang ${req.fn}: ${m['error']}`);
+    return m['results'] as T;
   }
 
   /** Ends the helper: closes its input and waits for it to exit (killed after `graceMs`). */

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { YamuxSession } from './session.js';
 import { MuxBroker } from './broker.js';
-import { YamuxError } from '../../codecs/yamux/errors.js';
+import type { YamuxError } from '../../codecs/yamux/errors.js';
 import { readExactly } from './read.js';
 import { duplexPair } from '../../testkit/yamux/testing.js';
 import type { YamuxStream } from './stream.js';

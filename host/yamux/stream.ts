@@ -91,6 +91,7 @@ export class YamuxStream extends Duplex {
   }
 
   /** Every read by the application may free window: check after each one, as Go's Read does. */
+  // biome-ignore lint/suspicious/noExplicitAny: Node's Readable#read is declared as returning any.
   override read(size?: number): any {
     const out = super.read(size);
     if (out !== null) this.sendWindowUpdate();

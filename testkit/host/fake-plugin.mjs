@@ -85,6 +85,7 @@ async function serve() {
           case 'exit-mid-call':
             process.stderr.write(`fake: exiting during ${m.header.serviceMethod}\n`);
             process.exit(3);
+            return;
           case 'close-stream':
             stream.end();
             return;

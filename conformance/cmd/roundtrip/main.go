@@ -19,6 +19,9 @@
 //	  the Go types gob-generic requests may name (context.goType), with
 //	  their layouts (see gobtypes.go).
 //
+//	{"id": 4, "op": "golang", "fn": "quote", ...}
+//	  Go's strconv / encoding/json answers for codecs/golang (see golang.go).
+//
 // "error" is non-empty when Go refuses; "stage" then says where
 // ("request", "build", "decode", "encode"). "deterministic" is false when Go's
 // bytes for the value depend on map iteration order, so only the decoded
@@ -56,6 +59,7 @@ type response struct {
 	Types         any             `json:"types,omitempty"`
 	Roots         []string        `json:"roots,omitempty"`
 	Registered    any             `json:"registered,omitempty"`
+	Results       any             `json:"results,omitempty"`
 }
 
 func main() {
@@ -106,6 +110,14 @@ func serve(line []byte) (resp response) {
 	}()
 	if req.Op == "types" {
 		resp.Types, resp.Roots, resp.Registered = gobTypeLayouts()
+		return resp
+	}
+	if req.Op == "golang" {
+		r, err := serveGolang(line)
+		if err != nil {
+			resp.Error, resp.Stage = err.Error(), "request"
+		}
+		resp.Results = r
 		return resp
 	}
 	f, ok := families[req.Family]

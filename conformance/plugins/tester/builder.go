@@ -55,11 +55,14 @@ func (b *Builder) Run(ctx context.Context, ui packersdk.Ui, hook packersdk.Hook)
 	ui.Error("tester: an error line")
 	ui.Machine("artifact", "0", "id", "tester-123")
 	ui.Machine("ui", "say", "with, comma", "new\nline", "")
+	// Packer without a terminal answers Ask with the error "no available tty": a real
+	// builder asking an optional question goes on, so the hook (and the provisioners) run.
 	answer, err := ui.Ask("tester: continue? [yes/no]")
 	if err != nil {
-		return nil, fmt.Errorf("tester: ask failed: %s", err)
+		ui.Error("tester: ask failed: " + err.Error())
+	} else {
+		ui.Say("tester: answer was " + answer)
 	}
-	ui.Say("tester: answer was " + answer)
 
 	// Progress tracking: 10 bytes read in chunks of 4 through the tracker.
 	stream := ui.TrackProgress("tester-source.iso", 0, 10, io.NopCloser(bytes.NewReader([]byte("0123456789"))))
@@ -75,15 +78,29 @@ func (b *Builder) Run(ctx context.Context, ui packersdk.Ui, hook packersdk.Hook)
 	stream.Close()
 	ui.Say(fmt.Sprintf("tester: tracked %d bytes", total))
 
-	// A hook with a communicator served by this plugin.
+	// A hook with a communicator served by this plugin. The data has the
+	// keys and Go types the SDK's commonsteps.PopulateProvisionHookData puts
+	// there (strings, an int port, a bool), plus PACKER_RUN_UUID from the
+	// environment as the SDK reads it. Packer turns every value into a cty
+	// value for the provisioner's build.* variables and accepts only bool,
+	// string, numbers and lists of strings/numbers: a nil or an
+	// []interface{} fails Hook.Run with "unhandled buildvar type".
 	data := map[string]interface{}{
-		"ID":      "tester-123",
-		"Host":    "127.0.0.1",
-		"Port":    int64(22),
-		"Ratio":   0.5,
-		"Enabled": true,
-		"Tags":    []interface{}{"a", "b"},
-		"Nothing": nil,
+		"ID":                "tester-123",
+		"Host":              "127.0.0.1",
+		"Port":              22,
+		"User":              "tester",
+		"Password":          "",
+		"ConnType":          "ssh",
+		"SSHPublicKey":      "",
+		"SSHPrivateKey":     "",
+		"SSHPrivateKeyFile": "",
+		"SSHAgentAuth":      false,
+		"WinRMPassword":     "",
+		"PackerRunUUID":     os.Getenv("PACKER_RUN_UUID"),
+		"PackerHTTPIP":      "ERR_HTTP_IP_NOT_IMPLEMENTED_BY_BUILDER",
+		"PackerHTTPPort":    "ERR_HTTP_PORT_NOT_IMPLEMENTED_BY_BUILDER",
+		"PackerHTTPAddr":    "ERR_HTTP_ADDR_NOT_IMPLEMENTED_BY_BUILDER",
 	}
 	if err := hook.Run(ctx, packersdk.HookProvision, ui, &fakeCommunicator{}, data); err != nil {
 		ui.Error("tester: hook failed: " + err.Error())

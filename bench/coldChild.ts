@@ -1,0 +1,28 @@
+/**
+ * One cold sample, run in a fresh process by cold.ts: `node dist/bench/coldChild.js SPEC.json`.
+ * Times the import of the core entry (codecs/index.js), then the first decode of one payload
+ * through the same hot path the warm bench times; prints {"importMs", "decodeMs"} as JSON.
+ * It imports nothing of the codecs before the timed import.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Family, VectorContext } from '../codecs/family.js';
+
+interface Spec {
+  family: Family;
+  file: string;
+  context: VectorContext;
+}
+
+const spec = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Spec;
+const bytes = new Uint8Array(readFileSync(spec.file));
+const t0 = performance.now();
+await import('../codecs/index.js');
+const t1 = performance.now();
+const { loadCodecs } = await import('./hotpaths.js');
+const hot = (await loadCodecs()).hotPathsFor(spec.family)[0];
+if (!hot) throw new Error(`no hot path for ${spec.family}`);
+const t2 = performance.now();
+hot.decode(bytes, spec.context);
+const t3 = performance.now();
+process.stdout.write(JSON.stringify({ importMs: t1 - t0, decodeMs: t3 - t2 }) + '\n');
