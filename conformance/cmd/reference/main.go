@@ -235,7 +235,8 @@ func problemsNote(p []string) string {
 func runCase(work, relay, relaySum string, p packerBin, cs caseSet, fg *string, builds map[string]pluginBuild) (Case, []Session) {
 	id := fmt.Sprintf("%s/%s/force-gob-%s", p.Version, cs.ID, forceGobLabel(fg))
 	dir := filepath.Join(work, p.Version, cs.ID, "force-gob-"+forceGobLabel(fg))
-	c := Case{ID: id, Packer: p.Version, Set: cs.ID, About: cs.About, ForceGob: fg, Problems: []string{}}
+	c := Case{ID: id, Packer: p.Version, Set: cs.ID, About: cs.About, ForceGob: fg, Problems: []string{},
+		Required: []Required{}, Installed: []Installed{}, Starts: []Start{}}
 	pluginDir := filepath.Join(dir, "plugins")
 	recDir := filepath.Join(dir, "records")
 	home := filepath.Join(dir, "home")
