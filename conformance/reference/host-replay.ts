@@ -14,7 +14,10 @@
  * Prepare/Configure, as Packer's HCL decoding made them), which template source a process
  * belongs to (packer_build_name/packer_builder_type name one of the template's sources), the
  * builder hook data a provisioner gets, the answers of an artifact served to a post-processor
- * (Packer proxies them from the builder), and the error Packer answers a Hook.Run with.
+ * (Packer proxies them from the builder), the error Packer answers a Hook.Run with, and whether
+ * the build got as far as a provisioner's Provision or a post-processor's PostProcess at all
+ * (that depends on the builder: e.g. Packer refuses a `time.Time` in its generated data before
+ * it configures the post-processor again).
  *
  * Documented nondeterminism, not compared: Go map order (canonical `$map` comparison), ConfigSpec
  * / Execute payload bytes (compared decoded, canonically: gob writes a map in random order),
