@@ -15,8 +15,8 @@ import { specToCanonical } from '../codecs/hclspec/canonical.js';
 import { autoProtocol, describedComponents, inspectComponent, type ComponentSpecs } from '../host/inspect.js';
 import type { WireProtocol } from '../codecs/protocol/choose.js';
 import type { ObjectSpec } from '../codecs/hclspec/model.js';
+import { oneLine } from './errors.js';
 
-export const DESCRIBE_USAGE = '  packer-wire describe PLUGIN-BINARY [--protocol auto|gob|protobuf] [--json]\n';
 
 interface Args {
   binary: string;
@@ -75,7 +75,7 @@ export async function inspectPlugin(
   try {
     described = await runDescribe(binary);
   } catch (e) {
-    process.stderr.write(`packer-wire ${command}: ${(e as Error).message}\n`);
+    process.stderr.write(`packer-wire ${command}: ${oneLine(e)}\n`);
     return 1;
   }
   const protocol = protocolArg === 'auto' ? autoProtocol(described.description) : protocolArg;
@@ -94,7 +94,7 @@ export async function inspectPlugin(
 export async function describeMain(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    process.stderr.write(`packer-wire describe: ${args}\nusage:\n${DESCRIBE_USAGE}`);
+    process.stderr.write(`packer-wire describe: ${args} (see packer-wire --help)\n`);
     return 2;
   }
   const inspected = await inspectPlugin('describe', args.binary, args.protocol);

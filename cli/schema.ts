@@ -18,9 +18,6 @@ import { componentJson as describedJson, inspectPlugin, protocolOption } from '.
 import type { ObjectSpec } from '../codecs/hclspec/model.js';
 import { specToJsonSchema, specToTypeScript } from '../codecs/schema/index.js';
 
-export const SCHEMA_USAGE =
-  '  packer-wire schema PLUGIN-BINARY [--component KIND/NAME] [--format json-schema|typescript] [--protocol auto|gob|protobuf] [--json]\n';
-
 type Format = 'json-schema' | 'typescript';
 
 interface Args {
@@ -83,7 +80,7 @@ function componentJson(c: ComponentSpecs, format: Format): Record<string, unknow
 export async function schemaMain(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    process.stderr.write(`packer-wire schema: ${args}\nusage:\n${SCHEMA_USAGE}`);
+    process.stderr.write(`packer-wire schema: ${args} (see packer-wire --help)\n`);
     return 2;
   }
   const wanted = args.component;
