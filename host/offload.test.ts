@@ -1,7 +1,8 @@
 /**
  * Timers keep firing: a plugin answers Datasource.Execute at once with a valid go-cty msgpack
- * value that is slow to decode (a set of 120,000 numbers, 3.6 MB: about 10 s to decode in place
- * on this machine with the codecs' O(n log n) sets; minutes before them).
+ * value that is slow to decode (a set of 60,000 numbers of 48 digits, 3.1 MB: 7.2 s to decode in
+ * place on this loaded machine with the codecs' O(n log n) sets and their 65,536-element cap). On
+ * a fast machine it may decode within the timeout: then the value is checked instead.
  * Large payloads are decoded in a worker thread, so the call's 5 s timeout fires on time and a
  * 10 ms timer keeps ticking throughout. Bounds have wide margins for a loaded machine.
  * Also: payloads survive the trip between threads (pack/revive) unchanged.
@@ -54,7 +55,7 @@ async function ticking<T>(f: () => Promise<T>): Promise<{ result: T | undefined;
 }
 
 test('an expensive Execute answer: the 5 s call timeout fires on time, timers keep ticking', async () => {
-  const env = { ...pluginEnvironment(), FAKE_SET_SIZE: '120000' };
+  const env = { ...pluginEnvironment(), FAKE_SET_SIZE: '60000', FAKE_SET_ZEROS: '40' };
   const s = await startSession(process.execPath, [hostile, 'expensive-value'], { protocol: 'protobuf', env, callTimeoutMs: 5000, closeGraceMs: 100 }, { kind: 'datasource', component: 'hostile' });
   try {
     const r = await ticking(() => s.datasource().execute());
