@@ -6,6 +6,7 @@
  *   packer-wire encode --family F [--context JSON] FILE|-     canonical JSON -> bytes (stdout)
  *   packer-wire conformance [--vectors DIR] [--json]
  *   packer-wire describe PLUGIN-BINARY [--protocol auto|gob|protobuf] [--json]
+ *   packer-wire build FILE.json [--protocol auto|gob|protobuf]
  *
  * Exit status: 0 ok, 1 bad input (one line on stderr: the WireError, or why the input could not be
  * read), 2 bad usage (one line on stderr). Nothing prints a stack trace. `conformance` and
@@ -24,6 +25,7 @@ export const USAGE = `usage:
   packer-wire encode --family FAMILY [--context JSON] FILE|-
   packer-wire conformance [--vectors DIR] [--json]
   packer-wire describe PLUGIN-BINARY [--protocol auto|gob|protobuf] [--json]
+  packer-wire build FILE.json [--protocol auto|gob|protobuf]
   packer-wire schema PLUGIN-BINARY [--component KIND/NAME] [--format json-schema|typescript] [--protocol auto|gob|protobuf] [--json]
 families: ${FAMILIES.join(', ')}
 exit status: 0 ok, 1 bad input, 2 bad usage
@@ -94,6 +96,10 @@ async function dispatch(cmd: string | undefined, rest: string[]): Promise<number
     case 'describe': {
       const { describeMain } = await import('./describe.js');
       return describeMain(rest);
+    }
+    case 'build': {
+      const { buildMain } = await import('./build.js');
+      return buildMain(rest);
     }
     case 'schema': {
       const { schemaMain } = await import('./schema.js');

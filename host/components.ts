@@ -169,24 +169,24 @@ function serveHook(server: RpcServer, hook: HostHook, session: ComponentSession)
 
 /** An artifact the host hands a post-processor (served as the "Artifact" service). */
 export interface HostArtifact {
-  builderId(): string;
-  id(): string;
-  string(): string;
-  files(): string[];
-  state(name: string): AnyValue;
+  builderId(): string | Promise<string>;
+  id(): string | Promise<string>;
+  string(): string | Promise<string>;
+  files(): string[] | Promise<string[]>;
+  state(name: string): AnyValue | Promise<AnyValue>;
   /** The error text, or null. */
-  destroy(): string | null;
+  destroy(): string | null | Promise<string | null>;
 }
 
 function serveArtifact(server: RpcServer, a: HostArtifact): void {
   server.register('Artifact', {
-    BuilderId: () => a.builderId(),
-    Id: () => a.id(),
-    String: () => a.string(),
-    Files: () => a.files(),
-    State: (name) => a.state(typeof name === 'string' ? name : ''),
-    Destroy: () => {
-      const e = a.destroy();
+    BuilderId: async () => await a.builderId(),
+    Id: async () => await a.id(),
+    String: async () => await a.string(),
+    Files: async () => await a.files(),
+    State: async (name) => await a.state(typeof name === 'string' ? name : ''),
+    Destroy: async () => {
+      const e = await a.destroy();
       return e === null ? null : new GoMap([['Message', e]]);
     },
   } satisfies RpcService);

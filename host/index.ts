@@ -54,3 +54,17 @@ export {
   type PackerPostProcess,
   type ArtifactReport,
 } from './packer.js';
+export { proxiedCommunicator, type BrokerSide, type CommunicatorProxyOptions } from './communicator-proxy.js';
+export {
+  runBuild,
+  readBuildDescription,
+  configValue,
+  buildProtocol,
+  type BuildDescription,
+  type BuildComponent,
+  type BuildProvisioner,
+  type BuildPostProcessor,
+  type BuildOptions,
+  type BuildResult,
+  type BuildUiEvent,
+} from './build.js';

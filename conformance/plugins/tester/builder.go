@@ -102,8 +102,16 @@ func (b *Builder) Run(ctx context.Context, ui packersdk.Ui, hook packersdk.Hook)
 		"PackerHTTPPort":    "ERR_HTTP_PORT_NOT_IMPLEMENTED_BY_BUILDER",
 		"PackerHTTPAddr":    "ERR_HTTP_ADDR_NOT_IMPLEMENTED_BY_BUILDER",
 	}
-	if err := hook.Run(ctx, packersdk.HookProvision, ui, &fakeCommunicator{}, data); err != nil {
+	var comm packersdk.Communicator = &fakeCommunicator{}
+	if root := localWorkdir(); root != "" {
+		comm = &localCommunicator{root: root, ctx: ctx}
+	}
+	if err := hook.Run(ctx, packersdk.HookProvision, ui, comm, data); err != nil {
 		ui.Error("tester: hook failed: " + err.Error())
+		if localWorkdir() != "" {
+			// In local mode a failed provisioner fails the build, as Packer's StepProvision does.
+			return nil, fmt.Errorf("Error provisioning: %s", err)
+		}
 	}
 
 	if b.config.boolAttr("no_artifact") {

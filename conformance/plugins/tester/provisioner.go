@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -44,9 +45,21 @@ func (p *Provisioner) Provision(ctx context.Context, ui packersdk.Ui, comm packe
 	if err := comm.Start(ctx, cmd); err != nil {
 		return fmt.Errorf("tester: start failed: %s", err)
 	}
-	status := cmd.Wait()
+	status, err := waitOrCancel(ctx, cmd)
+	if err != nil {
+		return err
+	}
 	ui.Say(fmt.Sprintf("tester: command exited %d; stdout %q; stderr %q", status, stdout.String(), stderr.String()))
 
+	if localWorkdir() != "" && status != 0 {
+		return fmt.Errorf("tester: command %q exited %d", command, status)
+	}
+	if n, _ := strconv.ParseInt(os.Getenv("TESTER_UPLOAD_BYTES"), 10, 64); n > 0 {
+		if err := comm.Upload("/tmp/tester/big.bin", &zeroReader{left: n}, nil); err != nil {
+			return fmt.Errorf("tester: big upload failed: %s", err)
+		}
+		ui.Say(fmt.Sprintf("tester: uploaded %d bytes", n))
+	}
 	var fi os.FileInfo = testerFileInfo{}
 	if err := comm.Upload("/tmp/tester/upload.txt", strings.NewReader("uploaded contents"), &fi); err != nil {
 		ui.Error("tester: upload failed: " + err.Error())
@@ -77,3 +90,15 @@ func (testerFileInfo) Mode() os.FileMode  { return 0o640 }
 func (testerFileInfo) ModTime() time.Time { return time.Date(2024, 7, 24, 21, 1, 2, 0, time.UTC) }
 func (testerFileInfo) IsDir() bool        { return false }
 func (testerFileInfo) Sys() interface{}   { return nil }
+
+// waitOrCancel waits for the command, or for the provision to be cancelled.
+func waitOrCancel(ctx context.Context, cmd *packersdk.RemoteCmd) (int, error) {
+	done := make(chan int, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case status := <-done:
+		return status, nil
+	case <-ctx.Done():
+		return 0, errors.New("tester: provision cancelled")
+	}
+}

@@ -1,0 +1,324 @@
+/**
+ * A whole build as `packer build` runs one source (packer/build.go CoreBuild.Prepare/Run,
+ * packer/provisioner.go ProvisionHook, hcl2template's HCL2Provisioner/HCL2PostProcessor),
+ * with every component in its own plugin process:
+ *
+ * 1. The protocol for the whole plugin set, as Packer chooses it (`describe` of every plugin
+ *    binary, then `chooseProtocol`); `PACKER_FORCE_GOB` in the build's environment counts.
+ * 2. Prepare: the builder (ConfigSpec, Prepare, ConfigSpec), each provisioner (ConfigSpec,
+ *    Prepare(vars, config, nil), ConfigSpec), each post-processor (ConfigSpec, Configure,
+ *    ConfigSpec), in template order (packer.ts).
+ * 3. Builder.Run with the Ui (target: the build's name) and the Hook. `Hook.Run("packer_provision")`
+ *    runs every provisioner in order (ConfigSpec, Prepare, Provision) with the builder's
+ *    Communicator proxied to it (communicator-proxy.ts) and the Ui of the hook stream (the
+ *    builder's, as Packer passes it on); the first failure is the hook's error. Every other hook
+ *    name (e.g. `packer_cleanup_provision` with no error-cleanup provisioner) is answered with
+ *    success, as Packer's DispatchHook with no hook for that name.
+ * 4. Post-processor chains: each chain starts from the builder's artifact; for each step the
+ *    input's State("generated_data") is read, then ConfigSpec, Configure, PostProcess; the
+ *    returned artifact is the next step's input. Keep: the plugin's answer unless the template
+ *    sets `keep_input_artifact` (a forced keep wins over `false`). The first step's keep keeps the
+ *    builder's artifact; a later step's input is kept (reported) or destroyed. A failing step ends
+ *    its chain with `Post-processor failed: …`; a nil artifact ends it silently.
+ * 5. The builder's artifact is destroyed when post-processors ran and none kept it; every kept
+ *    artifact is reported (String, BuilderId, Id, String, Files).
+ *
+ * Cancel: the AbortSignal sends Builder.Cancel and Provisioner.Cancel to the running ones.
+ * Every plugin process is stopped before `runBuild` settles. A plugin that dies gives its
+ * HostError (`exited`) as the build's error.
+ */
+import { readFileSync } from 'node:fs';
+import { unmarshalCtyJSON } from '../codecs/cty/json.js';
+import { T } from '../codecs/cty/types.js';
+import type { CtyValue } from '../codecs/cty/values.js';
+import { chooseProtocol, type WireProtocol } from '../codecs/protocol/choose.js';
+import type { ComponentKind } from '../codecs/protocol/describe.js';
+import { GoMap, type AnyValue } from '../codecs/rpc/index.js';
+import { HostError, RpcRemoteError, asHostError } from './errors.js';
+import type { ArtifactClient, HostArtifact, HostHook } from './components.js';
+import { proxiedCommunicator } from './communicator-proxy.js';
+import {
+  describeAsPacker,
+  destroyArtifactAsPacker,
+  newRunUuid,
+  packerPluginEnvironment,
+  packerUi,
+  packerVariables,
+  postProcessAsPacker,
+  prepareBuilderAsPacker,
+  preparePostProcessorAsPacker,
+  prepareProvisionerAsPacker,
+  provisionAsPacker,
+  reportArtifactAsPacker,
+  type ArtifactReport,
+  type PackerRun,
+  type PackerSource,
+} from './packer.js';
+import { startComponent, type PluginSession, type SessionOptions } from './session.js';
+import type { HostUi, RemoteUi } from './ui.js';
+
+/** One component of a build: a plugin binary, the component's name in it, its config. */
+export interface BuildComponent {
+  /** Path of the plugin binary. */
+  plugin: string;
+  /** The component's name inside the plugin (`start KIND NAME`). */
+  type: string;
+  /** The block's config as go-cty JSON with its type: `{"value": …, "type": …}` (what the SDK sends). */
+  config: unknown;
+}
+
+export interface BuildProvisioner extends BuildComponent {
+  /** Packer's own `timeout` (a Go duration); never sent to the plugin. */
+  timeout?: string;
+}
+
+export interface BuildPostProcessor extends BuildComponent {
+  /** `keep_input_artifact`; unset: the post-processor's own answer. */
+  keepInputArtifact?: boolean;
+}
+
+/** What `packer build` gets from a template with one source. */
+export interface BuildDescription {
+  /** The source's name (`source "TYPE" "NAME"`; packer_build_name); default `build`. */
+  name?: string;
+  /** The Packer version played (variables, internal components); default 1.16.0. */
+  packerVersion?: string;
+  builder: BuildComponent;
+  provisioners?: BuildProvisioner[];
+  /** Each chain in order; each step in order. */
+  postProcessors?: BuildPostProcessor[][];
+  /** Added to the plugins' environment (and read for PACKER_FORCE_GOB). */
+  env?: Record<string, string>;
+  /** Skip Packer's choice: use this protocol. */
+  protocol?: WireProtocol;
+}
+
+/** A Ui call with the target Packer prints before it (`==> target: text`). */
+export interface BuildUiEvent {
+  target: string;
+  kind: 'say' | 'message' | 'error' | 'machine';
+  text: string;
+}
+
+export interface BuildOptions {
+  signal?: AbortSignal;
+  /** Told about every Ui call of every component, with the target Packer prints. */
+  onUi?: (e: BuildUiEvent) => void;
+  /** Options for each plugin session (protocol and env are the build's). */
+  session?: Omit<Partial<SessionOptions>, 'protocol' | 'env'>;
+  /** Told about every call the proxied communicator forwards. */
+  onCommunicatorCall?: (method: string, detail: string) => void;
+}
+
+export interface BuildResult {
+  protocol: WireProtocol;
+  /** The artifacts kept, in the order Packer lists them. */
+  artifacts: ArtifactReport[];
+  /** The build's error (the builder's, a failed provision's, a dead plugin's HostError), or null. */
+  error: Error | null;
+  /** Post-processor and destroy errors, as Packer lists them after the build. */
+  errors: string[];
+  /** Every plugin process the build started, with its pid (all ended when runBuild settles). */
+  pids: number[];
+}
+
+/** Reads a build description file (JSON). */
+export function readBuildDescription(path: string): BuildDescription {
+  const d = JSON.parse(readFileSync(path, 'utf8')) as BuildDescription;
+  if (!d || typeof d !== 'object' || !d.builder) throw new HostError('payload', `${path}: a build description needs a "builder"`);
+  return d;
+}
+
+/** The block's config as the cty value the SDK's client would send. */
+export function configValue(config: unknown, what: string): CtyValue {
+  try {
+    return unmarshalCtyJSON(new TextEncoder().encode(JSON.stringify(config ?? null)), T.DynamicPseudoType);
+  } catch (e) {
+    throw new HostError('payload', `${what}: config is not go-cty JSON with its type ({"value":…,"type":…}): ${(e as Error).message}`, { cause: e });
+  }
+}
+
+/** The protocol Packer would use with these plugins (describe each, then chooseProtocol). */
+export async function buildProtocol(d: BuildDescription, runUuid: string): Promise<WireProtocol> {
+  if (d.protocol) return d.protocol;
+  const binaries = [d.builder.plugin, ...(d.provisioners ?? []).map((p) => p.plugin), ...(d.postProcessors ?? []).flat().map((p) => p.plugin)];
+  const plugins = [];
+  for (const b of [...new Set(binaries)]) {
+    const { description } = await describeAsPacker(b, runUuid);
+    plugins.push({ name: b.split('/').pop()!.replace(/^packer-plugin-/, '').replace(/_.*$/, ''), description });
+  }
+  return chooseProtocol(d.packerVersion ?? '1.16.0', plugins, { ...process.env, ...(d.env ?? {}) }).protocol;
+}
+
+/** A Ui that tells `onUi` with a fixed target; Ask has no terminal (Packer's rule). */
+function targetedUi(target: string, onUi: BuildOptions['onUi']): HostUi {
+  const tell = (kind: BuildUiEvent['kind'], text: string) => onUi?.({ target, kind, text });
+  return packerUi({
+    say: (t) => tell('say', t),
+    message: (t) => tell('message', t),
+    error: (t) => tell('error', t),
+    machine: (c, args) => tell('machine', [c, ...args].join(',')),
+  });
+}
+
+/** The Ui a provisioner gets: the one the builder served on its hook stream (Packer passes it on). */
+function forwardedUi(remote: RemoteUi): HostUi {
+  return {
+    say: (t) => remote.say(t),
+    message: (t) => remote.message(t),
+    error: (t) => remote.error(t),
+    machine: (c, args) => remote.machine(c, ...args),
+    ask: (q) => remote.ask(q),
+  };
+}
+
+/** An artifact a plugin serves, served on to the next post-processor. */
+function forwardedArtifact(a: ArtifactClient): HostArtifact {
+  return {
+    builderId: () => a.builderId(),
+    id: () => a.id(),
+    string: () => a.string(),
+    files: () => a.files(),
+    state: (n) => a.state(n),
+    destroy: () => a.destroy(),
+  };
+}
+
+const toMap = (data: AnyValue): Map<string, AnyValue> => {
+  const m = new Map<string, AnyValue>();
+  if (data instanceof GoMap) for (const [k, v] of data.entries) m.set(String(k), v);
+  else if (data instanceof Map) for (const [k, v] of data as Map<unknown, AnyValue>) m.set(String(k), v);
+  return m;
+};
+
+const messageOf = (e: unknown): string => (e instanceof RpcRemoteError ? e.remoteMessage : e instanceof Error ? e.message : String(e));
+
+/** Runs the build; never rejects for a build failure (see `error`), always ends every plugin. */
+export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promise<BuildResult> {
+  const runUuid = newRunUuid();
+  const run: PackerRun = { version: d.packerVersion ?? '1.16.0', runUuid };
+  const name = d.name ?? 'build';
+  const source: PackerSource = { type: d.builder.type, name };
+  const sessions: PluginSession[] = [];
+  const result: BuildResult = { protocol: 'gob', artifacts: [], error: null, errors: [], pids: [] };
+  const env = packerPluginEnvironment(runUuid, { ...process.env, ...(d.env ?? {}) });
+  const start = async (c: BuildComponent, kind: ComponentKind): Promise<PluginSession> => {
+    const s = await startComponent(c.plugin, kind, c.type, { ...(o.session ?? {}), protocol: result.protocol, env });
+    sessions.push(s);
+    if (s.process.pid !== undefined) result.pids.push(s.process.pid);
+    return s;
+  };
+  try {
+    result.protocol = await buildProtocol(d, runUuid);
+    if (o.signal?.aborted) throw new HostError('shutdown', 'build cancelled');
+
+    // ---- prepare, in template order ----
+    const builderSession = await start(d.builder, 'builder');
+    const builder = builderSession.builder();
+    const prepared = await prepareBuilderAsPacker(builder, packerVariables(run, 'builder', source), configValue(d.builder.config, 'builder'));
+    if (!prepared.ok) throw new HostError('remote', prepared.result.error ?? 'builder prepare failed');
+    const provisioners: Array<{ p: BuildProvisioner; s: PluginSession; vars: GoMap; config: CtyValue }> = [];
+    for (const [i, p] of (d.provisioners ?? []).entries()) {
+      const s = await start(p, 'provisioner');
+      const vars = packerVariables(run, 'provisioner', source);
+      const config = configValue(p.config, `provisioner ${i}`);
+      await prepareProvisionerAsPacker(s.provisioner(), vars, config);
+      provisioners.push({ p, s, vars, config });
+    }
+    const chains = [];
+    for (const [i, chain] of (d.postProcessors ?? []).entries()) {
+      const steps = [];
+      for (const [j, pp] of chain.entries()) {
+        const s = await start(pp, 'post-processor');
+        const vars = packerVariables(run, 'post-processor', source);
+        const config = configValue(pp.config, `post-processor ${i}.${j}`);
+        await preparePostProcessorAsPacker(s.postProcessor(), vars, config);
+        steps.push({ pp, s, vars, config });
+      }
+      chains.push(steps);
+    }
+
+    // ---- run, with the provision hook ----
+    const hook: HostHook = {
+      run: async (hookName, data, plugin) => {
+        if (hookName !== 'packer_provision') return;
+        const ui = forwardedUi(plugin.ui);
+        for (const { p, s, vars, config } of provisioners) {
+          const communicator = proxiedCommunicator(s, builderSession, plugin.rpc, o.onCommunicatorCall ? { onCall: o.onCommunicatorCall } : {});
+          await provisionAsPacker(s.provisioner(), {
+            vars,
+            config,
+            generatedData: toMap(data),
+            ui,
+            communicator,
+            ...(p.timeout ? { timeout: p.timeout } : {}),
+            ...(o.signal ? { signal: o.signal } : {}),
+            callTimeoutMs: 24 * 3600 * 1000,
+          });
+        }
+      },
+    };
+    const builderArtifact = await builder.run(targetedUi(name, o.onUi), hook, { timeoutMs: 24 * 3600 * 1000, ...(o.signal ? { signal: o.signal } : {}) });
+    if (o.signal?.aborted) throw new HostError('shutdown', 'build cancelled');
+    if (!builderArtifact) return result;
+
+    // ---- post-processors ----
+    const kept: ArtifactClient[] = [];
+    let keepOriginal = chains.length === 0;
+    for (const steps of chains) {
+      let prior: ArtifactClient = builderArtifact;
+      let chainDone = false;
+      for (const [i, { pp, s, vars, config }] of steps.entries()) {
+        const ui = targetedUi(`${name} (${pp.type})`, o.onUi);
+        targetedUi(name, o.onUi).say?.(`Running post-processor: ${pp.type}`);
+        await prior.state('generated_data');
+        let r;
+        try {
+          r = await postProcessAsPacker(s.postProcessor(), { vars, config, artifact: forwardedArtifact(prior), ui, callTimeoutMs: 24 * 3600 * 1000 });
+        } catch (e) {
+          result.errors.push(`Post-processor failed: ${messageOf(e)}`);
+          chainDone = true;
+          break;
+        }
+        if (r.error !== null) {
+          result.errors.push(`Post-processor failed: ${r.error}`);
+          chainDone = true;
+          break;
+        }
+        if (!r.artifact) {
+          chainDone = true;
+          break;
+        }
+        let keep = r.keep;
+        if (pp.keepInputArtifact !== undefined && !(r.keep && pp.keepInputArtifact === false && r.forceOverride)) keep = pp.keepInputArtifact;
+        if (i === 0) {
+          if (keep) keepOriginal = true;
+        } else if (keep) {
+          kept.push(prior);
+        } else {
+          const err = await destroyArtifactAsPacker(prior);
+          if (err !== null) result.errors.push(`Failed cleaning up prior artifact: ${err}; pp is ${pp.type}`);
+        }
+        prior = r.artifact;
+      }
+      if (!chainDone) kept.push(prior);
+    }
+    if (keepOriginal) kept.push(builderArtifact);
+    else {
+      const err = await destroyArtifactAsPacker(builderArtifact);
+      if (err !== null) result.errors.push(`Error destroying builder artifact: ${err}`);
+    }
+    // command/build.go: a build with errors is reported as errored, its artifacts are not listed.
+    if (result.errors.length) {
+      result.error = new HostError('remote', result.errors.join('\n'));
+      return result;
+    }
+    for (const a of kept) result.artifacts.push(await reportArtifactAsPacker(a));
+    return result;
+  } catch (e) {
+    result.error = o.signal?.aborted ? new HostError('shutdown', `build cancelled: ${messageOf(e)}`, { cause: e }) : asHostError(e, 'remote', 'build');
+    return result;
+  } finally {
+    await Promise.all(sessions.map((s) => s.close()));
+  }
+}
