@@ -56,6 +56,7 @@ import {
 } from './packer.js';
 import { startComponent, type PluginSession, type SessionOptions } from './session.js';
 import type { HostUi, RemoteUi } from './ui.js';
+import type { RpcClient } from './rpc-client.js';
 
 /** One component of a build: a plugin binary, the component's name in it, its config. */
 export interface BuildComponent {
@@ -191,6 +192,15 @@ const toMap = (data: AnyValue): Map<string, AnyValue> => {
   return m;
 };
 
+function killGroupLeftovers(pid: number | undefined): void {
+  if (pid === undefined || process.platform === 'win32') return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    /* the group is empty */
+  }
+}
+
 const messageOf = (e: unknown): string => (e instanceof RpcRemoteError ? e.remoteMessage : e instanceof Error ? e.message : String(e));
 
 /** Runs the build; never rejects for a build failure (see `error`), always ends every plugin. */
@@ -242,8 +252,15 @@ export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promi
     const hook: HostHook = {
       run: async (hookName, data, plugin) => {
         if (hookName !== 'packer_provision') return;
-        const ui = forwardedUi(plugin.ui);
         for (const { p, s, vars, config } of provisioners) {
+          await provisionOne(p, s, vars, config, data, plugin);
+        }
+      },
+    };
+    /** One provisioner at Provision time; its error goes to the builder with the plugin's own text (as Packer's hook server returns it). */
+    const provisionOne = async (p: BuildProvisioner, s: PluginSession, vars: GoMap, config: CtyValue, data: AnyValue, plugin: { ui: RemoteUi; rpc: RpcClient }): Promise<void> => {
+      const ui = forwardedUi(plugin.ui);
+      try {
           const communicator = proxiedCommunicator(s, builderSession, plugin.rpc, o.onCommunicatorCall ? { onCall: o.onCommunicatorCall } : {});
           await provisionAsPacker(s.provisioner(), {
             vars,
@@ -255,8 +272,9 @@ export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promi
             ...(o.signal ? { signal: o.signal } : {}),
             callTimeoutMs: 24 * 3600 * 1000,
           });
-        }
-      },
+      } catch (e) {
+        throw new Error(messageOf(e));
+      }
     };
     const builderArtifact = await builder.run(targetedUi(name, o.onUi), hook, { timeoutMs: 24 * 3600 * 1000, ...(o.signal ? { signal: o.signal } : {}) });
     if (o.signal?.aborted) throw new HostError('shutdown', 'build cancelled');
@@ -320,5 +338,8 @@ export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promi
     return result;
   } finally {
     await Promise.all(sessions.map((s) => s.close()));
+    // A plugin that exited by itself may leave children in its process group (a command its
+    // communicator started): end them too, so nothing of the build outlives it.
+    for (const s of sessions) killGroupLeftovers(s.process.pid);
   }
 }
