@@ -12,7 +12,7 @@
  *   yamux session saw garbage).
  */
 import type { Duplex } from 'node:stream';
-import { RpcFrameReader, decodeRequest, encodeRequest, type RpcRequest, type RpcResponse } from '../codecs/rpc/index.js';
+import { RpcFrameReader, decodeRequest, encodeRequest, type MethodKeyOf, type RequestBody, type ResponseBody, type RpcServiceMethod, type RpcRequest, type RpcResponse } from '../codecs/rpc/index.js';
 import { isWireError } from '../codecs/wire/errors.js';
 import { HostError, RpcRemoteError } from './errors.js';
 
@@ -92,7 +92,7 @@ export class RpcClient {
    * method table; `null` sends nil, as the SDK's `new(interface{})` does) and resolves with the
    * decoded answer body.
    */
-  call(serviceMethod: string, body: unknown, options: { timeoutMs?: number } = {}): Promise<unknown> {
+  call<S extends RpcServiceMethod>(serviceMethod: S, body: RequestBody<MethodKeyOf<S>>, options: { timeoutMs?: number } = {}): Promise<ResponseBody<MethodKeyOf<S>>> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.failing) return this.failing.then((e) => Promise.reject(e));
     let bytes: Uint8Array;
@@ -104,14 +104,14 @@ export class RpcClient {
     }
     const timeoutMs = options.timeoutMs ?? this.callTimeoutMs;
     const request = this.trace ? decodeRequest(bytes) : undefined;
-    return new Promise<unknown>((resolve, reject) => {
+    return new Promise<ResponseBody<MethodKeyOf<S>>>((resolve, reject) => {
       const timer = setTimeout(() => {
         const p = this.pending.get(seq);
         if (p?.timer !== timer) return;
         this.pending.delete(seq);
         this.fail(p, new HostError('timeout', `${serviceMethod}: no answer within ${timeoutMs} ms on ${this.label}`));
       }, timeoutMs);
-      const entry: PendingCall = { serviceMethod, resolve, reject, timer };
+      const entry: PendingCall = { serviceMethod, resolve: resolve as (body: unknown) => void, reject, timer };
       if (request) {
         entry.request = request;
         entry.order = nextTraceOrder();

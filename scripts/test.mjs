@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['dist/codecs', 'dist/host', 'dist/testkit', 'dist/conformance/runner', 'dist/conformance/interop', 'dist/cli', 'dist/bench', 'dist/fuzz', 'dist/examples', 'dist/scripts'];
+const roots = ['dist/codecs', 'dist/host', 'dist/testkit', 'dist/conformance/runner', 'dist/conformance/interop', 'dist/conformance/reference', 'dist/cli', 'dist/bench', 'dist/fuzz', 'dist/examples', 'dist/scripts'];
 const files = [];
 const walk = (d) => {
   for (const n of readdirSync(d)) {

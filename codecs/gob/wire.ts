@@ -106,11 +106,6 @@ export function readGobUint64(r: ByteReader, what = 'unsigned integer'): bigint 
   return scratch.getBigUint64(0);
 }
 
-/** Undoes the sign folding of a signed integer. */
-export function uintToInt64(u: bigint): bigint {
-  return u & 1n ? -(u >> 1n) - 1n : u >> 1n;
-}
-
 export function int64ToUint(i: bigint): bigint {
   return i < 0n ? ((-i - 1n) << 1n) | 1n : i << 1n;
 }
@@ -205,11 +200,6 @@ export function float64FromBits(bits: bigint): number {
 export function float64Bits(f: number): bigint {
   floatView.setFloat64(0, f);
   return floatView.getBigUint64(0);
-}
-
-export function reverseBytes64(u: bigint): bigint {
-  floatView.setBigUint64(0, u, false);
-  return floatView.getBigUint64(0, true);
 }
 
 /**

@@ -241,7 +241,7 @@ function readMessageAt(r: ByteReader, direction: Direction | undefined, opts: Bo
     else throw new WireError('rpc', r.base + bodyAt, `unknown method ${JSON.stringify(serviceMethod)}`);
   }
   // A nil body for a type without nil reads as the type's zero value, flagged.
-  if (!bp.nillable && bodyAt < r.end && r.buf[bodyAt] === U.M.nil) {
+  if (!bp.nillable && bodyAt < r.end && r.buf[bodyAt] === U.M.Nil) {
     r.pos = bodyAt + 1;
     const body = bp.c.zero();
     return dir === 'request'

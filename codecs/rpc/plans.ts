@@ -34,18 +34,13 @@ export interface BodyPlan {
 const NILLABLE = new Set<GoType['kind']>(['any', 'ptr', 'slice', 'map', 'bytes', 'time']);
 
 const bodyPlans = new WeakMap<GoType, BodyPlan>();
-let lastType: GoType | undefined;
-let lastPlan: BodyPlan | undefined;
 
 export function bodyPlan(t: GoType): BodyPlan {
-  if (t === lastType) return lastPlan!;
   let p = bodyPlans.get(t);
   if (!p) {
     p = { type: t, c: compile(t), nillable: NILLABLE.has(t.kind) };
     bodyPlans.set(t, p);
   }
-  lastType = t;
-  lastPlan = p;
   return p;
 }
 
@@ -113,15 +108,11 @@ function ensureTable(): void {
   }
 }
 
-let lastName = '';
-let lastMethodPlan: MethodPlan | undefined;
-
 /** Names longer than this (no real method) get a plan per call, never cached. */
 const MAX_CACHED_NAME = 128;
 
 /** The plan for a ServiceMethod (cached). */
 export function planFor(name: string): MethodPlan {
-  if (name === lastName && lastMethodPlan !== undefined) return lastMethodPlan;
   ensureTable();
   let p = byName.get(name);
   if (p === undefined) {
@@ -133,8 +124,6 @@ export function planFor(name: string): MethodPlan {
     }
     byName.set(name, p);
   }
-  lastName = name;
-  lastMethodPlan = p;
   return p;
 }
 
