@@ -162,7 +162,7 @@ export class CommunicatorClient {
     const s = this.serve();
     const sent = s.stream.then((x) => writeAndClose(x, data));
     sent.catch(() => {});
-    await this.rpc.call('Communicator.Upload', { Path: path, ReaderStreamId: s.id, FileInfo: fileInfo });
+    await this.rpc.call('Communicator.Upload', { Path: path, ReaderStreamId: s.id, FileInfo: fileInfo as never });
     await sent;
   }
 

@@ -15,11 +15,13 @@ import type { ObjectSpec } from '../codecs/hclspec/model.js';
 import type { CtyValue } from '../codecs/cty/values.js';
 import { GoMap, type AnyValue, type RequestBody, type ResponseBody, type RpcMethodName } from '../codecs/rpc/index.js';
 import { HostError, asHostError } from './errors.js';
-import { configsArg, decodeSpecPayload, decodeValuePayload, type ConfigArg } from './payloads.js';
+import { configsArg, type ConfigArg } from './payloads.js';
+import { decodeSpecOffThread, decodeValueOffThread, type OffloadOptions } from './decode-offload.js';
 import type { WireProtocol } from '../codecs/protocol/choose.js';
 import type { YamuxStream } from './yamux/stream.js';
 import type { RpcClient, RpcTrace } from './rpc-client.js';
 import { RpcServer, type RpcService } from './rpc-server.js';
+import type { RpcBounds } from './limits.js';
 import { RemoteUi, serveUi, type HostUi } from './ui.js';
 
 /** What a component client uses of its plugin session (session.ts's PluginSession is one). */
@@ -33,6 +35,10 @@ export interface ComponentSession {
   dial(id: number, label: string): Promise<RpcClient>;
   /** Accepts the plugin's connection to a stream we serve on broker id `id`. */
   accept(id: number): Promise<YamuxStream>;
+  /** The session's limits for an rpc server on a stream we serve. */
+  readonly rpcBounds: RpcBounds;
+  /** Starts a call's clock; the function gives the bounds of decoding its answer's payload. */
+  deadline(o?: CallOptions): () => OffloadOptions;
 }
 
 export interface CallOptions {
@@ -98,9 +104,10 @@ abstract class ComponentClient<E extends Endpoint> {
     return bytesOf(await this.callShared('ConfigSpec', o ?? {}), 'ConfigSpec');
   }
 
-  /** The component's ConfigSpec, decoded per the session's mode. */
+  /** The component's ConfigSpec, decoded per the session's mode (large ones in a worker). */
   async configSpec(o?: CallOptions): Promise<ObjectSpec> {
-    return decodeSpecPayload(await this.configSpecBytes(o), this.session.protocol, `${this.endpoint}.ConfigSpec`);
+    const deadline = this.session.deadline(o);
+    return decodeSpecOffThread(await this.configSpecBytes(o), this.session.protocol, `${this.endpoint}.ConfigSpec`, deadline());
   }
 
   /** `<Endpoint>.Cancel`: the plugin cancels the context of its running Run/Provision/…. */
@@ -114,7 +121,7 @@ abstract class ComponentClient<E extends Endpoint> {
    */
   protected async withServedStream<T>(register: (server: RpcServer) => void, o: LongCallOptions, work: (id: number) => Promise<T>): Promise<T> {
     const id = this.session.broker.nextId();
-    const server = new RpcServer();
+    const server = new RpcServer(this.session.rpcBounds);
     register(server);
     const served = this.session.accept(id).then((stream) => server.serve(stream, `host-served stream ${id}`, this.session.trace));
     served.catch((e: unknown) => o.onServeError?.(asHostError(e, 'stream-closed', `host-served stream ${id}`)));
@@ -333,7 +340,8 @@ export class DatasourceClient extends ComponentClient<'Datasource'> {
   }
 
   async outputSpec(o?: CallOptions): Promise<ObjectSpec> {
-    return decodeSpecPayload(await this.outputSpecBytes(o), this.session.protocol, 'Datasource.OutputSpec');
+    const deadline = this.session.deadline(o);
+    return decodeSpecOffThread(await this.outputSpecBytes(o), this.session.protocol, 'Datasource.OutputSpec', deadline());
   }
 
   /** Datasource.Execute's `Value` bytes as they arrived. A datasource error rejects with RpcRemoteError. */
@@ -343,7 +351,8 @@ export class DatasourceClient extends ComponentClient<'Datasource'> {
 
   /** Datasource.Execute; the value decoded per mode. A datasource error rejects with RpcRemoteError. */
   async execute(o?: CallOptions): Promise<ExecuteResult> {
+    const deadline = this.session.deadline(o);
     const bytes = await this.executeBytes(o);
-    return { value: decodeValuePayload(bytes, this.session.protocol), bytes };
+    return { value: await decodeValueOffThread(bytes, this.session.protocol, deadline()), bytes };
   }
 }

@@ -4,6 +4,7 @@ export { YamuxStream, StreamState } from './yamux/stream.js';
 export { YamuxSession, type SessionOptions as YamuxSessionOptions, type FrameEvent } from './yamux/session.js';
 export { MuxBroker, type BrokerOptions } from './yamux/broker.js';
 export { readExactly } from './yamux/read.js';
+export { DEFAULT_SESSION_LIMITS, ByteBudget, isLimitExceeded, type SessionLimits } from './yamux/limits.js';
 export { HostError, RpcRemoteError, isHostError, type HostErrorCode } from './errors.js';
 export { launchPlugin, killAllPlugins, livePluginCount, PluginProcess, type LaunchOptions, type ExitStatus } from './launch.js';
 export { RpcClient, type RpcClientOptions, type RpcTrace } from './rpc-client.js';
@@ -25,6 +26,8 @@ export {
   type ExecuteResult,
 } from './components.js';
 export { decodeSpecPayload, decodeValuePayload, configsArg, type ConfigArg } from './payloads.js';
+export { DEFAULT_HOST_LIMITS, hostLimits, CallCounter, type HostLimits } from './limits.js';
+export { decodeSpecOffThread, decodeValueOffThread, WorkerGate, type OffloadOptions } from './decode-offload.js';
 export { inspectComponent, describedComponents, autoProtocol, type ComponentSpecs } from './inspect.js';
 export {
   packerVariables,

@@ -14,7 +14,10 @@
  * Prepare/Configure, as Packer's HCL decoding made them), which template source a process
  * belongs to (packer_build_name/packer_builder_type name one of the template's sources), the
  * builder hook data a provisioner gets, the answers of an artifact served to a post-processor
- * (Packer proxies them from the builder), and the error Packer answers a Hook.Run with.
+ * (Packer proxies them from the builder), the error Packer answers a Hook.Run with, and whether
+ * the build got as far as a provisioner's Provision or a post-processor's PostProcess at all
+ * (that depends on the builder: e.g. Packer refuses a `time.Time` in its generated data before
+ * it configures the post-processor again).
  *
  * Documented nondeterminism, not compared: Go map order (canonical `$map` comparison), ConfigSpec
  * / Execute payload bytes (compared decoded, canonically: gob writes a map in random order),
@@ -389,7 +392,7 @@ async function finishBuilderArtifact(a: ArtifactClient, template: string, record
   await swallow(a.state('generated_data'));
   const destroyAt = onArtifact.findIndex((c) => c.request.header.serviceMethod === 'Artifact.Destroy');
   const proxied = onArtifact.slice(firstState + 1, destroyAt < 0 ? onArtifact.length : destroyAt);
-  for (const c of proxied) await swallow(a.rpc.call(c.request.header.serviceMethod, c.request.body));
+  for (const c of proxied) await swallow(a.rpc.callDynamic(c.request.header.serviceMethod, c.request.body));
   if (destroyAt >= 0) await swallow(destroyArtifactAsPacker(a));
 }
 
@@ -465,7 +468,7 @@ async function replayHookStream(model: TranscriptModel, recordedStream: number, 
         case 'Communicator.Download':
           return comm.download(String(a['Path']));
         default:
-          return rpc.call(m, c.request.body);
+          return rpc.callDynamic(m, c.request.body);
       }
     };
     await swallow(op());
