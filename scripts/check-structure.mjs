@@ -93,6 +93,17 @@ for (const f of files) {
       if (name) note(target, name);
     }
   }
+  // const { a, b } = await import('./x.js'): a module loaded on demand
+  for (const m of src.matchAll(/const\s*\{([^}]*)\}\s*=\s*await\s+import\(\s*['"](\.[^'"]+)['"]\s*\)/g)) {
+    const target = resolve(dirname(f), m[2]).replace(/\.js$/, '.ts');
+    for (const part of m[1].split(',')) {
+      const name = part
+        .trim()
+        .split(/\s*:\s*/)[0]
+        .trim();
+      if (name) note(target, name);
+    }
+  }
   for (const m of src.matchAll(/(?:import|export)\s+\*\s+(?:as\s+\w+\s+)?from\s*['"](\.[^'"]+)['"]/g))
     note(resolve(dirname(f), m[1]).replace(/\.js$/, '.ts'), '*');
 }
