@@ -42,8 +42,18 @@ export const HOSTILE_PLAN: readonly PlanItem[] = [
   { shape: 'gob-huge-slice-count', family: 'gob-generic', sizes: [U32, 2 ** 53], go: 'Go refuses it ("int slice too big").' },
   { shape: 'gob-huge-string-length', family: 'gob-generic', sizes: [U32], go: 'Go refuses it ("bad string slice length").' },
   { shape: 'gob-blockspec-chain', family: 'gob-spec', sizes: [1001], go: GO_ACCEPTS },
-  { shape: 'gob-ignored-deep-field', family: 'gob-spec', sizes: [1001, 20_000], go: "Go's encoding/gob skips the ignored field and decodes the spec (CVE-2024-34156 capped only the depth of ignored types, not of ignored values of a recursive type)." },
-  { shape: 'gob-huge-map-count', family: 'gob-spec', sizes: [U32], go: "Go's encoding/gob sizes the map from the declared count before reading entries: go1.26 used 24 GB of memory on this input before failing." },
+  {
+    shape: 'gob-ignored-deep-field',
+    family: 'gob-spec',
+    sizes: [1001, 20_000],
+    go: "Go's encoding/gob skips the ignored field and decodes the spec (CVE-2024-34156 capped only the depth of ignored types, not of ignored values of a recursive type).",
+  },
+  {
+    shape: 'gob-huge-map-count',
+    family: 'gob-spec',
+    sizes: [U32],
+    go: "Go's encoding/gob sizes the map from the declared count before reading entries: go1.26 used 24 GB of memory on this input before failing.",
+  },
   { shape: 'gob-huge-message-length', family: 'gob-value', sizes: [U32], go: 'Go refuses it (unexpected EOF).' },
   { shape: 'proto-block-chain', family: 'proto-spec', sizes: [1001], go: GO_PROTO },
   { shape: 'proto-list-type-chain', family: 'proto-spec', sizes: [1001], go: GO_PROTO },
@@ -107,7 +117,8 @@ export function planHostileVectors(vectorsDir: string): { vectors: HostileVector
         codec.decode(made.bytes, made.ctx);
         outcome = 'decodes to a value';
       } catch (e) {
-        outcome = isWireError(e) && e.offset >= 0 && e.offset <= made.bytes.length && e.reason ? { codec: e.codec, reason: e.reason } : `FINDING: throws ${(e as Error)?.name}: ${(e as Error)?.message}`;
+        const typed = isWireError(e) && e.offset >= 0 && e.offset <= made.bytes.length && e.reason;
+        outcome = typed ? { codec: e.codec, reason: e.reason } : `FINDING: throws ${(e as Error)?.name}: ${(e as Error)?.message}`;
       }
       if (typeof outcome === 'string') {
         skipped.push(`${id}: ${outcome}`);
@@ -168,5 +179,3 @@ export function writeHostileVectors(vectorsDir: string, vectors: readonly Hostil
   writeFileSync(path, head + all.map((x) => `    ${x.l}`).join(',\n') + '\n  ]\n}\n');
 }
 
-/** The files under vectors/hostile/ (for checks). */
-export const hostileFiles = (vectorsDir: string): string[] => readdirSync(join(vectorsDir, 'hostile')).sort();

@@ -23,7 +23,7 @@ import { checkNumber, parseNumberLimited } from './number-limits.js';
 import { budgetFor, type DecodeBudget, type DecodeOptions } from '../wire/limits.js';
 import { ctyNormalize } from './gostring.js';
 import { ctyNumbersEqual } from './set-order.js';
-import { typeJSONBytes, parseTypeJSON } from './type-json.js';
+import { parseTypeJSON, typeJSONBytesIfMet, writeTypeJSON } from './type-json.js';
 import { commonElementType, conformsTo, listVal, mapVal, objectVal, setVal, tupleVal } from './value-build.js';
 import { decodeUtf8, strBytes } from '../msgpack/str.js';
 import { takeBytes } from '../msgpack/out.js';
@@ -429,6 +429,28 @@ function objectPlan(ty: Extract<CtyType, { kind: 'object' }>): ObjectPlan {
   return p;
 }
 
+/** t's type JSON as a msgpack bin: the cached bytes of a type met before, else written in place. */
+function writeTypeJSONBin(w: ByteWriter, t: CtyType): void {
+  const cached = typeJSONBytesIfMet(t);
+  if (cached !== undefined) return writeBin(w, cached);
+  // A bin8 header is reserved; a longer JSON moves right to make room for bin16/bin32's.
+  w.ensure(2);
+  const at = w.pos;
+  w.pos += 2;
+  writeTypeJSON(w, t);
+  const n = w.pos - at - 2;
+  const h = n < 256 ? 2 : n < 65536 ? 3 : 5;
+  if (h > 2) {
+    w.ensure(h - 2);
+    w.buf.copyWithin(at + h, at + 2, w.pos);
+    w.pos += h - 2;
+  }
+  const b = w.buf;
+  if (h === 2) (b[at] = M.Bin8), (b[at + 1] = n);
+  else if (h === 3) (b[at] = M.Bin16), (b[at + 1] = n >>> 8), (b[at + 2] = n & 0xff);
+  else (b[at] = M.Bin32), (b[at + 1] = n >>> 24), (b[at + 2] = (n >>> 16) & 0xff), (b[at + 3] = (n >>> 8) & 0xff), (b[at + 4] = n & 0xff);
+}
+
 /** Needs NFC normalisation (has a code unit at or above U+0300; see ctyNormalize). */
 const MAY_NEED_NFC = /[\u0300-\uffff]/;
 
@@ -453,7 +475,7 @@ function writeValue(w: ByteWriter, ty: CtyType, vt: CtyType, raw: Raw, depth: nu
   if (depth > MAX_DEPTH) bad(w, `value nested deeper than ${MAX_DEPTH}`);
   if (ty.kind === 'dynamic' && vt.kind !== 'dynamic') {
     writeArrayLen(w, 2);
-    writeBin(w, typeJSONBytes(vt));
+    writeTypeJSONBin(w, vt);
     return writeValue(w, vt, vt, raw, depth + 1);
   }
   if (raw === null) return writeNil(w);
@@ -613,7 +635,6 @@ function writePlainUnknown(w: ByteWriter): void {
   w.writeByte(0);
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const MUST_END_CLUSTER = new Set("-_:;/\\,.(){}[]|?!~ \t@#$%^&*+\"'");
 
 /**
@@ -626,7 +647,7 @@ function truncatePrefix(p: string): string {
   let cut = 255;
   while (cut > 0 && (bytes[cut]! & 0xc0) === 0x80) cut--;
   const head = new TextDecoder().decode(bytes.subarray(0, cut)).normalize('NFC');
-  const clusters = [...graphemes.segment(head)].map((s) => s.segment);
+  const clusters = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(head)].map((s) => s.segment);
   const last = clusters[clusters.length - 1];
   if (last !== undefined && !( [...last].length === 1 && MUST_END_CLUSTER.has(last))) clusters.pop();
   return clusters.join('');

@@ -81,6 +81,12 @@ export function tryParseNumberText(s: string, prec = 512, mode: RoundingMode = '
   }
   if (i < n) return `expected end of string, found ${JSON.stringify(s[i])}`;
 
+  // A plain integer of up to 15 digits is exact as a double: Go's result is that integer rounded
+  // to prec (no power of five, no exponent sums).
+  if (fcount === 0 && exp === 0n && count <= 15) {
+    const v = Number(mantText);
+    return v === 0 ? zeroNumber(neg, prec, mode) : roundNumber(neg, BigInt(v), 0, prec, mode);
+  }
   const mant = BigInt(mantText);
   if (mant === 0n) return zeroNumber(neg, prec, mode);
 

@@ -40,7 +40,7 @@ import {
   type GoType,
 } from './gotype.js';
 import { NestedDecodeCache, NestedEncodeCache } from './nested-cache.js';
-import { GobRegistry } from './registry.js';
+import type { GobRegistry } from './registry.js';
 
 const CTY = 'github.com/zclconf/go-cty/cty';
 
@@ -56,6 +56,7 @@ export const ctyTypeGo = gobEncoder<CtyType | null>(
   {
     encode: (t, ctx) => encodeTypeStream(t, ctx),
     encodeShared: (t, ctx) => (t == null ? encodeTypeStream(t, ctx) : typeBytes.get(t, ctx)),
+    encodeTo: (w, t, ctx) => (t == null ? encodeTypeStream(t, ctx) : typeBytes.writeTo(w, t, ctx, encodeTypeStreamTo)),
     decode: (b, ctx) => typeStreams.get(b, ctx),
     decodeAt: (buf, start, end, ctx) => typeStreams.getAt(buf, start, end, ctx),
     isZero: (t) => t == null,
@@ -150,9 +151,6 @@ export function registerCty(r: GobRegistry): GobRegistry {
   return r;
 }
 
-/** A registry with the cty names only. */
-export const ctyRegistry = (): GobRegistry => registerCty(new GobRegistry());
-
 // ---- cty.Type ----
 
 const KIND_BYTE = { string: 0x53, number: 0x4e, bool: 0x42 } as const;
@@ -184,6 +182,11 @@ function encodeTypeStream(t: CtyType | null, ctx: ExternalContext): Uint8Array {
   if (t == null) return bad('cannot gob-encode a nil cty.Type');
   const enc = new GobEncoder({ ids: ctx.ids, registry: ctx.registry, depth: ctx.depth, depthMark: ctx.depthMark });
   return enc.encode(gobTypeGo, { Version: 0n, Impl: typeImpl(t) });
+}
+
+/** encodeTypeStream's bytes written into w as a gob byte string, with no copy of their own. */
+function encodeTypeStreamTo(w: ByteWriter, t: CtyType, ctx: ExternalContext): void {
+  streamEncoder(ctx).encodeTo(w, gobTypeGo, { Version: 0n, Impl: typeImpl(t) });
 }
 
 /** Decoded cty.Type streams by their bytes (CtyType values are immutable, so they can be shared). */
@@ -389,4 +392,3 @@ function decodeSetStream(b: Uint8Array, ctx: ExternalContext): SetValue {
   return { elemType: ty, values: gs.Values };
 }
 
-export const CTY_GO_TYPES: readonly GoType[] = [ctyTypeGo, ctyValueGo, gobTypeGo, gobValueGo, gobSetGo];

@@ -17,7 +17,7 @@ import { onClearCaches } from './caches.js';
 import { begin, end, lookup, newTable } from './compiled.js';
 import { DynamicReader, presized, type GobTopValue } from './dynamic.js';
 import type { GoIface } from './encoder.js';
-import { isByteSlice, isIntKind, isUintKind, userType, X_BINARY, X_GOB, type ExternalContext, type GoExternal, type GoInterface, type GoStruct, type GoType } from './gotype.js';
+import { isByteSlice, isIntKind, isUintKind, userType, X_BINARY, X_GOB, type ExternalContext, type GobExternalType, type GobInterfaceType, type GobStructType, type GoType } from './gotype.js';
 import { IdSpace } from './idspace.js';
 import { GobRegistry } from './registry.js';
 import { END, GobStreamReader, NEED_MORE, type StreamOptions } from './stream.js';
@@ -291,7 +291,7 @@ export class GobDecoder {
     return key;
   }
 
-  private structEngine(t: GoStruct, id: TypeId, at: number): StructEngine {
+  private structEngine(t: GobStructType, id: TypeId, at: number): StructEngine {
     const wire = id >= 64 ? this.s.types.get(id) : undefined;
     if (!wire) return this.fail(id >= 64 ? `unknown type id ${id}` : `type mismatch in decoder: want struct type ${t.str}; got non-struct`, at);
     if (wire.kind !== 'struct') return this.fail(`type mismatch in decoder: want struct type ${t.str}; got non-struct`, at);
@@ -378,7 +378,7 @@ export class GobDecoder {
 
   private buildOp(id: TypeId, t: GoType, external: boolean): DecOp {
     if (external) {
-      const x = userType(t).base as GoExternal;
+      const x = userType(t).base as GobExternalType;
       const what = `${x.str} encoded value`;
       return (d) => d.decodeExternal(x, what);
     }
@@ -511,7 +511,7 @@ export class GobDecoder {
   }
 
   /** decode.go decodeInterface. */
-  private decodeInterface(it: GoInterface): GoIface | null {
+  private decodeInterface(it: GobInterfaceType): GoIface | null {
     const s = this.s;
     const r = s.r;
     const at = r.pos;
@@ -557,7 +557,7 @@ export class GobDecoder {
   }
 
   /** A self-marshalling value: its method's bytes, decoded by the type's codec. */
-  private decodeExternal(x: GoExternal, what: string): unknown {
+  private decodeExternal(x: GobExternalType, what: string): unknown {
     const s = this.s;
     const r = s.r;
     const n = readGobLength(r, what);

@@ -80,8 +80,11 @@ function readString(r: ByteReader, what: string): string {
       const slot = (h ^ (h >>> 16)) & (CACHE_SIZE - 1);
       const hit = cache[slot];
       if (hit !== undefined && hit.length === n && sameAscii(hit, b, start)) return hit;
-      let s = '';
-      for (let i = start; i < end; i++) s += String.fromCharCode(b[i]!);
+      // One flat string from the char codes (a += loop builds a chain of cons strings that every
+      // Map lookup on new content then flattens).
+      const codes = new Array<number>(n);
+      for (let i = 0; i < n; i++) codes[i] = b[start + i]!;
+      const s = String.fromCharCode.apply(null, codes);
       cache[slot] = s;
       return s;
     }

@@ -81,37 +81,37 @@ export function decodeAny(r: ByteReader, depth: number, cty: boolean): AnyValue 
     }
   }
   switch (b) {
-    case U.M.nil:
+    case U.M.Nil:
       return null;
-    case U.M.false:
+    case U.M.False:
       return false;
-    case U.M.true:
+    case U.M.True:
       return true;
-    case U.M.float32: {
+    case U.M.Float: {
       const f = r.readFloat32BE();
       return !Number.isNaN(f) ? new GoFloat(f, 32) : new GoFloat(f, 32, nanBitsAt(r, r.pos - 4, 4));
     }
-    case U.M.float64: {
+    case U.M.Double: {
       const f = r.readFloat64BE();
       return !Number.isNaN(f) ? new GoFloat(f, 64) : new GoFloat(f, 64, nanBitsAt(r, r.pos - 8, 8));
     }
-    case U.M.uint8:
+    case U.M.Uint8:
       return new GoUint(BigInt(r.readByte()));
-    case U.M.uint16:
+    case U.M.Uint16:
       return new GoUint(BigInt(r.readUint16BE()));
-    case U.M.uint32:
+    case U.M.Uint32:
       return new GoUint(BigInt(r.readUint32BE()));
-    case U.M.uint64:
+    case U.M.Uint64:
       return new GoUint(r.readBigUint64BE());
-    case U.M.int8:
+    case U.M.Int8:
       return new GoInt(BigInt((r.readByte() << 24) >> 24));
-    case U.M.int16:
+    case U.M.Int16:
       return new GoInt(BigInt((r.readUint16BE() << 16) >> 16));
-    case U.M.int32:
+    case U.M.Int32:
       return new GoInt(BigInt(r.readUint32BE() | 0));
-    case U.M.int64:
+    case U.M.Int64:
       return new GoInt(BigInt.asIntN(64, r.readBigUint64BE()));
-    case U.M.never:
+    case U.M.Never:
       return r.fail('reserved marker 0xc1', at);
   }
   // Only ext markers are left.
@@ -194,7 +194,7 @@ export function encodeAny(w: ByteWriter, v: unknown, cty: boolean, depth: number
   }
   if (v instanceof GoFloat) {
     if (v.nanBits !== undefined && Number.isNaN(v.value)) {
-      w.writeByte(v.bits === 32 ? U.M.float32 : U.M.float64);
+      w.writeByte(v.bits === 32 ? U.M.Float : U.M.Double);
       if (v.bits === 32) w.writeUint32BE(Number(v.nanBits & 0xffffffffn));
       else w.writeBigUint64BE(BigInt.asUintN(64, v.nanBits));
       return;

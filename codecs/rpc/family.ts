@@ -26,17 +26,10 @@ function directionOf(ctx: VectorContext): Direction | undefined {
   return d;
 }
 
-let lastBodyTypeName: string | undefined;
-let lastBodyType: GoType | undefined;
-
 function bodyTypeOf(ctx: VectorContext): GoType | undefined {
   const n = ctx['bodyType'];
   if (typeof n !== 'string') return undefined;
-  if (n !== lastBodyTypeName) {
-    lastBodyType = goTypeByName(n);
-    lastBodyTypeName = n;
-  }
-  return lastBodyType;
+  return goTypeByName(n);
 }
 
 /** One message model as its sender wrote it. */

@@ -169,17 +169,29 @@ function readMessages<M>(
     rd.finish();
   } catch (e) {
     if (!(e instanceof WireError)) throw e;
-    throw streamError(e.codec, pos, s, side, spans, e.offset, e.reason);
+    throw streamError({ codec: e.codec, pos, stream: s, side, spans, streamOff: e.offset }, e.reason);
   }
   return out;
 }
 
-function streamError(codec: WireError['codec'], pos: Positions, s: LogicalStream, side: Side, spans: Span[], streamOff: number, reason: string): WireError {
+/** Where in a transcript a stream error is: the logical stream, the side that wrote, its spans. */
+interface StreamErrorAt {
+  readonly codec: WireError['codec'];
+  readonly pos: Positions;
+  readonly stream: LogicalStream;
+  readonly side: Side;
+  readonly spans: Span[];
+  /** Offset in the side's bytes of the stream. */
+  readonly streamOff: number;
+}
+
+function streamError({ codec, pos, stream: s, side, spans, streamOff }: StreamErrorAt, reason: string): WireError {
   const dirOff = dirOffsetOf(spans, streamOff);
   return new WireError(
     codec,
     dirOff,
-    `${side}->${otherSide(side)}: yamux stream ${s.yamuxId} (broker id ${s.brokerId ?? '?'}): ${reason} (byte ${streamOff} of the stream after its ${side === s.opener ? 'id' : 'ack'}, file byte ${pos.fileOffset(side, dirOff)})`,
+    `${side}->${otherSide(side)}: yamux stream ${s.yamuxId} (broker id ${s.brokerId ?? '?'}): ${reason} ` +
+      `(byte ${streamOff} of the stream after its ${side === s.opener ? 'id' : 'ack'}, file byte ${pos.fileOffset(side, dirOff)})`,
   );
 }
 
@@ -264,7 +276,7 @@ function readCommandFinished(replay: TranscriptReplay, pos: Positions, calls: Tr
     } catch (e) {
       if (!(e instanceof WireError)) throw e;
       const s = replay.streams.find((x) => x.yamuxId === st.yamuxId)!;
-      throw streamError(e.codec, pos, s, server, spansOf(s, server, replay.frames), e.offset, `CommandFinished: ${e.reason}`);
+      throw streamError({ codec: e.codec, pos, stream: s, side: server, spans: spansOf(s, server, replay.frames), streamOff: e.offset }, `CommandFinished: ${e.reason}`);
     }
   }
 }
@@ -280,7 +292,7 @@ function rpcCalls(replay: TranscriptReplay, pos: Positions, s: LogicalStream, st
   const bySeq = new Map<bigint, TranscriptCall>();
   for (const { message, at } of requests) {
     if (bySeq.has(message.header.seq)) {
-      throw streamError('rpc', pos, s, opener, reqSpans, at, `a second request with Seq ${message.header.seq}`);
+      throw streamError({ codec: 'rpc', pos, stream: s, side: opener, spans: reqSpans, streamOff: at }, `a second request with Seq ${message.header.seq}`);
     }
     const dirOff = dirOffsetOf(reqSpans, at);
     const c: TranscriptCall = {
@@ -299,10 +311,11 @@ function rpcCalls(replay: TranscriptReplay, pos: Positions, s: LogicalStream, st
   responses.forEach(({ message, at }, i) => {
     const h = message.header;
     const c = bySeq.get(h.seq);
-    if (!c) throw streamError('rpc', pos, s, acceptor, respSpans, at, `response ${JSON.stringify(h.serviceMethod)} with Seq ${h.seq} answers no request`);
-    if (c.response) throw streamError('rpc', pos, s, acceptor, respSpans, at, `a second response with Seq ${h.seq}`);
+    if (!c) throw streamError({ codec: 'rpc', pos, stream: s, side: acceptor, spans: respSpans, streamOff: at }, `response ${JSON.stringify(h.serviceMethod)} with Seq ${h.seq} answers no request`);
+    if (c.response) throw streamError({ codec: 'rpc', pos, stream: s, side: acceptor, spans: respSpans, streamOff: at }, `a second response with Seq ${h.seq}`);
     if (h.serviceMethod !== c.request.header.serviceMethod) {
-      throw streamError('rpc', pos, s, acceptor, respSpans, at, `response with Seq ${h.seq} names ${JSON.stringify(h.serviceMethod)} but the request was ${JSON.stringify(c.request.header.serviceMethod)}`);
+      const names = `names ${JSON.stringify(h.serviceMethod)} but the request was ${JSON.stringify(c.request.header.serviceMethod)}`;
+      throw streamError({ codec: 'rpc', pos, stream: s, side: acceptor, spans: respSpans, streamOff: at }, `response with Seq ${h.seq} ${names}`);
     }
     let m = message;
     if (h.error !== '') {
@@ -310,7 +323,7 @@ function rpcCalls(replay: TranscriptReplay, pos: Positions, s: LogicalStream, st
       try {
         m = asErrorReply(respBytes, at, end);
       } catch (e) {
-        if (e instanceof WireError) throw streamError(e.codec, pos, s, acceptor, respSpans, at + e.offset, e.reason);
+        if (e instanceof WireError) throw streamError({ codec: e.codec, pos, stream: s, side: acceptor, spans: respSpans, streamOff: at + e.offset }, e.reason);
         throw e;
       }
     }
