@@ -2,12 +2,12 @@
  * Workloads of new content: for each case, a corpus of distinct payloads Go made from the case's
  * vector (conformance/cmd/corpus: decoded with the real Go libraries, names and strings renamed,
  * numbers and collection sizes varied, ObjectSpec attribute sets reshuffled, encoded again by Go).
- * Corpora are cached under conformance/.work/bench-corpus/<key>/, the key hashing the inputs and
- * the generator's source, so a second run reuses them; older keys are removed.
+ * Corpora are cached under conformance/.work/bench-corpus/<case>-<key>/, the key hashing the case,
+ * its vector and the generator's source, so later runs (filtered or not) reuse them.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VectorContext } from '../codecs/family.js';
 import type { BenchCase } from './cases.js';
@@ -27,6 +27,7 @@ export interface Corpus {
 }
 
 export interface CorpusSet {
+  /** The cache root. */
   dir: string;
   /** Cases that got a corpus, by name: the path of their .corpus file. */
   files: Map<string, string>;
@@ -37,49 +38,71 @@ export interface CorpusSet {
 
 const GO_ENV = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod' };
 
-/** Hash of what a corpus depends on: the case list and the generator's Go sources. */
-function corpusKey(list: unknown, moduleDir: string, vectorFiles: readonly string[]): string {
-  const h = createHash('sha256').update(JSON.stringify(list));
-  for (const f of vectorFiles) h.update(readFileSync(f));
+/** Hash of the generator: cmd/corpus, gobench's codecs, go.sum. */
+function generatorHash(moduleDir: string): string {
+  const h = createHash('sha256');
   for (const d of ['cmd/corpus', 'gobench']) {
     for (const f of readdirSync(join(moduleDir, d)).sort()) if (f.endsWith('.go') && !f.endsWith('_test.go')) h.update(f).update(readFileSync(join(moduleDir, d, f)));
   }
   h.update(readFileSync(join(moduleDir, 'go.sum')));
-  return h.digest('hex').slice(0, 16);
+  return h.digest('hex');
 }
 
-/** Makes (or reuses) the corpora of the cases with Go; never throws: failures land in `errors`. */
+/**
+ * Makes (or reuses) the corpora of the cases with Go; never throws: failures land in `errors`.
+ * Each case has its own folder `<name>-<key>` (the key hashes the case, its vector's bytes and
+ * the generator), so a filtered run reuses or adds corpora without touching the others; a case's
+ * older folders are removed when a new one is made.
+ */
 export function ensureCorpus(cases: readonly BenchCase[], o: { moduleDir: string; vectorsDir: string; log: (s: string) => void }): CorpusSet {
   const t0 = Date.now();
-  const list = {
-    cases: cases.map((c) => ({ name: c.name, id: c.vector.id, family: c.family, file: join(o.vectorsDir, c.vector.file), context: c.vector.context ?? {}, count: corpusCount(c.bytes) })),
-  };
   const root = join(o.moduleDir, '.work', 'bench-corpus');
-  const key = corpusKey(list, o.moduleDir, list.cases.map((c) => c.file));
-  const dir = join(root, key);
-  const set: CorpusSet = { dir, files: new Map(), errors: new Map(), seconds: 0 };
-  const index = join(dir, 'index.json');
-  if (!existsSync(index)) {
-    if (existsSync(root)) for (const old of readdirSync(root)) rmSync(join(root, old), { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const listFile = join(dir, 'cases.json');
-    writeFileSync(listFile, JSON.stringify(list, null, 2));
-    o.log(`corpus: Go is making ${list.cases.reduce((n, c) => n + c.count, 0)} payloads for ${cases.length} cases into ${dir}`);
-    const r = spawnSync('go', ['run', './cmd/corpus', '-cases', listFile, '-out', dir], { cwd: o.moduleDir, encoding: 'utf8', env: GO_ENV, timeout: 1_200_000 });
+  mkdirSync(root, { recursive: true });
+  const gen = generatorHash(o.moduleDir);
+  const set: CorpusSet = { dir: root, files: new Map(), errors: new Map(), seconds: 0 };
+  const todo: { entry: { name: string; id: string; family: string; file: string; context: VectorContext; count: number }; dir: string }[] = [];
+  for (const c of cases) {
+    const entry = { name: c.name, id: c.vector.id, family: c.family, file: join(o.vectorsDir, c.vector.file), context: c.vector.context ?? {}, count: corpusCount(c.bytes) };
+    const key = createHash('sha256').update(gen).update(JSON.stringify(entry)).update(readFileSync(entry.file)).digest('hex').slice(0, 16);
+    const dir = join(root, `${c.name}-${key}`);
+    if (existsSync(join(dir, 'done'))) collect(set, c.name, dir);
+    else todo.push({ entry, dir });
+  }
+  if (todo.length > 0) {
+    const tmp = join(root, `.tmp-${process.pid}`);
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+    const listFile = join(tmp, 'cases.json');
+    writeFileSync(listFile, JSON.stringify({ cases: todo.map((t) => t.entry) }, null, 2));
+    o.log(`corpus: Go is making ${todo.reduce((n, t) => n + t.entry.count, 0)} payloads for ${todo.length} cases under ${root}`);
+    const r = spawnSync('go', ['run', './cmd/corpus', '-cases', listFile, '-out', tmp], { cwd: o.moduleDir, encoding: 'utf8', env: GO_ENV, timeout: 1_200_000 });
+    const index = join(tmp, 'index.json');
     if (r.status !== 0 || !existsSync(index)) {
       const why = (r.stderr || r.stdout || String(r.error)).trim().split('\n').slice(-5).join(' ');
-      for (const c of cases) set.errors.set(c.name, `cmd/corpus failed: ${why}`);
-      rmSync(dir, { recursive: true, force: true });
-      set.seconds = (Date.now() - t0) / 1000;
-      return set;
+      for (const t of todo) set.errors.set(t.entry.name, `cmd/corpus failed: ${why}`);
+    } else {
+      const results = new Map((JSON.parse(readFileSync(index, 'utf8')) as { name: string; error?: string }[]).map((e) => [e.name, e]));
+      for (const t of todo) {
+        const name = t.entry.name;
+        for (const old of readdirSync(root)) if (old.startsWith(`${name}-`)) rmSync(join(root, old), { recursive: true, force: true });
+        mkdirSync(t.dir, { recursive: true });
+        const e = results.get(name);
+        if (e && !e.error) for (const ext of ['.corpus', '.json']) if (existsSync(join(tmp, name + ext))) renameSync(join(tmp, name + ext), join(t.dir, name + ext));
+        writeFileSync(join(t.dir, 'done'), e?.error ?? (e ? '' : 'not in the generator\'s index'));
+        collect(set, name, t.dir);
+      }
     }
-  } else o.log(`corpus: reusing ${dir}`);
-  for (const e of JSON.parse(readFileSync(index, 'utf8')) as { name: string; count?: number; error?: string }[]) {
-    if (e.error) set.errors.set(e.name, e.error);
-    else set.files.set(e.name, join(dir, `${e.name}.corpus`));
-  }
+    rmSync(tmp, { recursive: true, force: true });
+  } else o.log(`corpus: reusing ${cases.length} corpora under ${root}`);
   set.seconds = (Date.now() - t0) / 1000;
   return set;
+}
+
+/** Records a case's corpus file, or why it has none (the `done` marker holds the error). */
+function collect(set: CorpusSet, name: string, dir: string): void {
+  const why = readFileSync(join(dir, 'done'), 'utf8');
+  if (why === '' && existsSync(join(dir, `${name}.corpus`))) set.files.set(name, join(dir, `${name}.corpus`));
+  else set.errors.set(name, why || 'no corpus file');
 }
 
 /** Reads a .corpus file (payloads each after a big-endian uint32 length) and its per-payload types. */

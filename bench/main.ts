@@ -46,10 +46,11 @@ interface Settings {
 const FULL: Settings = { roundMs: 60, rounds: 16, sameRounds: 6, allocSeconds: 0.2, coldReps: 10 };
 const QUICK: Settings = { roundMs: 20, rounds: 8, sameRounds: 3, allocSeconds: 0.02, coldReps: 3 };
 
-/** Cases whose decoded size is worth measuring: 1 KiB and up, at least the three largest. */
+/** Cases whose decoded size is measured: 1 KiB and up, the three largest, and each family's largest. */
 function retainSet(cases: readonly BenchCase[]): Set<string> {
   const bySize = [...cases].sort((a, b) => b.bytes - a.bytes);
-  return new Set(bySize.filter((c, i) => c.bytes >= 1024 || i < 3).map((c) => c.name));
+  const families = new Set<string>();
+  return new Set(bySize.filter((c, i) => (families.has(c.family) ? false : families.add(c.family)) || c.bytes >= 1024 || i < 3).map((c) => c.name));
 }
 
 /** The same call repeated: count so large that the cursor never wraps. */
@@ -347,13 +348,19 @@ export async function runBench(a: BenchArgs): Promise<BenchReport> {
       rows.push(...r.rows);
       if (retain.has(c.name)) {
         const m: MemoryReport = { name: c.name, family: c.family, bytes: Math.round(w.bytes), ts: { retainedPerOp: null, perByte: null }, go: { retainedPerOp: null, perByte: null } };
+        // Enough values that the heap grows by about 4 MiB (32 at least, distinct while the corpus
+        // lasts); the median of three measurements, as a GC that frees earlier garbage (external
+        // buffers are freed lazily) during one can hide what the values keep.
+        const copies = Math.max(32, Math.min(w.payloads.length, Math.ceil((4 << 20) / Math.max(1, w.bytes))));
         if (r.decodeAll) {
-          m.ts.retainedPerOp = retainedPerOp(r.decodeAll());
+          const decodeAll = r.decodeAll;
+          const three = [0, 1, 2].map(() => retainedPerOp(decodeAll(), copies)).sort((a, b) => a - b);
+          m.ts.retainedPerOp = three[1]!;
           m.ts.perByte = m.ts.retainedPerOp / w.bytes;
         } else m.ts.error = r.rows[0]?.ts.error ?? 'not run';
         if (server) {
           try {
-            m.go.retainedPerOp = await server.retained(c.name);
+            m.go.retainedPerOp = await server.retained(c.name, copies);
             m.go.perByte = m.go.retainedPerOp / w.bytes;
           } catch {
             /* the Go column stays empty; the case's row has the note */

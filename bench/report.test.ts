@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { coldTable, fmtBytes, fmtOps, fmtRatio, mainTable, markdownTable, ratio, renderReport, type BenchReport, type CaseReport } from './report.js';
 import { parseArgs } from './args.js';
+import { checkGoals } from './goals.js';
 
 const row = (over: Partial<CaseReport> = {}): CaseReport => ({
   name: 'gob-spec.configspec',
@@ -93,6 +94,37 @@ test('renderReport lists machine, peers, memory, missing cases and notes', () =>
   assert.ok(text.includes('51.2 KiB'));
   assert.ok(text.includes('- rpc.ui-say: largest Ui.Say request'));
   assert.ok(text.includes('- GO NOT FOUND'));
+});
+
+test('goals: ratios against the goals of issue 15, missing figures count as missed', () => {
+  const r: BenchReport = {
+    date: 'd',
+    quick: false,
+    machine: { cores: 2, cpu: 'x', node: 'v20', go: 'go', loadStart: [0], loadEnd: [0] },
+    cases: [
+      row({ ratio: 7 }),
+      row({ op: 'encode', ratio: 1.5 }),
+      row({ name: 'msgpack-value.largest', family: 'msgpack-value', ratio: null, peers: { msgpackr: { opsPerSec: 1, mbPerSec: 1, ratio: 1.2 } } }),
+      row({ name: 'json-value.largest', family: 'json-value', content: 'same', ratio: 0.1 }),
+      row({ name: 'cold.import', family: 'core', op: 'import', content: 'cold', ts: { opsPerSec: null, ms: 31, rme: 1, mbPerSec: null, allocBytesPerOp: null } }),
+      row({ name: 'cold.rpc', family: 'rpc', content: 'cold', ratio: 1 }),
+    ],
+    memory: [{ name: 'gob-spec.configspec', family: 'gob-spec', bytes: 10, ts: { retainedPerOp: 20, perByte: 2 }, go: { retainedPerOp: 10, perByte: 1 } }],
+    missing: [],
+    notes: [],
+  };
+  const g = checkGoals(r);
+  const met = Object.fromEntries(g.map((x) => [`${x.case} ${x.goal}`, x.met]));
+  assert.equal(met, {
+    'gob-spec.configspec gob-spec decode on new content >= 6x Go': true,
+    'gob-spec.configspec gob-spec encode on new content >= 2x Go': false,
+    'msgpack-value.largest msgpack-value decode on new content >= 5x Go': false,
+    'msgpack-value.largest msgpack-value decode >= msgpackr on the same bytes': true,
+    'cold.import core entry imports in <= 30 ms': false,
+    'cold.rpc first decode no slower than Go (Go ms / TS ms >= 1)': true,
+    'gob-spec.configspec retained memory after a decode <= Go (Go bytes / TS bytes >= 1)': false,
+  });
+  assert.ok(renderReport(r).includes('### Goals (issue 15): 3 of 7 met'));
 });
 
 test('parseArgs', () => {

@@ -1,5 +1,6 @@
 /** The bench's results as data (the `--json` shape) and as Markdown tables (stdout and RESULTS.md). */
 import type { MissingCase, Op } from './cases.js';
+import { checkGoals, type GoalRow } from './goals.js';
 
 /**
  * What a case's payloads were: `distinct` (every call a payload, or a model decoded from one, that
@@ -210,6 +211,12 @@ export function memoryTable(mem: readonly MemoryReport[]): string {
   return markdownTable(['case', 'bytes', 'TS retained/decode', 'TS per byte', 'Go retained/decode', 'Go per byte'], rows, [false, true, true, true, true, true]);
 }
 
+export function goalTable(goals: readonly GoalRow[]): string {
+  const fig = (g: GoalRow) => (g.figure == null ? DASH : !Number.isFinite(g.figure) ? 'inf' : g.unit === 'ms' ? `${fmtMs(g.figure)} ms` : `${g.figure.toFixed(2)}x`);
+  const rows = goals.map((g) => [g.goal, g.case, fig(g), `${fmtRme(g.rme[0])} / ${fmtRme(g.rme[1])}`, g.met ? 'met' : '**MISSED**']);
+  return markdownTable(['goal', 'case', 'figure', 'rme TS / other', 'status'], rows, [false, false, true, true, false]);
+}
+
 /** The whole human report: tables, then missing cases and notes. */
 export function renderReport(r: BenchReport): string {
   const out: string[] = [];
@@ -233,6 +240,8 @@ export function renderReport(r: BenchReport): string {
       '',
       coldTable(r.cases),
     );
+  const goals = checkGoals(r);
+  if (goals.length > 0) out.push('', `### Goals (issue 15): ${goals.filter((g) => g.met).length} of ${goals.length} met`, '', goalTable(goals));
   if (r.cases.some((c) => Object.keys(c.peers).length > 0)) out.push('', '### JavaScript peers, same bytes every call (TS/peer = TypeScript same-bytes ops/s over peer ops/s)', '', peerTable(r.cases));
   if (r.memory.length > 0) out.push('', '### Decode memory (heap kept alive by one decoded value)', '', memoryTable(r.memory));
   if (r.missing.length > 0) out.push('', '### Cases with no vector yet', '', ...r.missing.map((c) => `- ${c.name}: ${c.what}`));
@@ -242,5 +251,5 @@ export function renderReport(r: BenchReport): string {
 
 /** The `--json` document. */
 export function jsonReport(r: BenchReport): string {
-  return JSON.stringify(r, null, 2) + '\n';
+  return JSON.stringify({ ...r, goals: checkGoals(r) }, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
 }

@@ -130,8 +130,8 @@ export class GoServer {
     return { ns: ns!, allocBytes: allocBytes!, allocs: allocs! };
   }
 
-  async retained(name: string): Promise<number> {
-    return Number((await this.ask(`retain ${name}`))[0]);
+  async retained(name: string, copies: number): Promise<number> {
+    return Number((await this.ask(`retain ${name} ${copies}`))[0]);
   }
 
   async drop(name: string): Promise<void> {

@@ -67,6 +67,21 @@ export function writeTypeJSON(w: ByteWriter, t: CtyType): void {
 
 const bytesCache = new WeakMap<CtyType, Uint8Array>();
 
+const metOnce = new WeakSet<CtyType>();
+
+/**
+ * typeJSONBytes(t) when t was met before (cached from its second use on), else undefined, and
+ * the caller writes the JSON in place (writeTypeJSON): a host mostly writes types of models it
+ * has just built, which a per-object cache would copy and keep for nothing.
+ */
+export function typeJSONBytesIfMet(t: CtyType): Uint8Array | undefined {
+  const b = bytesCache.get(t);
+  if (b !== undefined) return b;
+  if (metOnce.has(t)) return typeJSONBytes(t);
+  metOnce.add(t);
+  return undefined;
+}
+
 /** The type JSON bytes of t (cached per type object; do not modify the result). */
 export function typeJSONBytes(t: CtyType): Uint8Array {
   let b = bytesCache.get(t);

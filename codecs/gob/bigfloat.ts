@@ -18,8 +18,20 @@ import { CtyNumber, MAX_PREC, ROUNDING_MODES, type Accuracy, type NumberForm } f
 
 const FORMS: readonly NumberForm[] = ['zero', 'finite', 'inf'];
 
-/** Bit length of x > 0 (from its hex digits: a quarter of the binary string's work). */
+const TWO_64 = 1n << 64n;
+const TWO_32 = 2 ** 32;
+
+/**
+ * Bit length of x > 0: below 2^64 (cty numbers' usual one-word mantissas) from its two 32-bit
+ * halves, else from its hex digits (a quarter of the binary string's work).
+ */
 const bitLength = (x: bigint): number => {
+  if (x < TWO_64) {
+    const hi = Number(x >> 32n);
+    if (hi > 0) return 64 - Math.clz32(hi);
+    const lo = Number(x);
+    return lo >= TWO_32 ? 64 - Math.clz32(lo / TWO_32) : 32 - Math.clz32(lo);
+  }
   const h = x.toString(16);
   return (h.length - 1) * 4 + (32 - Math.clz32(parseInt(h[0]!, 16)));
 };
@@ -110,9 +122,10 @@ export function encodeBigFloat(n: CtyNumber): Uint8Array {
   dv.setUint32(2, n.prec >>> 0);
   if (n.form === 'finite') {
     dv.setInt32(6, exp);
-    for (let i = out.length - 1; i >= 10; i--) {
-      out[i] = Number(mant & 0xffn);
-      mant >>= 8n;
+    // A word at a time, least significant last.
+    for (let i = out.length - 8; i >= 10; i -= 8) {
+      dv.setBigUint64(i, BigInt.asUintN(64, mant));
+      mant >>= 64n;
     }
   }
   return out;

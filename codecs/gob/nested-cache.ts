@@ -17,6 +17,8 @@ import { onClearCaches } from './caches.js';
 import type { DepthMark, ExternalContext, GoType } from './gotype.js';
 import { effectiveObservations, type Observation, type TypeInfo } from './idspace.js';
 import type { GobRegistry } from './registry.js';
+import type { ByteWriter } from '../wire/writer.js';
+import { writeGobBytes } from './wire.js';
 
 interface Entry<V> {
   readonly value: V;
@@ -95,9 +97,26 @@ interface Encoded {
  */
 export class NestedEncodeCache<V extends object> {
   private byValue = new WeakMap<V, Encoded>();
+  /** Values encoded once, not kept (see writeTo). */
+  private seenOnce = new WeakSet<V>();
 
   constructor(private readonly encode: (v: V, ctx: ExternalContext) => Uint8Array) {
-    onClearCaches(() => (this.byValue = new WeakMap()));
+    onClearCaches(() => {
+      this.byValue = new WeakMap();
+      this.seenOnce = new WeakSet();
+    });
+  }
+
+  /**
+   * Writes the bytes for v into w as a gob byte string. A value met for the first time is encoded
+   * straight into w and not kept: a host mostly encodes models it has just built, where keeping
+   * each encoding costs a copy and a journal for nothing. Met again, it goes through `get` and is
+   * kept from then on.
+   */
+  writeTo(w: ByteWriter, v: V, ctx: ExternalContext, encodeTo: (w: ByteWriter, v: V, ctx: ExternalContext) => void): void {
+    if (this.seenOnce.has(v) || this.byValue.has(v)) return writeGobBytes(w, this.get(v, ctx));
+    this.seenOnce.add(v);
+    encodeTo(w, v, ctx);
   }
 
   /** The bytes for v; shared, never to be modified. */

@@ -168,6 +168,19 @@ export function writeStrUtf8(w: ByteWriter, s: string, strict: boolean): boolean
 
 /** s as a whole msgpack str (header + UTF-8), for keys written once and copied thereafter. */
 export function strBytes(s: string): Uint8Array {
+  const len = s.length;
+  if (len < 32) {
+    // Short ASCII (attribute and field names): header and bytes in one array, no encoder call.
+    const out = new Uint8Array(1 + len);
+    out[0] = 0xa0 | len;
+    let i = 0;
+    for (; i < len; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) break;
+      out[1 + i] = c;
+    }
+    if (i === len) return out;
+  }
   const b = te.encode(s);
   const h = headerSize(b.length);
   const out = new Uint8Array(h + b.length);

@@ -130,7 +130,7 @@ func BenchmarkEncode(b *testing.B) { benchmark(b, "encode") }
 //
 //	calibrate <case> <op> <ns>  -> ok <ops>          (warm up: ops done in ns)
 //	round <case> <op> <ops>     -> ok <ns> <allocBytes> <allocs>
-//	retain <case>               -> ok <bytes kept per decoded value>
+//	retain <case> <copies>      -> ok <bytes kept per decoded value>
 //	drop <case>                 -> ok                 (frees the case's payloads and models)
 //	quit
 //
@@ -230,22 +230,26 @@ func serveOne(f []string, get func(name, op string) (*job, error)) (string, erro
 		}
 		return fmt.Sprintf("ok %d %d %d", ns, after.TotalAlloc-before.TotalAlloc, after.Mallocs-before.Mallocs), nil
 	case "retain":
+		copies, err := arg(2)
+		if err != nil {
+			return "", err
+		}
 		j, err := get(f[1], "decode")
 		if err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("ok %.1f", retained(j)), nil
+		return fmt.Sprintf("ok %.1f", retained(j, int(copies))), nil
 	}
 	return "", fmt.Errorf("unknown request %q", f[0])
 }
 
-// retainCopies is how many decoded values are kept alive to measure retained heap.
-const retainCopies = 32
-
 // retained is the heap one decoded value keeps alive (after GC), from
-// retainCopies values of distinct payloads held at once.
-func retained(j *job) float64 {
-	keep := make([]any, retainCopies)
+// `copies` values of distinct payloads held at once.
+func retained(j *job, copies int) float64 {
+	if copies < 1 {
+		copies = 1
+	}
+	keep := make([]any, copies)
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
@@ -256,7 +260,7 @@ func retained(j *job) float64 {
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	runtime.KeepAlive(keep)
-	return (float64(after.HeapAlloc) - float64(before.HeapAlloc)) / retainCopies
+	return (float64(after.HeapAlloc) - float64(before.HeapAlloc)) / float64(copies)
 }
 
 // ColdEnv names a case file (one Case as JSON) for TestCold: the time of the
