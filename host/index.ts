@@ -54,3 +54,4 @@ export {
   type PackerPostProcess,
   type ArtifactReport,
 } from './packer.js';
+export { communicatorService, CommunicatorClient, type HostCommunicator } from './communicator.js';
