@@ -55,4 +55,3 @@ export {
   type PackerPostProcess,
   type ArtifactReport,
 } from './packer.js';
-export { communicatorService, CommunicatorClient, type HostCommunicator } from './communicator.js';
