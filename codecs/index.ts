@@ -102,4 +102,12 @@ export { marshalCtyMsgpack, unmarshalCtyMsgpack } from './cty/msgpack.js';
 export { typeJSONBytes, parseTypeJSON } from './cty/type-json.js';
 export { valueToCanonical, valueFromCanonical, typeToJSON, typeFromJSON } from './cty/canonical.js';
 // hcldec spec -> JSON Schema (draft 2020-12) / TypeScript of a template block body (codecs/schema)
-export { specToJsonSchema, specToTypeScript, knownLimit, KNOWN_LIMITS, type JsonSchema, type JsonSchemaOptions, type TypeScriptOptions } from './schema/index.js';
+export {
+  specToJsonSchema,
+  specToTypeScript,
+  knownLimit,
+  KNOWN_LIMITS,
+  type JsonSchema,
+  type JsonSchemaOptions,
+  type TypeScriptOptions,
+} from './schema/index.js';
