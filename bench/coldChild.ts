@@ -1,6 +1,6 @@
 /**
  * One cold sample, run in a fresh process by cold.ts: `node dist/bench/coldChild.js SPEC.json`.
- * Times the import of the core entry (codecs/index.js), then the first decode of one payload
+ * Times the import of the core entry (`packer-wire`: lib/index.js, what the package ships), then the first decode of one payload
  * through the same hot path the warm bench times; prints {"importMs", "decodeMs"} as JSON.
  * It imports nothing of the codecs before the timed import.
  */
@@ -17,7 +17,8 @@ interface Spec {
 const spec = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Spec;
 const bytes = new Uint8Array(readFileSync(spec.file));
 const t0 = performance.now();
-await import('../codecs/index.js');
+// the core entry as the package ships it (`packer-wire` -> lib/index.js, built by npm run build)
+await import(new URL('../../lib/index.js', import.meta.url).href);
 const t1 = performance.now();
 const { loadCodecs } = await import('./hotpaths.js');
 const hot = (await loadCodecs()).hotPathsFor(spec.family)[0];

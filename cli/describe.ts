@@ -14,8 +14,8 @@ import { runDescribe } from '../host/process.js';
 import { specToCanonical } from '../codecs/hclspec/canonical.js';
 import { autoProtocol, describedComponents, inspectComponent, type ComponentSpecs } from '../host/inspect.js';
 import type { WireProtocol } from '../codecs/protocol/choose.js';
+import { oneLine } from './errors.js';
 
-export const DESCRIBE_USAGE = '  packer-wire describe PLUGIN-BINARY [--protocol auto|gob|protobuf] [--json]\n';
 
 interface Args {
   binary: string;
@@ -55,14 +55,14 @@ function componentJson(c: ComponentSpecs): Record<string, unknown> {
 export async function describeMain(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    process.stderr.write(`packer-wire describe: ${args}\nusage:\n${DESCRIBE_USAGE}`);
+    process.stderr.write(`packer-wire describe: ${args} (see packer-wire --help)\n`);
     return 2;
   }
   let described;
   try {
     described = await runDescribe(args.binary);
   } catch (e) {
-    process.stderr.write(`packer-wire describe: ${(e as Error).message}\n`);
+    process.stderr.write(`packer-wire describe: ${oneLine(e)}\n`);
     return 1;
   }
   const { description, stdout } = described;

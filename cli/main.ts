@@ -5,8 +5,11 @@
  *   packer-wire decode --family F [--context JSON] FILE|-     bytes -> canonical JSON
  *   packer-wire encode --family F [--context JSON] FILE|-     canonical JSON -> bytes (stdout)
  *   packer-wire conformance [--vectors DIR] [--json]
+ *   packer-wire describe PLUGIN-BINARY [--protocol auto|gob|protobuf] [--json]
  *
- * Exit status: 0 ok, 1 bad input (the WireError message on stderr), 2 bad usage.
+ * Exit status: 0 ok, 1 bad input (one line on stderr: the WireError, or why the input could not be
+ * read), 2 bad usage (one line on stderr). Nothing prints a stack trace. `conformance` and
+ * `describe` are loaded only when asked for.
  */
 import { readFileSync, realpathSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,22 +17,28 @@ import { resolve } from 'node:path';
 import { decode, encode } from '../codecs/api.js';
 import { FAMILIES, type Family } from '../codecs/family.js';
 import { isWireError } from '../codecs/wire/errors.js';
-import { main as conformanceMain } from '../conformance/runner/main.js';
-import { describeMain, DESCRIBE_USAGE } from './describe.js';
+import { UsageError, oneLine } from './errors.js';
 
 export const USAGE = `usage:
   packer-wire decode --family FAMILY [--context JSON] FILE|-
   packer-wire encode --family FAMILY [--context JSON] FILE|-
   packer-wire conformance [--vectors DIR] [--json]
-${DESCRIBE_USAGE}
+  packer-wire describe PLUGIN-BINARY [--protocol auto|gob|protobuf] [--json]
 families: ${FAMILIES.join(', ')}
+exit status: 0 ok, 1 bad input, 2 bad usage
 `;
 
-class UsageError extends Error {}
+/** Bad input (exit status 1) that is not a WireError: a file that cannot be read, text that is not JSON. */
+class InputError extends Error {}
 
 function readInput(path: string | undefined): Uint8Array {
   if (path === undefined) throw new UsageError('missing input FILE (or - for standard input)');
-  return new Uint8Array(readFileSync(path === '-' ? 0 : path));
+  try {
+    return new Uint8Array(readFileSync(path === '-' ? 0 : path));
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    throw new InputError(`cannot read ${path === '-' ? 'standard input' : path}: ${typeof code === 'string' ? code : oneLine(e)}`);
+  }
 }
 
 function parseCodecArgs(args: string[]): { family: Family; context: Record<string, unknown>; file: string | undefined } {
@@ -40,11 +49,14 @@ function parseCodecArgs(args: string[]): { family: Family; context: Record<strin
     const a = args[i]!;
     if (a === '--family') family = args[++i];
     else if (a === '--context') {
+      let c: unknown;
       try {
-        context = JSON.parse(args[++i] ?? '') as Record<string, unknown>;
+        c = JSON.parse(args[++i] ?? '');
       } catch {
         throw new UsageError('--context needs a JSON object');
       }
+      if (c === null || typeof c !== 'object' || Array.isArray(c)) throw new UsageError('--context needs a JSON object');
+      context = c as Record<string, unknown>;
     } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else if (file === undefined) file = a;
     else throw new UsageError(`unexpected argument ${a}`);
@@ -54,58 +66,67 @@ function parseCodecArgs(args: string[]): { family: Family; context: Record<strin
   return { family: family as Family, context, file };
 }
 
-export function run(argv: string[]): number {
+async function dispatch(cmd: string | undefined, rest: string[]): Promise<number> {
+  switch (cmd) {
+    case 'decode': {
+      const { family, context, file } = parseCodecArgs(rest);
+      const out = decode(family, readInput(file), context);
+      process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+      return 0;
+    }
+    case 'encode': {
+      const { family, context, file } = parseCodecArgs(rest);
+      const text = readInput(file);
+      let json: unknown;
+      try {
+        json = JSON.parse(new TextDecoder().decode(text));
+      } catch (e) {
+        throw new InputError(`input is not JSON: ${oneLine(e)}`);
+      }
+      writeSync(1, encode(family, json, context));
+      return 0;
+    }
+    case 'conformance': {
+      const { main } = await import('../conformance/runner/main.js');
+      return main(rest);
+    }
+    case 'describe': {
+      const { describeMain } = await import('./describe.js');
+      return describeMain(rest);
+    }
+    case '-h':
+    case '--help':
+    case 'help':
+      process.stdout.write(USAGE);
+      return 0;
+    case undefined:
+      process.stdout.write(USAGE);
+      return 2;
+    default:
+      throw new UsageError(`unknown command ${cmd}`);
+  }
+}
+
+/** Runs one command; resolves to the exit status. Every failure is reported on one line of stderr. */
+export async function run(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
-    switch (cmd) {
-      case 'decode': {
-        const { family, context, file } = parseCodecArgs(rest);
-        const out = decode(family, readInput(file), context);
-        process.stdout.write(JSON.stringify(out, null, 2) + '\n');
-        return 0;
-      }
-      case 'encode': {
-        const { family, context, file } = parseCodecArgs(rest);
-        let json: unknown;
-        try {
-          json = JSON.parse(new TextDecoder().decode(readInput(file)));
-        } catch (e) {
-          if (e instanceof UsageError) throw e;
-          process.stderr.write(`packer-wire: input is not JSON: ${(e as Error).message}\n`);
-          return 1;
-        }
-        const bytes = encode(family, json, context);
-        writeSync(1, bytes);
-        return 0;
-      }
-      case 'conformance':
-        return conformanceMain(rest);
-      case 'describe':
-        // async: the exit code is set when it is done (after the caller's assignment of 0)
-        void describeMain(rest).then((code) => (process.exitCode = code));
-        return 0;
-      case undefined:
-      case '-h':
-      case '--help':
-      case 'help':
-        process.stdout.write(USAGE);
-        return cmd === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command ${cmd}`);
-    }
+    return await dispatch(cmd, rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`packer-wire: ${e.message}\n${USAGE}`);
+      process.stderr.write(`packer-wire: ${e.message} (see packer-wire --help)\n`);
       return 2;
     }
-    if (isWireError(e)) {
-      process.stderr.write(`packer-wire: ${(e as Error).message}\n`);
+    if (isWireError(e) || e instanceof InputError) {
+      process.stderr.write(`packer-wire: ${oneLine(e)}\n`);
       return 1;
     }
-    throw e;
+    // Not expected: still one line, and a distinct status would be misread as usage, so 1.
+    process.stderr.write(`packer-wire: internal error: ${oneLine(e)}\n`);
+    return 1;
   }
 }
 
 if (process.argv[1] && realpathSync(resolve(process.argv[1])) === realpathSync(fileURLToPath(import.meta.url))) {
-  process.exitCode = run(process.argv.slice(2));
+  process.exitCode = await run(process.argv.slice(2));
 }

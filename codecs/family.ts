@@ -2,6 +2,8 @@
  * The adapter each codec gives the conformance runner and the public `decode`/`encode` API:
  * bytes <-> model <-> canonical JSON (vectors/README.md) for one vector family.
  */
+import type { DecodeBudget, DecodeOptions } from './wire/limits.js';
+
 export type Family =
   | 'gob-spec'
   | 'gob-value'
@@ -19,8 +21,11 @@ export type VectorContext = Readonly<Record<string, unknown>>;
 
 export interface FamilyCodec<M = unknown> {
   readonly family: Family;
-  /** Bytes -> model. Throws WireError on bad input. */
-  decode(bytes: Uint8Array, ctx: VectorContext): M;
+  /**
+   * Bytes -> model. Throws WireError on bad input, and on input that would cost more than the
+   * decode limits allow (`limits`: options, default DEFAULT_LIMITS, or a caller's running budget).
+   */
+  decode(bytes: Uint8Array, ctx: VectorContext, limits?: DecodeOptions | DecodeBudget): M;
   /** Model -> bytes; for byte-exact vectors equal to Go's bytes. */
   encode(model: M, ctx: VectorContext): Uint8Array;
   /** Model -> canonical JSON. */

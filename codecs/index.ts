@@ -1,7 +1,11 @@
 /**
- * packer-wire: the public API. Everything not exported here is internal.
+ * packer-wire: the pure codec core (only Uint8Array, DataView, TextEncoder/TextDecoder: no Node
+ * built-ins, runs in browsers and workers). Each area also has its own entry point
+ * (`packer-wire/gob`, `/cty`, `/hclspec`, `/protobuf`, `/rpc`, `/transcript`, `/protocol`, `/yamux`,
+ * `/wire`, `/schema`); the Node-only live host is `packer-wire/host`. Everything not exported here or there is
+ * internal.
  */
-export { WireError, isWireError, type CodecName } from './wire/index.js';
+export { WireError, isWireError, type CodecName, DEFAULT_LIMITS, type DecodeLimits, type DecodeOptions } from './wire/index.js';
 export { FAMILIES, type Family, type FamilyCodec, type VectorContext } from './family.js';
 export { familyCodec } from './families.js';
 export { T, typeEquals, typeGoString, type CtyType } from './cty/types.js';
@@ -32,7 +36,28 @@ export type { TypeId as GobTypeId, WireType as GobWireType } from './gob/types.j
 export { packerRegistry, objectSpecGo, specGo } from './gob/hcldec.js';
 export { ctyTypeGo, ctyValueGo } from './gob/cty.js';
 // rpc codec (codecs/rpc): net/rpc frames in ugorji msgpack; everything else under `rpc.*`
-export { encodeRequest, encodeResponse, decodeMessage, decodeRequest, decodeResponse, RpcFrameReader, RPC_METHODS, GoInt, GoUint, GoFloat, GoMap, GoTime, CtyConfig, type AnyValue, type RpcMessage, type RpcRequest, type RpcResponse, type RpcMethodName, type RequestBody, type ResponseBody } from './rpc/index.js';
+export {
+  encodeRequest,
+  encodeResponse,
+  decodeMessage,
+  decodeRequest,
+  decodeResponse,
+  RpcFrameReader,
+  RPC_METHODS,
+  GoInt,
+  GoUint,
+  GoFloat,
+  GoMap,
+  GoTime,
+  CtyConfig,
+  type AnyValue,
+  type RpcMessage,
+  type RpcRequest,
+  type RpcResponse,
+  type RpcMethodName,
+  type RequestBody,
+  type ResponseBody,
+} from './rpc/index.js';
 export * as rpc from './rpc/index.js';
 // ConfigSpec payload in either mode, and the protobuf Spec (codecs/hclspec, codecs/protobuf)
 export { decodeConfigSpec, encodeConfigSpec, type SpecPayloadMode, type ConfigSpecEncodeOptions } from './hclspec/configspec.js';
@@ -41,16 +66,13 @@ export { toProto, toProtoRefusal } from './hclspec/to-proto.js';
 export { fromProto, objectFromProto } from './hclspec/from-proto.js';
 export type { ProtoSpec, ProtoObject, ProtoAttr, ProtoBlock, ProtoBlockList, ProtoCtyType, ProtoCtyPrimitive, ProtoCtyElement } from './hclspec/proto-types.js';
 // plugin start-up: describe, gob/protobuf choice, start arguments, handshake (codecs/protocol)
-export { parseDescribe, formatDescribe, chooseProtocol, parseHandshake, formatHandshake, HandshakeError, startPlugin, runDescribe, type PluginDescription, type ProtocolChoice, type Handshake } from './protocol/index.js';
+export { parseDescribe, formatDescribe, chooseProtocol, parseHandshake, formatHandshake, HandshakeError, type PluginDescription, type ProtocolChoice, type Handshake } from './protocol/index.js';
 export * as protocol from './protocol/index.js';
-// yamux and the SDK mux broker, transcript replay (codecs/yamux)
-export { YamuxSession, YamuxStream, MuxBroker, YamuxError, replayTranscript, type LogicalStream, type TranscriptReplay } from './yamux/index.js';
+// yamux frames and transcript replay (codecs/yamux; live sessions and the mux broker: packer-wire/host)
+export { YamuxError, replayTranscript, type LogicalStream, type TranscriptReplay } from './yamux/index.js';
 export * as yamux from './yamux/index.js';
 // transcripts: recorded host <-> plugin sessions -> net/rpc calls (codecs/transcript)
 export { decodeTranscript, encodeTranscript, transcriptToCanonical, transcriptFromCanonical, streamSummaries, type TranscriptModel, type TranscriptCall, type TranscriptStream } from './transcript/index.js';
-// live host for Packer plugins: start, handshake, yamux + broker, net/rpc client/server, component calls (codecs/host)
-export { startComponent, PluginSession, HostError, RpcRemoteError, RecordingUi, type HostErrorCode, type HostUi, type HostHook, type HostArtifact, type SessionOptions as HostSessionOptions } from '../host/index.js';
-export * as host from '../host/index.js';
 // cty numbers, sets, cty JSON and go-cty msgpack (codecs/cty, codecs/msgpack)
 export { formatNumberText, formatNumberG, parseNumberText } from './cty/numtext.js';
 export { numberFromInt64, numberFromUint64, numberFromFloat64, compareNumbers, exactInt64, exactFloat64, roundNumber, withPrec } from './cty/number-ops.js';

@@ -4,7 +4,8 @@
 // (defaults to the tester plugin the capture harness builds: bash conformance/scripts/build-plugins.sh)
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startComponent, runDescribe, RpcRemoteError, T, parseNumberText, valueToCanonical } from 'packer-wire';
+import { T, parseNumberText, valueToCanonical } from 'packer-wire';
+import { startComponent, runDescribe, RpcRemoteError } from 'packer-wire/host';
 
 const binary = process.argv[2] ?? fileURLToPath(new URL('../conformance/.work/bin/tester-sdk0.6.4/packer-plugin-tester', import.meta.url));
 if (!existsSync(binary)) {

@@ -8,7 +8,7 @@ import type { Family, FamilyCodec, VectorContext } from '../codecs/family.js';
 import type { Coverage } from './coverage.js';
 import { framesOf, messageOf, normalize, signatureOf, stackTopOf, toHex, type Finding } from './findings.js';
 import { formatOf } from './formats.js';
-import type { Stats, WorkerMessage } from './messages.js';
+import type { CostlyInput, Stats, WorkerMessage } from './messages.js';
 import { minimize } from './minimize.js';
 import { havoc, type MutationEnv } from './mutate.js';
 import { mutateCanonical } from './canonical-mutate.js';
@@ -16,6 +16,21 @@ import { measureMemory, memoryVerdict, retainedBudget, runInput, type Outcome, t
 import { Rng } from './rng.js';
 import type { Phase, SharedState } from './shared.js';
 import type { Seed, Shape, ShapeInput } from './shapes/shape.js';
+
+/**
+ * The memory oracle measures what a decode call retains (its model, after a full GC; the canonical
+ * JSON and re-encoded bytes are not held) for inputs of at least RATIO_MIN_INPUT bytes whose
+ * cheap heap screen (growth without a GC, over the same floor) passes both RATIO_SCREEN and the
+ * largest ratio measured so far (an input retaining more grows at least as much, so a largest
+ * ratio over 10 is found), and one input in 1024 besides.
+ * The ratio is retained heap over max(input length, RATIO_FLOOR): a decode's fixed cost (a few
+ * type objects, a GC's noise) is tens of KiB, which says nothing about a 1 KiB input.
+ */
+const RATIO_MIN_INPUT = 1024;
+export const RATIO_FLOOR = 16 << 10;
+const RATIO_SCREEN = 10;
+
+const costly = (bytes: Uint8Array, ctx: VectorContext): CostlyInput => ({ length: bytes.length, hex: toHex(bytes.subarray(0, 256)), ctx });
 
 export interface EngineOptions {
   readonly family: Family;
@@ -190,13 +205,24 @@ export class Engine {
   }
 
   private fuzzOne(bytes: Uint8Array, ctx: VectorContext): void {
+    const t0 = performance.now();
     const { outcome, growth } = this.exec(bytes, ctx, 'fuzz');
+    const ms = performance.now() - t0;
+    if (ms > (this.stats.slowestMs ?? 0)) {
+      this.stats.slowestMs = ms;
+      this.stats.slowest = costly(bytes, ctx);
+    }
     this.stats.inputs++;
     if (outcome.kind === 'value') this.stats.values++;
     else if (outcome.kind === 'wire-error') this.stats.wireErrors++;
     this.o.shared.count(this.stats.inputs, this.stats.values, this.stats.wireErrors);
     if (outcome.kind !== 'value' && outcome.kind !== 'wire-error') return this.finding(outcome, bytes, ctx);
     if (growth > retainedBudget(bytes.length, this.o.stages.length)) this.checkMemory(bytes, ctx);
+    else if (bytes.length >= RATIO_MIN_INPUT) {
+      // measure (two full GCs) only where the cheap screen could beat the largest ratio so far
+      const screen = growth / Math.max(bytes.length, RATIO_FLOOR);
+      if (screen > Math.max(RATIO_SCREEN, this.stats.maxRetainedRatio ?? 0) || (this.stats.inputs & 1023) === 0) this.measureRatio(bytes, ctx);
+    }
     const key = noveltyKey(outcome);
     const entry = { bytes, ctx };
     if (key !== null && !this.keys.has(key)) {
@@ -236,7 +262,26 @@ export class Engine {
     this.batch.length = 0;
   }
 
+  /** The memory oracle: retained heap (after a full GC) over input length, the largest kept. */
+  private noteRatio(bytes: Uint8Array, ctx: VectorContext, retained: number): void {
+    if (bytes.length < RATIO_MIN_INPUT) return;
+    const ratio = retained / Math.max(bytes.length, RATIO_FLOOR);
+    if (ratio > (this.stats.maxRetainedRatio ?? 0)) {
+      this.stats.maxRetainedRatio = ratio;
+      this.stats.mostRetained = { ...costly(bytes, ctx), retained };
+    }
+  }
+
+  private measureRatio(bytes: Uint8Array, ctx: VectorContext): void {
+    // what a decode call retains: its model (canonical JSON and re-encoded bytes not held)
+    this.o.shared.begin(bytes, this.ctxIndex(ctx), 'fuzz');
+    const m = measureMemory(this.o.codec, bytes, ctx, ['decode']);
+    this.o.shared.end();
+    this.noteRatio(bytes, ctx, m.retained);
+  }
+
   private checkMemory(bytes: Uint8Array, ctx: VectorContext): void {
+    if (bytes.length >= RATIO_MIN_INPUT) this.measureRatio(bytes, ctx);
     const m = measureMemory(this.o.codec, bytes, ctx, this.o.stages);
     const verdict = memoryVerdict(m, bytes.length, this.o.stages.length);
     if (verdict === null) return;

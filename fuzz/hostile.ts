@@ -29,6 +29,9 @@ const U32 = 0xffff_ffff;
 const GO_PROTO = "Go's protobuf runtime (v1.33.0, used by SDK v0.6.4) stops at 10,000 levels (protowire.DefaultRecursionLimit); we stop at MAX_DEPTH (1000).";
 const GO_UGORJI = 'Go\'s ugorji codec (v1.2.6, used by SDK v0.6.4) stops at 1024 levels ("maximum decoding depth exceeded"); we stop at MAX_DEPTH (1000).';
 
+const GO_TINY = "Go decodes it and needs minutes to write it in decimal; we refuse numbers past maxNumberExponent (1000), a deliberate difference (vectors/README.md).";
+const GO_LIMIT = 'Go decodes it; our decode limits refuse it (a deliberate difference: callers who trust the input raise the limit).';
+
 const GO_ACCEPTS = "Go's encoding/gob decodes it (it limits nesting only while skipping types, at 10,000); we stop at MAX_DEPTH (1000) levels.";
 
 /** Which shapes, at which sizes, become vectors for which family. */
@@ -39,8 +42,18 @@ export const HOSTILE_PLAN: readonly PlanItem[] = [
   { shape: 'gob-huge-slice-count', family: 'gob-generic', sizes: [U32, 2 ** 53], go: 'Go refuses it ("int slice too big").' },
   { shape: 'gob-huge-string-length', family: 'gob-generic', sizes: [U32], go: 'Go refuses it ("bad string slice length").' },
   { shape: 'gob-blockspec-chain', family: 'gob-spec', sizes: [1001], go: GO_ACCEPTS },
-  { shape: 'gob-ignored-deep-field', family: 'gob-spec', sizes: [1001, 20_000], go: "Go's encoding/gob skips the ignored field and decodes the spec (CVE-2024-34156 capped only the depth of ignored types, not of ignored values of a recursive type)." },
-  { shape: 'gob-huge-map-count', family: 'gob-spec', sizes: [U32], go: "Go's encoding/gob sizes the map from the declared count before reading entries: go1.26 used 24 GB of memory on this input before failing." },
+  {
+    shape: 'gob-ignored-deep-field',
+    family: 'gob-spec',
+    sizes: [1001, 20_000],
+    go: "Go's encoding/gob skips the ignored field and decodes the spec (CVE-2024-34156 capped only the depth of ignored types, not of ignored values of a recursive type).",
+  },
+  {
+    shape: 'gob-huge-map-count',
+    family: 'gob-spec',
+    sizes: [U32],
+    go: "Go's encoding/gob sizes the map from the declared count before reading entries: go1.26 used 24 GB of memory on this input before failing.",
+  },
   { shape: 'gob-huge-message-length', family: 'gob-value', sizes: [U32], go: 'Go refuses it (unexpected EOF).' },
   { shape: 'proto-block-chain', family: 'proto-spec', sizes: [1001], go: GO_PROTO },
   { shape: 'proto-list-type-chain', family: 'proto-spec', sizes: [1001], go: GO_PROTO },
@@ -58,6 +71,16 @@ export const HOSTILE_PLAN: readonly PlanItem[] = [
   { shape: 'msgpack-huge-str-length', family: 'msgpack-value', sizes: [U32] },
   { shape: 'json-deep-arrays', family: 'json-value', sizes: [20_000] },
   { shape: 'json-dynamic-deep-type', family: 'json-value', sizes: [1001] },
+  // Valid but too costly (issue 16): refused by the decode limits (codecs/wire/limits.ts).
+  { shape: 'cty-tiny-number', family: 'msgpack-value', sizes: [600_000], go: GO_TINY },
+  { shape: 'cty-tiny-number', family: 'json-value', sizes: [600_000], go: GO_TINY },
+  { shape: 'cty-tiny-number', family: 'gob-value', sizes: [600_000], go: GO_TINY },
+  { shape: 'cty-many-small-exponents', family: 'msgpack-value', sizes: [120], go: GO_LIMIT },
+  { shape: 'cty-many-small-exponents', family: 'json-value', sizes: [120], go: GO_LIMIT },
+  { shape: 'msgpack-refined-unknown-lists', family: 'msgpack-value', sizes: [1000], go: 'go-cty builds every list of 65,536 unknowns; our maxValues refuses the input once the lists together pass it.' },
+  { shape: 'msgpack-fixint-flood', family: 'msgpack-value', sizes: [100_000], go: GO_LIMIT },
+  { shape: 'gob-empty-struct-flood', family: 'gob-generic', sizes: [100_000], go: GO_LIMIT },
+  { shape: 'transcript-empty-records', family: 'transcript', sizes: [40_000], go: 'The Go harness reads every record; our maxValues refuses the input (records and their frames count as values).' },
 ];
 
 export interface HostileVector {
@@ -68,7 +91,7 @@ export interface HostileVector {
   readonly expect: HostileExpect;
 }
 
-const stem = (shape: string, family: Family, n: number): string => `${family}-${shape.replace(/^(gob|proto|msgpack|json)-/, '')}-${n}`;
+const stem = (shape: string, family: Family, n: number): string => `${family}-${shape.replace(/^(gob|proto|msgpack|json|cty|transcript)-/, '')}-${n}`;
 
 /** Builds every planned vector that is a WireError today; `skipped` says why the others are not. */
 export function planHostileVectors(vectorsDir: string): { vectors: HostileVector[]; skipped: string[] } {
@@ -94,7 +117,8 @@ export function planHostileVectors(vectorsDir: string): { vectors: HostileVector
         codec.decode(made.bytes, made.ctx);
         outcome = 'decodes to a value';
       } catch (e) {
-        outcome = isWireError(e) && e.offset >= 0 && e.offset <= made.bytes.length && e.reason ? { codec: e.codec, reason: e.reason } : `FINDING: throws ${(e as Error)?.name}: ${(e as Error)?.message}`;
+        const typed = isWireError(e) && e.offset >= 0 && e.offset <= made.bytes.length && e.reason;
+        outcome = typed ? { codec: e.codec, reason: e.reason } : `FINDING: throws ${(e as Error)?.name}: ${(e as Error)?.message}`;
       }
       if (typeof outcome === 'string') {
         skipped.push(`${id}: ${outcome}`);
@@ -155,5 +179,3 @@ export function writeHostileVectors(vectorsDir: string, vectors: readonly Hostil
   writeFileSync(path, head + all.map((x) => `    ${x.l}`).join(',\n') + '\n  ]\n}\n');
 }
 
-/** The files under vectors/hostile/ (for checks). */
-export const hostileFiles = (vectorsDir: string): string[] => readdirSync(join(vectorsDir, 'hostile')).sort();

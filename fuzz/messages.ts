@@ -33,6 +33,19 @@ export interface Stats {
   corpus: number;
   coverage: number;
   findings: number;
+  /** the time oracle: the slowest input (all stages), in ms */
+  slowestMs?: number;
+  slowest?: CostlyInput;
+  /** the memory oracle: the largest retained heap / input length measured (see oracle.ts) */
+  maxRetainedRatio?: number;
+  mostRetained?: CostlyInput & { retained: number };
+}
+
+/** An input the time or memory oracle singled out (hex cut to 512 characters). */
+export interface CostlyInput {
+  readonly length: number;
+  readonly hex: string;
+  readonly ctx: VectorContext;
 }
 
 export type WorkerMessage =

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { Family, VectorContext } from '../codecs/family.js';
 import { saveFinding, stackTopOf, toHex, type Finding } from './findings.js';
 import { stackOfWorker } from './hang-stack.js';
-import type { Stats, WorkerConfig, WorkerMessage } from './messages.js';
+import type { CostlyInput, Stats, WorkerConfig, WorkerMessage } from './messages.js';
 import { STAGES, type Stage } from './oracle.js';
 import { SharedState } from './shared.js';
 
@@ -48,6 +48,12 @@ export interface FuzzSummary {
   shapes: number;
   restarts: number;
   findings: (Finding & { file?: string })[];
+  /** time oracle: the slowest input's decode + canonical + encode, in ms, and the input */
+  slowestMs: number;
+  slowest?: CostlyInput;
+  /** memory oracle: the largest retained heap / input length measured (fuzz/README.md) */
+  maxRetainedRatio: number;
+  mostRetained?: CostlyInput & { retained: number };
 }
 
 const SHARED_BYTES = 4 << 20;
@@ -76,6 +82,7 @@ export async function fuzzFamily(o: FuzzOptions): Promise<FuzzSummary> {
   const summary: FuzzSummary = {
     family: o.family, codec: false, seed, seconds: 0, inputs: 0, executions: 0, inputsPerSecond: 0,
     values: 0, wireErrors: 0, corpus: 0, coverage: 0, seeds: 0, shapes: 0, restarts: 0, findings: [],
+    slowestMs: 0, maxRetainedRatio: 0,
   };
   const bySignature = new Map<string, Finding & { file?: string }>();
   const record = (f: Finding): void => {
@@ -118,6 +125,15 @@ export async function fuzzFamily(o: FuzzOptions): Promise<FuzzSummary> {
       summary.wireErrors += end.stats.wireErrors;
       summary.corpus = Math.max(summary.corpus, end.stats.corpus);
       summary.coverage = Math.max(summary.coverage, end.stats.coverage);
+      const st = end.stats;
+      if ((st.slowestMs ?? 0) > summary.slowestMs) {
+        summary.slowestMs = Math.round(st.slowestMs! * 10) / 10;
+        if (st.slowest) summary.slowest = st.slowest;
+      }
+      if ((st.maxRetainedRatio ?? 0) > summary.maxRetainedRatio) {
+        summary.maxRetainedRatio = Math.round(st.maxRetainedRatio! * 100) / 100;
+        if (st.mostRetained) summary.mostRetained = st.mostRetained;
+      }
     } else {
       // The worker died: count what it got through (the shared counters) and restart past the input.
       summary.inputs += shared.inputs;

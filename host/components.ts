@@ -13,13 +13,15 @@
  */
 import type { ObjectSpec } from '../codecs/hclspec/model.js';
 import type { CtyValue } from '../codecs/cty/values.js';
-import { GoMap, type AnyValue } from '../codecs/rpc/index.js';
+import { GoMap, type AnyValue, type RequestBody, type ResponseBody, type RpcMethodName } from '../codecs/rpc/index.js';
 import { HostError, asHostError } from './errors.js';
-import { configsArg, decodeSpecPayload, decodeValuePayload, type ConfigArg } from './payloads.js';
+import { configsArg, type ConfigArg } from './payloads.js';
+import { decodeSpecOffThread, decodeValueOffThread, type OffloadOptions } from './decode-offload.js';
 import type { WireProtocol } from '../codecs/protocol/choose.js';
 import type { YamuxStream } from './yamux/stream.js';
 import type { RpcClient, RpcTrace } from './rpc-client.js';
 import { RpcServer, type RpcService } from './rpc-server.js';
+import type { RpcBounds } from './limits.js';
 import { RemoteUi, serveUi, type HostUi } from './ui.js';
 
 /** What a component client uses of its plugin session (session.ts's PluginSession is one). */
@@ -33,6 +35,10 @@ export interface ComponentSession {
   dial(id: number, label: string): Promise<RpcClient>;
   /** Accepts the plugin's connection to a stream we serve on broker id `id`. */
   accept(id: number): Promise<YamuxStream>;
+  /** The session's limits for an rpc server on a stream we serve. */
+  readonly rpcBounds: RpcBounds;
+  /** Starts a call's clock; the function gives the bounds of decoding its answer's payload. */
+  deadline(o?: CallOptions): () => OffloadOptions;
 }
 
 export interface CallOptions {
@@ -64,33 +70,49 @@ const basicError = (e: unknown): string | null => {
   return typeof m === 'string' ? m : String(m);
 };
 
-abstract class ComponentClient {
+/** What the SDK's DatasourceClient.OutputSpec sends: `new(interface{})`, nil on the wire (the server reads a zero DatasourceConfigureArgs). */
+const NIL_BODY = null as unknown as RequestBody<'Datasource.OutputSpec'>;
+
+type Endpoint = 'Builder' | 'Provisioner' | 'PostProcessor' | 'Datasource';
+/** The methods of one endpoint in the rpc method table ("Prepare" for "Builder.Prepare"). */
+type MethodOf<E extends Endpoint> = RpcMethodName extends infer N ? (N extends `${E}.${infer K}` ? K : never) : never;
+
+abstract class ComponentClient<E extends Endpoint> {
   constructor(
     protected readonly session: ComponentSession,
-    readonly endpoint: string,
+    readonly endpoint: E,
   ) {}
 
   protected get rpc(): RpcClient {
     return this.session.rpc;
   }
 
-  protected call(method: string, body: unknown, o: CallOptions = {}): Promise<unknown> {
-    return this.rpc.call(`${this.endpoint}.${method}`, body, o);
+  /** `<Endpoint>.<method>`, typed by the rpc method table. */
+  protected call<K extends MethodOf<E>>(method: K, body: RequestBody<`${E}.${K}` & RpcMethodName>, o: CallOptions = {}): Promise<ResponseBody<`${E}.${K}` & RpcMethodName>> {
+    // The endpoint is generic here; the signature above ties body and answer to the table.
+    const untyped = this.rpc as unknown as { call(m: string, b: unknown, o: CallOptions): Promise<unknown> };
+    return untyped.call(`${this.endpoint}.${method}`, body, o) as Promise<ResponseBody<`${E}.${K}` & RpcMethodName>>;
+  }
+
+  /** ConfigSpec and Cancel have the same types on every endpoint: called as the Builder's. */
+  private callShared(method: 'ConfigSpec' | 'Cancel', o: CallOptions): Promise<unknown> {
+    return this.rpc.call(`${this.endpoint}.${method}` as `Builder.${typeof method}`, null, o);
   }
 
   /** The raw ConfigSpec payload (gob or protobuf bytes, per the session's mode). */
   async configSpecBytes(o?: CallOptions): Promise<Uint8Array> {
-    return bytesOf(await this.call('ConfigSpec', null, o), 'ConfigSpec');
+    return bytesOf(await this.callShared('ConfigSpec', o ?? {}), 'ConfigSpec');
   }
 
-  /** The component's ConfigSpec, decoded per the session's mode. */
+  /** The component's ConfigSpec, decoded per the session's mode (large ones in a worker). */
   async configSpec(o?: CallOptions): Promise<ObjectSpec> {
-    return decodeSpecPayload(await this.configSpecBytes(o), this.session.protocol, `${this.endpoint}.ConfigSpec`);
+    const deadline = this.session.deadline(o);
+    return decodeSpecOffThread(await this.configSpecBytes(o), this.session.protocol, `${this.endpoint}.ConfigSpec`, deadline());
   }
 
   /** `<Endpoint>.Cancel`: the plugin cancels the context of its running Run/Provision/…. */
   async cancel(o?: CallOptions): Promise<void> {
-    await this.call('Cancel', null, o);
+    await this.callShared('Cancel', o ?? {});
   }
 
   /**
@@ -99,7 +121,7 @@ abstract class ComponentClient {
    */
   protected async withServedStream<T>(register: (server: RpcServer) => void, o: LongCallOptions, work: (id: number) => Promise<T>): Promise<T> {
     const id = this.session.broker.nextId();
-    const server = new RpcServer();
+    const server = new RpcServer(this.session.rpcBounds);
     register(server);
     const served = this.session.accept(id).then((stream) => server.serve(stream, `host-served stream ${id}`, this.session.trace));
     served.catch((e: unknown) => o.onServeError?.(asHostError(e, 'stream-closed', `host-served stream ${id}`)));
@@ -176,19 +198,19 @@ function serveArtifact(server: RpcServer, a: HostArtifact): void {
 export class ArtifactClient {
   constructor(readonly rpc: RpcClient) {}
   async builderId(): Promise<string> {
-    return (await this.rpc.call('Artifact.BuilderId', null)) as string;
+    return await this.rpc.call('Artifact.BuilderId', null);
   }
   async id(): Promise<string> {
-    return (await this.rpc.call('Artifact.Id', null)) as string;
+    return await this.rpc.call('Artifact.Id', null);
   }
   async string(): Promise<string> {
-    return (await this.rpc.call('Artifact.String', null)) as string;
+    return await this.rpc.call('Artifact.String', null);
   }
   async files(): Promise<string[]> {
-    return ((await this.rpc.call('Artifact.Files', null)) as string[] | null) ?? [];
+    return (await this.rpc.call('Artifact.Files', null)) ?? [];
   }
   async state(name: string): Promise<AnyValue> {
-    return (await this.rpc.call('Artifact.State', name)) as AnyValue;
+    return await this.rpc.call('Artifact.State', name);
   }
   /** Resolves with the plugin's error text (a `*BasicError` in the answer), or null. */
   async destroy(): Promise<string | null> {
@@ -208,13 +230,13 @@ export interface PrepareResult {
   error: string | null;
 }
 
-export class BuilderClient extends ComponentClient {
+export class BuilderClient extends ComponentClient<'Builder'> {
   constructor(session: ComponentSession) {
     super(session, 'Builder');
   }
 
   async prepare(configs: readonly ConfigArg[], o?: CallOptions): Promise<PrepareResult> {
-    const r = (await this.call('Prepare', { Configs: configsArg(configs) }, o)) as { GeneratedVars: string[] | null; Warnings: string[] | null; Error: unknown };
+    const r = await this.call('Prepare', { Configs: configsArg(configs) }, o);
     return { generatedVars: r.GeneratedVars ?? [], warnings: r.Warnings ?? [], error: basicError(r.Error) };
   }
 
@@ -236,7 +258,7 @@ export class BuilderClient extends ComponentClient {
   }
 }
 
-export class ProvisionerClient extends ComponentClient {
+export class ProvisionerClient extends ComponentClient<'Provisioner'> {
   constructor(session: ComponentSession) {
     super(session, 'Provisioner');
   }
@@ -271,7 +293,7 @@ export interface PostProcessResult {
   error: string | null;
 }
 
-export class PostProcessorClient extends ComponentClient {
+export class PostProcessorClient extends ComponentClient<'PostProcessor'> {
   constructor(session: ComponentSession) {
     super(session, 'PostProcessor');
   }
@@ -303,7 +325,7 @@ export interface ExecuteResult {
   bytes: Uint8Array;
 }
 
-export class DatasourceClient extends ComponentClient {
+export class DatasourceClient extends ComponentClient<'Datasource'> {
   constructor(session: ComponentSession) {
     super(session, 'Datasource');
   }
@@ -314,11 +336,12 @@ export class DatasourceClient extends ComponentClient {
   }
 
   async outputSpecBytes(o?: CallOptions): Promise<Uint8Array> {
-    return bytesOf(await this.call('OutputSpec', null, o), 'OutputSpec');
+    return bytesOf(await this.call('OutputSpec', NIL_BODY, o), 'OutputSpec');
   }
 
   async outputSpec(o?: CallOptions): Promise<ObjectSpec> {
-    return decodeSpecPayload(await this.outputSpecBytes(o), this.session.protocol, 'Datasource.OutputSpec');
+    const deadline = this.session.deadline(o);
+    return decodeSpecOffThread(await this.outputSpecBytes(o), this.session.protocol, 'Datasource.OutputSpec', deadline());
   }
 
   /** Datasource.Execute's `Value` bytes as they arrived. A datasource error rejects with RpcRemoteError. */
@@ -328,7 +351,8 @@ export class DatasourceClient extends ComponentClient {
 
   /** Datasource.Execute; the value decoded per mode. A datasource error rejects with RpcRemoteError. */
   async execute(o?: CallOptions): Promise<ExecuteResult> {
+    const deadline = this.session.deadline(o);
     const bytes = await this.executeBytes(o);
-    return { value: decodeValuePayload(bytes, this.session.protocol), bytes };
+    return { value: await decodeValueOffThread(bytes, this.session.protocol, deadline()), bytes };
   }
 }

@@ -14,8 +14,9 @@
  * | `remote`        | the plugin answered with a net/rpc error (RpcRemoteError carries the text)    |
  * | `payload`       | an answer arrived but its payload (spec, value) could not be decoded          |
  * | `shutdown`      | we closed the session while the call was pending                              |
+ * | `limit`         | the plugin went past a per-session cap (streams, buffered bytes, unread bytes queued for it, pings/SYNs per second, message size, calls in flight); the plugin is stopped |
  */
-export type HostErrorCode = 'start' | 'connect' | 'exited' | 'timeout' | 'protocol' | 'stream-closed' | 'remote' | 'payload' | 'shutdown';
+export type HostErrorCode = 'start' | 'connect' | 'exited' | 'timeout' | 'protocol' | 'stream-closed' | 'remote' | 'payload' | 'shutdown' | 'limit';
 
 export class HostError extends Error {
   override readonly name: string = 'HostError';

@@ -1,4 +1,10 @@
-/** A live host for Packer plugins: start, handshake, yamux + broker, net/rpc, component calls. */
+/** `packer-wire/host` (Node only): a live host for Packer plugins: process start, handshake, yamux sessions + the mux broker, net/rpc, component calls. */
+export { runDescribe, startPlugin, pluginEnvironment, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, type DescribeResult, type StartedPlugin } from './process.js';
+export { YamuxStream, StreamState } from './yamux/stream.js';
+export { YamuxSession, type SessionOptions as YamuxSessionOptions, type FrameEvent } from './yamux/session.js';
+export { MuxBroker, type BrokerOptions } from './yamux/broker.js';
+export { readExactly } from './yamux/read.js';
+export { DEFAULT_SESSION_LIMITS, ByteBudget, isLimitExceeded, type SessionLimits } from './yamux/limits.js';
 export { HostError, RpcRemoteError, isHostError, type HostErrorCode } from './errors.js';
 export { launchPlugin, killAllPlugins, livePluginCount, PluginProcess, type LaunchOptions, type ExitStatus } from './launch.js';
 export { RpcClient, type RpcClientOptions, type RpcTrace } from './rpc-client.js';
@@ -20,6 +26,8 @@ export {
   type ExecuteResult,
 } from './components.js';
 export { decodeSpecPayload, decodeValuePayload, configsArg, type ConfigArg } from './payloads.js';
+export { DEFAULT_HOST_LIMITS, hostLimits, CallCounter, type HostLimits } from './limits.js';
+export { decodeSpecOffThread, decodeValueOffThread, WorkerGate, type OffloadOptions } from './decode-offload.js';
 export { inspectComponent, describedComponents, autoProtocol, type ComponentSpecs } from './inspect.js';
 export {
   packerVariables,

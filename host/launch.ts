@@ -6,13 +6,22 @@
  * (`parseHandshake`, Packer's rules). Afterwards stdout keeps being drained (a plugin must never
  * block on a full pipe) and the last 64 KiB of stderr are kept for error messages.
  *
+ * The plugin's temporary directory: each plugin gets a private directory the host makes (mode
+ * 0700, under the host's temp directory) and names in the plugin's `TMPDIR`, so the SDK's
+ * `tmp.File("packer-plugin")` puts its unix socket there. Once the plugin has exited the host
+ * removes that directory and what is in it, and nothing else: a socket the handshake names
+ * elsewhere is never touched, and a directory that is no longer the one we made (a different
+ * inode, or replaced by a symlink) is left alone.
+ *
  * Every started process is tracked until it exits. On our own exit (`process.on('exit')`) and on
  * SIGINT/SIGTERM/SIGHUP every tracked process group gets SIGKILL; the signal handlers are only
  * installed while something is tracked and re-raise the signal when nobody else listens, so a
  * program using this library behaves as it would without it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { lstatSync, unlinkSync } from 'node:fs';
+import { lstatSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseHandshake, type Handshake } from '../codecs/protocol/handshake.js';
 import { pluginEnvironment } from './process.js';
 import { HostError } from './errors.js';
@@ -24,6 +33,11 @@ export interface LaunchOptions {
   handshakeTimeoutMs?: number;
   /** Bytes of stderr kept (the tail). */
   stderrLimit?: number;
+  /**
+   * Where the plugin's private temporary directory is made (default: `os.tmpdir()`). Its path
+   * goes to the plugin as TMPDIR (Unix); it is removed with its contents once the plugin exits.
+   */
+  privateDirParent?: string;
 }
 
 export interface ExitStatus {
@@ -114,6 +128,8 @@ export class PluginProcess {
     readonly binary: string,
     readonly args: readonly string[],
     private readonly stderrLimit: number,
+    /** The directory the host made for this plugin (its TMPDIR), removed after its exit; null on Windows. */
+    readonly privateDir: PrivateDir | null = null,
   ) {
     this.exited = new Promise((resolve) => {
       // Resolved once stdout/stderr are drained too ('close'), so stderr() holds the plugin's
@@ -122,7 +138,7 @@ export class PluginProcess {
       child.once('exit', (code, signal) => {
         this.status = { code, signal };
         untrack(child);
-        this.removeSocket();
+        this.removePrivateDir();
         setTimeout(() => resolve(this.status!), 250).unref();
       });
       child.once('close', () => {
@@ -133,6 +149,7 @@ export class PluginProcess {
         if (child.pid === undefined) {
           this.status = { code: null, signal: null };
           untrack(child);
+          this.removePrivateDir();
           resolve(this.status);
         }
       });
@@ -181,14 +198,33 @@ export class PluginProcess {
     return this.status;
   }
 
-  private removeSocket(): void {
-    if (!this.handshake || this.handshake.network !== 'unix') return;
-    try {
-      // Only a socket the plugin left behind; never a file a bad handshake happened to name.
-      if (lstatSync(this.handshake.address).isSocket()) unlinkSync(this.handshake.address);
-    } catch {
-      /* gone already */
-    }
+  /** Removes the plugin's private directory and its contents: only if it is still the one we made. */
+  private removePrivateDir(): void {
+    if (this.privateDir) removePrivateDir(this.privateDir);
+  }
+}
+
+/** A directory made for one plugin: its path and identity (device and inode) when made. */
+export interface PrivateDir {
+  path: string;
+  dev: number;
+  ino: number;
+}
+
+function makePrivateDir(parent: string): PrivateDir {
+  const path = mkdtempSync(join(parent, 'packer-wire-')); // mode 0700
+  const st = lstatSync(path);
+  return { path, dev: st.dev, ino: st.ino };
+}
+
+function removePrivateDir(d: PrivateDir): void {
+  try {
+    const st = lstatSync(d.path);
+    // Not ours any more (replaced, or a symlink now): leave it alone.
+    if (!st.isDirectory() || st.dev !== d.dev || st.ino !== d.ino) return;
+    rmSync(d.path, { recursive: true, force: true }); // symlinks inside are unlinked, not followed
+  } catch {
+    /* gone already */
   }
 }
 
@@ -209,12 +245,20 @@ async function waitFor(p: Promise<unknown>, ms: number): Promise<boolean> {
  */
 export async function launchPlugin(binary: string, args: readonly string[], options: LaunchOptions = {}): Promise<PluginProcess> {
   const timeoutMs = options.handshakeTimeoutMs ?? 60_000;
+  const unix = process.platform !== 'win32';
+  let privateDir: PrivateDir | null = null;
+  try {
+    if (unix) privateDir = makePrivateDir(options.privateDirParent ?? tmpdir());
+  } catch (e) {
+    throw new HostError('start', `${binary} ${args.join(' ')}: cannot make the plugin's temporary directory: ${(e as Error).message}`, { cause: e });
+  }
+  const env = { ...(options.env ?? pluginEnvironment()), ...(privateDir ? { TMPDIR: privateDir.path } : {}) };
   const child = spawn(binary, args as string[], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: options.env ?? pluginEnvironment(),
-    detached: process.platform !== 'win32', // own process group, so the whole group can be killed
+    env,
+    detached: unix, // own process group, so the whole group can be killed
   });
-  const proc = new PluginProcess(child, binary, args, options.stderrLimit ?? 64 * 1024);
+  const proc = new PluginProcess(child, binary, args, options.stderrLimit ?? 64 * 1024, privateDir);
   if (child.pid !== undefined) track(child);
   child.stdout!.on('error', () => {});
   child.stderr!.on('error', () => {});

@@ -26,17 +26,16 @@
  *   Provision call after that long and is never sent to the plugin;
  * - after a build, for every artifact kept: String, BuilderId, Id, String, Files (command/build.go
  *   prints them); the builder's artifact is destroyed (Destroy) when a post-processor ran and
- *   nobody keeps it, and its Files are asked when Destroy fails (for the error text);
+ *   nobody keeps it (a failed Destroy breaks Packer's client for that artifact: nothing follows);
  * - Ui.Ask has no terminal under a host without one: the answer is the error `no available tty`;
  * - plugins run with PACKER_RUN_UUID (a random UUID per Packer run) in their environment, and
  *   `describe` runs without the magic cookie (Packer's plain exec of `PLUGIN describe`).
  */
 import { randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { GoMap, type AnyValue } from '../codecs/rpc/index.js';
 import type { ObjectSpec } from '../codecs/hclspec/model.js';
-import { MAGIC_COOKIE_KEY, pluginEnvironment } from './process.js';
-import { parseDescribe, type ComponentKind, type PluginDescription } from '../codecs/protocol/describe.js';
+import { pluginEnvironment, runDescribe, withoutCookie, type DescribeResult } from './process.js';
+import type { ComponentKind } from '../codecs/protocol/describe.js';
 import { HostError } from './errors.js';
 import type {
   ArtifactClient,
@@ -115,41 +114,15 @@ export function packerPluginEnvironment(runUuid: string, base: NodeJS.ProcessEnv
 
 /** The environment of `PLUGIN describe`: Packer's own (PACKER_RUN_UUID set), no magic cookie. */
 export function packerDescribeEnvironment(runUuid: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...base, PACKER_RUN_UUID: runUuid };
-  delete env[MAGIC_COOKIE_KEY];
-  return env;
+  return withoutCookie({ ...base, PACKER_RUN_UUID: runUuid });
 }
 
 /** A fresh run id, as Packer's main.go makes one (uuid.GenerateUUID: 8-4-4-4-12 lower-case hex). */
 export const newRunUuid = (): string => randomUUID();
 
-/** Runs `PLUGIN describe` as Packer does (no cookie, PACKER_RUN_UUID set); bounded by `timeoutMs`. */
-export function describeAsPacker(binary: string, runUuid: string, timeoutMs = 30_000): Promise<{ description: PluginDescription; stdout: Uint8Array }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['describe'], { stdio: ['ignore', 'pipe', 'pipe'], env: packerDescribeEnvironment(runUuid) });
-    const out: Buffer[] = [];
-    let err = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new HostError('timeout', `${binary} describe: no exit within ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.stdout!.on('data', (b: Buffer) => out.push(b));
-    child.stderr!.on('data', (b: Buffer) => (err = (err + b.toString('utf8')).slice(-4096)));
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(new HostError('start', `${binary} describe: ${e.message}`, { cause: e }));
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (code !== 0) return reject(new HostError('exited', `${binary} describe exited with ${code}: ${err.trim()}`));
-      const stdout = new Uint8Array(Buffer.concat(out));
-      try {
-        resolve({ description: parseDescribe(stdout), stdout });
-      } catch (e) {
-        reject(new HostError('payload', `${binary} describe: ${(e as Error).message}`, { cause: e }));
-      }
-    });
-  });
+/** Runs `PLUGIN describe` as Packer does (no cookie, PACKER_RUN_UUID set). */
+export function describeAsPacker(binary: string, runUuid: string, timeoutMs = 30_000): Promise<DescribeResult> {
+  return runDescribe(binary, timeoutMs, packerDescribeEnvironment(runUuid));
 }
 
 // ---- the Ui ----
@@ -335,11 +308,13 @@ export async function reportArtifactAsPacker(a: ArtifactClient): Promise<Artifac
 }
 
 /**
- * The builder's artifact when a post-processor ran and nobody keeps it (CoreBuild.Run): Destroy,
- * and when that fails Files (Packer puts them into its error text). Returns Destroy's error text.
+ * The builder's artifact when a post-processor ran and nobody keeps it (CoreBuild.Run): Destroy.
+ * Returns Destroy's error text. When Destroy fails, Packer asks Files for its error text, but
+ * that call never reaches the plugin: Packer's artifact client decodes the `*BasicError` answer
+ * into an `error` interface, which ugorji refuses ("reflect.Set: value of type
+ * map[interface {}]interface {} is not assignable to type error"), and net/rpc then shuts that
+ * client down (recorded from real Packer 1.12.0). So no call follows a failed Destroy here either.
  */
 export async function destroyArtifactAsPacker(a: ArtifactClient): Promise<string | null> {
-  const err = await a.destroy();
-  if (err !== null) await a.files();
-  return err;
+  return a.destroy();
 }

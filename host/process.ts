@@ -22,10 +22,17 @@ export interface DescribeResult {
   stdout: Uint8Array;
 }
 
-/** Runs `BINARY describe` and parses its stdout as Packer does. */
-export function runDescribe(binary: string, timeoutMs = 30_000): Promise<DescribeResult> {
+/** An environment without the magic cookie: Packer runs `describe` with its own, which has none. */
+export function withoutCookie(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = { ...base };
+  delete env[MAGIC_COOKIE_KEY];
+  return env;
+}
+
+/** Runs `BINARY describe` (by default without the magic cookie, as Packer does) and parses its stdout as Packer does. */
+export function runDescribe(binary: string, timeoutMs = 30_000, env: NodeJS.ProcessEnv = withoutCookie(process.env)): Promise<DescribeResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['describe'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(binary, ['describe'], { stdio: ['ignore', 'pipe', 'pipe'], env });
     const out: Buffer[] = [];
     let err = '';
     const timer = setTimeout(() => {

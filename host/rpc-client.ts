@@ -10,13 +10,18 @@
  *   net/rpc messages, every pending call (and every later one) fails with one HostError; `explain`
  *   lets the owner turn a bare "stream closed" into the real reason (the plugin exited, the
  *   yamux session saw garbage).
+ * - Bounded (limits.ts): answers larger than `maxMessageBytes` are a `protocol` error, a partial
+ *   answer's bytes count in the session's buffered-bytes budget, and a call beyond the session's
+ *   calls in flight fails with `limit` at once.
  */
 import type { Duplex } from 'node:stream';
-import { RpcFrameReader, decodeRequest, encodeRequest, type RpcRequest, type RpcResponse } from '../codecs/rpc/index.js';
+import { RpcFrameReader, decodeRequest, encodeRequest, type MethodKeyOf, type RequestBody, type ResponseBody, type RpcServiceMethod, type RpcRequest, type RpcResponse } from '../codecs/rpc/index.js';
 import { isWireError } from '../codecs/wire/errors.js';
 import { HostError, RpcRemoteError } from './errors.js';
+import { isLimitExceeded } from './yamux/limits.js';
+import { BudgetShare, streamBudget, type RpcBounds } from './limits.js';
 
-export interface RpcClientOptions {
+export interface RpcClientOptions extends RpcBounds {
   /** Names the stream in error messages (e.g. "stream 0"). */
   label?: string;
   /** Default bound on one call (ms). */
@@ -54,7 +59,9 @@ interface PendingCall {
 export class RpcClient {
   private nextSeq = 0;
   private readonly pending = new Map<number, PendingCall>();
-  private readonly reader = new RpcFrameReader({ direction: 'response' });
+  private readonly reader: RpcFrameReader;
+  private readonly share: BudgetShare;
+  private readonly bounds: RpcBounds;
   private failure: HostError | null = null;
   /** Set while `explain` works out why the transport failed; resolves to that reason. */
   private failing: Promise<HostError> | null = null;
@@ -71,6 +78,9 @@ export class RpcClient {
     this.callTimeoutMs = options.callTimeoutMs ?? 60_000;
     this.explain = options.explain ?? ((e) => Promise.resolve(e));
     this.trace = options.trace;
+    this.bounds = options;
+    this.reader = new RpcFrameReader({ direction: 'response', ...(options.maxMessageBytes ? { maxMessageBytes: options.maxMessageBytes } : {}) });
+    this.share = new BudgetShare(options.budget ?? streamBudget(stream), `partial answer on ${this.label}`);
     stream.on('data', (chunk: Uint8Array) => this.onData(chunk));
     stream.on('end', () => this.transportFailed(new HostError('stream-closed', `${this.label}: closed by the plugin`)));
     stream.on('close', () => this.transportFailed(new HostError('stream-closed', `${this.label}: closed`)));
@@ -88,11 +98,19 @@ export class RpcClient {
   }
 
   /**
+   * `call` for a method named only at run time (a recorded session replayed, a proxied call):
+   * the body is checked against the method table when it is encoded, not by the compiler.
+   */
+  callDynamic(serviceMethod: string, body: unknown, options: { timeoutMs?: number } = {}): Promise<unknown> {
+    return this.call(serviceMethod as RpcServiceMethod, body as never, options);
+  }
+
+  /**
    * Sends `serviceMethod` with `body` (the model value of the request's Go type in the rpc
    * method table; `null` sends nil, as the SDK's `new(interface{})` does) and resolves with the
    * decoded answer body.
    */
-  call(serviceMethod: string, body: unknown, options: { timeoutMs?: number } = {}): Promise<unknown> {
+  call<S extends RpcServiceMethod>(serviceMethod: S, body: RequestBody<MethodKeyOf<S>>, options: { timeoutMs?: number } = {}): Promise<ResponseBody<MethodKeyOf<S>>> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.failing) return this.failing.then((e) => Promise.reject(e));
     let bytes: Uint8Array;
@@ -104,14 +122,19 @@ export class RpcClient {
     }
     const timeoutMs = options.timeoutMs ?? this.callTimeoutMs;
     const request = this.trace ? decodeRequest(bytes) : undefined;
-    return new Promise<unknown>((resolve, reject) => {
+    try {
+      this.bounds.calls?.take(`${serviceMethod} on ${this.label}`);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return new Promise<ResponseBody<MethodKeyOf<S>>>((resolve, reject) => {
       const timer = setTimeout(() => {
         const p = this.pending.get(seq);
         if (p?.timer !== timer) return;
         this.pending.delete(seq);
         this.fail(p, new HostError('timeout', `${serviceMethod}: no answer within ${timeoutMs} ms on ${this.label}`));
       }, timeoutMs);
-      const entry: PendingCall = { serviceMethod, resolve, reject, timer };
+      const entry: PendingCall = { serviceMethod, resolve: resolve as (body: unknown) => void, reject, timer };
       if (request) {
         entry.request = request;
         entry.order = nextTraceOrder();
@@ -135,10 +158,13 @@ export class RpcClient {
     try {
       this.reader.push(chunk);
       while ((m = this.reader.next() as RpcResponse | undefined)) this.deliver(m);
+      this.share.update(this.reader.buffered);
     } catch (e) {
       if (isWireError(e)) {
         this.transportFailed(new HostError('protocol', `${this.label}: unreadable answer from the plugin: ${e.message}`, { cause: e }));
         this.stream.destroy();
+      } else if (isLimitExceeded(e)) {
+        this.transportFailed(new HostError('limit', `${this.label}: ${e.message}`, { cause: e }));
       } else throw e;
     }
   }
@@ -149,6 +175,7 @@ export class RpcClient {
     if (!p) return; // nobody waits for it any more (Go drops these too)
     this.pending.delete(Number(seq));
     clearTimeout(p.timer);
+    this.bounds.calls?.give();
     if (p.request) this.trace!({ order: p.order!, caller: 'host', label: this.label, request: p.request, response: m, error: null });
     if (m.header.error !== '') p.reject(new RpcRemoteError(m.header.serviceMethod, m.header.error));
     else p.resolve(m.body);
@@ -167,6 +194,7 @@ export class RpcClient {
     if (this.failure) return;
     this.failure = e;
     this.failing = null;
+    this.share.release();
     for (const [seq, p] of this.pending) {
       clearTimeout(p.timer);
       this.pending.delete(seq);
@@ -175,6 +203,7 @@ export class RpcClient {
   }
 
   private fail(p: PendingCall, e: HostError): void {
+    this.bounds.calls?.give();
     if (p.request) this.trace!({ order: p.order!, caller: 'host', label: this.label, request: p.request, response: null, error: e });
     p.reject(e);
   }

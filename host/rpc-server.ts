@@ -9,11 +9,19 @@
  * hold a Ui.Say behind it, as with Go's goroutine per request). A handler's thrown error becomes
  * the answer's `Error` with an empty body, like a Go method returning an error. A service or
  * method we do not serve is answered with net/rpc's own texts ("rpc: can't find service …").
+ *
+ * Bounded (limits.ts): requests larger than `maxMessageBytes` are a `protocol` error; a partial
+ * request's bytes count in the session's buffered-bytes budget; a request beyond the session's
+ * calls in flight is HostError `limit` (the plugin is flooding us). Backpressure: while our
+ * answers are not being taken (the stream's write buffer is full), we stop reading requests, so
+ * the plugin's window runs out instead of our memory.
  */
 import type { Duplex } from 'node:stream';
 import { RpcFrameReader, decodeResponse, encodeResponse, type RpcRequest } from '../codecs/rpc/index.js';
 import { isWireError } from '../codecs/wire/errors.js';
 import { HostError } from './errors.js';
+import { isLimitExceeded } from './yamux/limits.js';
+import { BudgetShare, streamBudget, type RpcBounds } from './limits.js';
 import { nextTraceOrder, type RpcTrace } from './rpc-client.js';
 
 /** Handles one request body (the model value of its Go type) and returns the answer body. */
@@ -23,6 +31,8 @@ export type RpcService = Readonly<Record<string, RpcHandler>>;
 
 export class RpcServer {
   private readonly services = new Map<string, RpcService>();
+
+  constructor(private readonly bounds: RpcBounds = {}) {}
 
   /** Registers (or replaces) a service; its methods are the keys of `methods`. */
   register(name: string, methods: RpcService): void {
@@ -49,7 +59,9 @@ export class RpcServer {
    * not net/rpc requests (the stream is destroyed then).
    */
   serve(stream: Duplex, label = 'served stream', trace?: (e: RpcTrace) => void): Promise<void> {
-    const reader = new RpcFrameReader({ direction: 'request' });
+    const reader = new RpcFrameReader({ direction: 'request', ...(this.bounds.maxMessageBytes ? { maxMessageBytes: this.bounds.maxMessageBytes } : {}) });
+    const share = new BudgetShare(this.bounds.budget ?? streamBudget(stream), `partial request on ${label}`);
+    const calls = this.bounds.calls;
     let inFlight = 0;
     let ended = false;
     return new Promise<void>((resolve, reject) => {
@@ -57,6 +69,7 @@ export class RpcServer {
       const done = (e?: HostError) => {
         if (settled) return;
         settled = true;
+        share.release();
         if (e) {
           stream.destroy();
           reject(e);
@@ -80,12 +93,17 @@ export class RpcServer {
           bytes = encodeResponse({ serviceMethod: req.header.serviceMethod, seq: req.header.seq, error: `host: cannot encode the answer: ${(e as Error).message}` }, {});
         }
         if (trace) trace({ order: order.get(req) ?? 0, caller: 'plugin', label, request: req, response: decodeResponse(bytes), error: null });
-        stream.write(bytes);
+        if (!stream.write(bytes) && !stream.isPaused()) {
+          // The plugin is not taking our answers: read no more requests until it does.
+          stream.pause();
+          stream.once('drain', () => stream.resume());
+        }
       };
       const handle = (req: RpcRequest) => {
         if (trace) order.set(req, nextTraceOrder());
         const h = this.lookup(req.header.serviceMethod);
         if (typeof h === 'string') return answer(req, h, {});
+        calls?.take(`${req.header.serviceMethod} from the plugin on ${label}`);
         inFlight++;
         Promise.resolve()
           .then(() => h(req.body, req.header))
@@ -94,6 +112,7 @@ export class RpcServer {
             (e: unknown) => answer(req, e instanceof Error ? e.message : String(e), {}),
           )
           .finally(() => {
+            calls?.give();
             inFlight--;
             maybeFinish();
           });
@@ -102,10 +121,13 @@ export class RpcServer {
         if (settled) return;
         try {
           reader.push(chunk);
-          for (let m = reader.next(); m; m = reader.next()) handle(m as RpcRequest);
+          for (let m = reader.next(); m && !settled; m = reader.next()) handle(m as RpcRequest);
+          share.update(reader.buffered);
         } catch (e) {
-          if (!isWireError(e)) throw e;
-          done(new HostError('protocol', `${label}: unreadable request from the plugin: ${e.message}`, { cause: e }));
+          if (e instanceof HostError) done(e);
+          else if (isLimitExceeded(e)) done(new HostError('limit', `${label}: ${e.message}`, { cause: e }));
+          else if (isWireError(e)) done(new HostError('protocol', `${label}: unreadable request from the plugin: ${e.message}`, { cause: e }));
+          else throw e;
         }
       });
       stream.on('end', () => {

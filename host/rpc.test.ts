@@ -10,6 +10,7 @@ import { RpcClient, type RpcTrace } from './rpc-client.js';
 import { RpcServer } from './rpc-server.js';
 import { RecordingUi, serveUi, RemoteUi } from './ui.js';
 import { HostError, RpcRemoteError } from './errors.js';
+import type { RpcServiceMethod } from '../codecs/rpc/index.js';
 
 function pair(): [Duplex, Duplex] {
   const ab = new PassThrough();
@@ -85,7 +86,7 @@ test("a service or method we do not serve: net/rpc's own texts (net/rpc/server.g
   server.register('Ui', { Say: () => null });
   const err = async (m: string, body: unknown) => {
     try {
-      await client.call(m, body);
+      await client.call(m as RpcServiceMethod, body as never); // deliberately outside the table
     } catch (e) {
       return (e as RpcRemoteError).remoteMessage;
     }
@@ -182,7 +183,7 @@ test('a call with no answer times out; a late answer is dropped', async () => {
 
 test('a body that does not fit the Go type: payload error, nothing sent', async () => {
   const { client } = setup();
-  const e = (await client.call('Ui.Say', 42).catch((x: unknown) => x)) as HostError;
+  const e = (await client.call('Ui.Say', 42 as unknown as string).catch((x: unknown) => x)) as HostError;
   assert.is(e.code, 'payload');
   client.close();
 });

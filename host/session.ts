@@ -22,6 +22,9 @@ import type { YamuxStream } from './yamux/stream.js';
 import { isWireError } from '../codecs/wire/errors.js';
 import { HostError, asHostError } from './errors.js';
 import { launchPlugin, type LaunchOptions, type PluginProcess } from './launch.js';
+import { isLimitExceeded } from './yamux/limits.js';
+import { CallCounter, hostLimits, type HostLimits, type RpcBounds } from './limits.js';
+import { WorkerGate, type OffloadOptions } from './decode-offload.js';
 import { RpcClient, type RpcTrace } from './rpc-client.js';
 import { BuilderClient, DatasourceClient, PostProcessorClient, ProvisionerClient } from './components.js';
 
@@ -38,6 +41,8 @@ export interface SessionOptions extends LaunchOptions {
   closeGraceMs?: number;
   /** Told about every RPC call on every stream of the session, both directions. */
   trace?: (e: RpcTrace) => void;
+  /** Per-session caps (limits.ts, DEFAULT_HOST_LIMITS); past one: HostError `limit`, plugin stopped. */
+  limits?: Partial<HostLimits>;
 }
 
 /** How long to wait for the process's exit before explaining a closed stream without it. */
@@ -48,6 +53,13 @@ export class PluginSession {
   private timer: NodeJS.Timeout | undefined;
   private expired = false;
   private readonly clients = new Set<RpcClient>();
+  /** Set when the plugin went past a limit: every later failure is explained by it. */
+  private limitError: HostError | null = null;
+  readonly limits: Readonly<HostLimits>;
+  /** Calls in flight in this session, both directions. */
+  readonly calls: CallCounter;
+  /** At most two payload-decoding workers at once in this session. */
+  private readonly decodeGate = new WorkerGate();
   /** The net/rpc client on broker stream 0. */
   readonly rpc: RpcClient;
 
@@ -62,6 +74,9 @@ export class PluginSession {
     readonly component: string,
     private readonly options: SessionOptions,
   ) {
+    this.limits = yamux.limits as Readonly<HostLimits>;
+    this.calls = new CallCounter(this.limits.maxPendingCalls, (e) => this.stopForLimit(e));
+    yamux.closed.then(() => this.yamuxLimit());
     this.rpc = this.client(main, 'broker stream 0');
     if (options.sessionTimeoutMs) {
       this.timer = setTimeout(() => {
@@ -78,13 +93,42 @@ export class PluginSession {
     return this.options.trace;
   }
 
+  /** What an rpc client or server of this session is bounded by. */
+  get rpcBounds(): RpcBounds {
+    return { maxMessageBytes: this.limits.maxMessageBytes, calls: this.calls, budget: this.yamux.budget };
+  }
+
+  /** The yamux session ended on a limit: stop the plugin (once) and return the `limit` error. */
+  private yamuxLimit(): HostError | null {
+    const e = this.yamux.error;
+    if (!this.limitError && isLimitExceeded(e)) this.stopForLimit(new HostError('limit', `the plugin went past a session limit: ${e.message}`, { cause: e }));
+    return this.limitError;
+  }
+
+  /** The plugin went past a limit: stop it; everything pending fails with that `limit` error. */
+  private stopForLimit(e: HostError): void {
+    if (this.limitError) return;
+    this.limitError = e;
+    this.process.kill();
+    this.socket.destroy();
+  }
+
+  /**
+   * Starts a call's clock: the returned function gives what a decode after the answer may
+   * still take (the rest of the call's timeout) and the session's worker threshold.
+   */
+  deadline(o: { timeoutMs?: number } = {}): () => OffloadOptions {
+    const end = performance.now() + (o.timeoutMs ?? this.callTimeoutMs);
+    return () => ({ timeoutMs: Math.max(1, Math.round(end - performance.now())), workerBytes: this.limits.workerDecodeBytes, gate: this.decodeGate });
+  }
+
   get callTimeoutMs(): number {
     return this.options.callTimeoutMs ?? 60_000;
   }
 
   /** A net/rpc client on a stream of this session, failing with this session's reasons. */
   client(stream: YamuxStream, label: string): RpcClient {
-    const c = new RpcClient(stream, { label, callTimeoutMs: this.callTimeoutMs, explain: (e) => this.explain(e), ...(this.options.trace ? { trace: this.options.trace } : {}) });
+    const c = new RpcClient(stream, { label, callTimeoutMs: this.callTimeoutMs, explain: (e) => this.explain(e), ...this.rpcBounds, ...(this.options.trace ? { trace: this.options.trace } : {}) });
     this.clients.add(c);
     stream.once('close', () => this.clients.delete(c));
     return c;
@@ -115,6 +159,9 @@ export class PluginSession {
    */
   async explain(cause: HostError): Promise<HostError> {
     if (cause.code === 'remote' || cause.code === 'timeout' || cause.code === 'payload') return cause;
+    const limit = this.limitError ?? this.yamuxLimit();
+    if (limit) return limit;
+    if (cause.code === 'limit') return cause;
     if (this.expired) return new HostError('timeout', `session timed out after ${this.options.sessionTimeoutMs} ms; plugin killed (${cause.message})`, { cause });
     const yerr = this.yamux.error;
     if (yerr && isWireError(yerr)) return new HostError('protocol', `the plugin sent bytes that are not yamux: ${yerr.message}`, { cause: yerr });
@@ -219,7 +266,7 @@ export async function startSession(
   try {
     socket = await dialSocket(proc, connectTimeoutMs);
     socket.on('error', () => {}); // the yamux session sees it as 'close'
-    yamux = new YamuxSession(socket, { client: true });
+    yamux = new YamuxSession(socket, { client: true, limits: hostLimits(options.limits) });
     const broker = new MuxBroker(yamux, { dialTimeoutMs: connectTimeoutMs });
     broker.run();
     const exitedEarly = proc.exited.then(() => {
@@ -231,6 +278,7 @@ export async function startSession(
     } catch (e) {
       const y = yamux.error;
       if (y && isWireError(y)) throw new HostError('protocol', `the plugin sent bytes that are not yamux: ${y.message}`, { cause: y });
+      if (isLimitExceeded(y)) throw new HostError('limit', `the plugin went past a session limit: ${y.message}`, { cause: y });
       throw asHostError(e, 'connect', 'open broker stream 0');
     } finally {
       exitedEarly.catch(() => {});

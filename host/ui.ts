@@ -148,6 +148,6 @@ export class RemoteUi {
     await this.rpc.call('Ui.Machine', { Category: category, Args: args });
   }
   async ask(query: string): Promise<string> {
-    return (await this.rpc.call('Ui.Ask', query)) as string;
+    return await this.rpc.call('Ui.Ask', query);
   }
 }

@@ -123,10 +123,19 @@ export function rawToCanonical(t: CtyType, r: Raw, opts: CanonicalOptions = {}):
     case 'list':
     case 'set':
       if (!Array.isArray(r)) break;
-      return r.map((e) => rawToCanonical(t.elem, e, opts));
+      // loops, not map(): one stack frame a level (MAX_DEPTH must fit a small stack)
+      {
+        const out: Json[] = new Array(r.length);
+        for (let i = 0; i < r.length; i++) out[i] = rawToCanonical(t.elem, r[i]!, opts);
+        return out;
+      }
     case 'tuple':
       if (!Array.isArray(r) || r.length !== t.elems.length) break;
-      return r.map((e, i) => rawToCanonical(t.elems[i]!, e, opts));
+      {
+        const out: Json[] = new Array(r.length);
+        for (let i = 0; i < r.length; i++) out[i] = rawToCanonical(t.elems[i]!, r[i]!, opts);
+        return out;
+      }
     case 'map': {
       if (!(r instanceof Map)) break;
       const out = dict();
@@ -197,10 +206,18 @@ export function rawFromCanonical(t: CtyType, j: unknown): Raw {
       return numberFromCanonical(j);
     case 'list':
     case 'set':
-      if (Array.isArray(j)) return j.map((e) => rawFromCanonical(t.elem, e));
+      if (Array.isArray(j)) {
+        const out: Raw[] = new Array(j.length);
+        for (let i = 0; i < j.length; i++) out[i] = rawFromCanonical(t.elem, j[i]);
+        return out;
+      }
       break;
     case 'tuple':
-      if (Array.isArray(j) && j.length === t.elems.length) return j.map((e, i) => rawFromCanonical(t.elems[i]!, e));
+      if (Array.isArray(j) && j.length === t.elems.length) {
+        const out: Raw[] = new Array(j.length);
+        for (let i = 0; i < j.length; i++) out[i] = rawFromCanonical(t.elems[i]!, j[i]);
+        return out;
+      }
       break;
     case 'map':
       if (isObj(j)) {

@@ -5,6 +5,7 @@
  */
 import { WireError } from '../wire/errors.js';
 import type { ByteWriter } from '../wire/writer.js';
+import { DecodeBudget } from '../wire/limits.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const latin1 = new TextDecoder('latin1');
@@ -19,6 +20,7 @@ const isWs = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c
  */
 export class JsonCursor {
   pos: number;
+  private callBudget: DecodeBudget | undefined;
 
   constructor(
     readonly buf: Uint8Array,
@@ -28,6 +30,15 @@ export class JsonCursor {
     readonly base = 0,
   ) {
     this.pos = start;
+  }
+
+  /** The decode call's budget (wire/limits.ts); default limits over this buffer when none was given. */
+  get budget(): DecodeBudget {
+    return (this.callBudget ??= new DecodeBudget(undefined, this.buf.length));
+  }
+
+  set budget(b: DecodeBudget) {
+    this.callBudget = b;
   }
 
   fail(reason: string, at = this.pos): never {

@@ -8,12 +8,15 @@
  * "true"/"1"/"false"/"0"; a string may arrive as a number (its literal text) or a bool; missing
  * object attributes become nulls; collections take their element type from their elements.
  */
+import { TextKeyedCache } from '../wire/text-cache.js';
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
 import { ByteWriter } from '../wire/writer.js';
 import { T, compareGoStrings, typeGoString, type CtyType } from './types.js';
 import { Unknown, type CtyValue, type Raw } from './values.js';
 import { CtyNumber } from './number.js';
-import { formatNumberText, tryParseNumberText } from './numtext.js';
+import { formatNumberText } from './numtext.js';
+import { parseNumberLimited } from './number-limits.js';
+import { budgetFor, type DecodeBudget, type DecodeOptions } from '../wire/limits.js';
 import { ctyNormalize } from './gostring.js';
 import { writeGoJsonString } from '../golang/json.js';
 import { JsonCursor, writeAscii } from './json-text.js';
@@ -24,8 +27,9 @@ import { commonElementType, conformsTo, listVal, mapVal, objectVal, setVal, tupl
 // Unmarshal
 
 /** go-cty `json.Unmarshal(bytes, type)`. Throws WireError (codec 'cty-json') on bad input. */
-export function unmarshalCtyJSON(bytes: Uint8Array, type: CtyType, base = 0): CtyValue {
+export function unmarshalCtyJSON(bytes: Uint8Array, type: CtyType, base = 0, limits?: DecodeOptions | DecodeBudget): CtyValue {
   const c = new JsonCursor(bytes, 0, bytes.length, base);
+  c.budget = budgetFor(limits, bytes.length);
   const v = readValue(c, type, 0);
   c.end_();
   return v;
@@ -35,6 +39,7 @@ function readValue(c: JsonCursor, t: CtyType, depth: number): CtyValue {
   if (depth > MAX_DEPTH) c.fail(`value nested deeper than ${MAX_DEPTH}`);
   const k = c.peek();
   const at = c.pos;
+  c.budget.addValues(1, 'cty-json', c.base + at);
   if (k === 'null') {
     c.literal('null');
     return { type: t, raw: null };
@@ -55,7 +60,7 @@ function readValue(c: JsonCursor, t: CtyType, depth: number): CtyValue {
       if (k === 'number') text = c.number();
       else if (k === 'string') text = c.string();
       else return c.fail('number is required', at);
-      const n = tryParseNumberText(text);
+      const n = parseNumberLimited(c.budget, text, 'cty-json', c.base + at);
       if (typeof n === 'string') return c.fail(`a number is required: ${n}`, at);
       return { type: t, raw: n };
     }
@@ -80,6 +85,7 @@ function readValue(c: JsonCursor, t: CtyType, depth: number): CtyValue {
       if (vals.length === 0) return { type: t, raw: [] };
       const et = commonElementType(vals);
       if (!et) return c.fail(`inconsistent ${t.kind} element types`, at);
+      if (t.kind === 'set') c.budget.addSetElements(vals.length, 'cty-json', c.base + at);
       return t.kind === 'list' ? listVal(et, vals) : setVal(et, vals);
     }
     case 'map': {
@@ -150,10 +156,12 @@ function readDynamic(c: JsonCursor, depth: number): CtyValue {
   if (!type) return c.fail('missing type in dynamically-typed value', at);
   if (valueStart < 0) return c.fail('missing value in dynamically-typed value', at);
   const inner = new JsonCursor(c.buf, valueStart, valueEnd, c.base);
+  inner.budget = c.budget;
   return readValue(inner, type, depth + 1);
 }
 
-const typeCache = new Map<string, CtyType>();
+/** Parsed type JSON by its text: at most 512 types from 1 MiB of text. */
+const typeCache = new TextKeyedCache<CtyType>(512, 1 << 20);
 
 /** The type at the cursor, parsed once per distinct JSON text (configs repeat their types). */
 function cachedType(c: JsonCursor, depth: number): CtyType {
@@ -168,7 +176,6 @@ function cachedType(c: JsonCursor, depth: number): CtyType {
   const t = readTypeJSON(sub, depth + 1);
   sub.end_();
   if (key !== undefined) {
-    if (typeCache.size >= 512) typeCache.clear();
     typeCache.set(key, t);
   }
   return t;

@@ -10,6 +10,7 @@
  *   attribute names sorted.
  * - a DynamicPseudoType position: `[bin(type JSON), value]`.
  */
+import { TextKeyedCache } from '../wire/text-cache.js';
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
 import { ByteReader } from '../wire/reader.js';
 import { ByteWriter } from '../wire/writer.js';
@@ -17,7 +18,9 @@ import { T, compareGoStrings, typeGoString, type CtyType } from './types.js';
 import { Unknown, type CtyValue, type Raw, type Refinements } from './values.js';
 import { CtyNumber } from './number.js';
 import { compareNumbers, exactFloat64, exactInt64, numberFromFloat64, numberFromInt64, numberFromUint64 } from './number-ops.js';
-import { formatNumberText, tryParseNumberText } from './numtext.js';
+import { formatNumberText } from './numtext.js';
+import { checkNumber, parseNumberLimited } from './number-limits.js';
+import { budgetFor, type DecodeBudget, type DecodeOptions } from '../wire/limits.js';
 import { ctyNormalize } from './gostring.js';
 import { ctyNumbersEqual } from './set-order.js';
 import { parseTypeJSON, typeJSONBytesIfMet, writeTypeJSON } from './type-json.js';
@@ -65,8 +68,9 @@ const BOUND_TYPE = T.tuple([T.Number, T.Bool]);
 // Unmarshal
 
 /** go-cty `msgpack.Unmarshal(bytes, type)`. Throws WireError (codec 'msgpack') on bad input. */
-export function unmarshalCtyMsgpack(bytes: Uint8Array, type: CtyType): CtyValue {
+export function unmarshalCtyMsgpack(bytes: Uint8Array, type: CtyType, limits?: DecodeOptions | DecodeBudget): CtyValue {
   const r = new ByteReader(bytes, 'msgpack');
+  r.budget = budgetFor(limits, bytes.length);
   const v = readValue(r, type, 0);
   if (!r.atEnd()) r.fail(`${r.remaining} trailing bytes after the value`);
   return v;
@@ -97,6 +101,7 @@ function readUtf8Payload(r: ByteReader, n: number, what: string): string {
 
 function readValue(r: ByteReader, t: CtyType, depth: number): CtyValue {
   if (depth > MAX_DEPTH) r.fail(`value nested deeper than ${MAX_DEPTH}`);
+  r.budget.addValues(1, 'msgpack', r.pos);
   const c = r.peekByte();
   if (isExt(c)) return readUnknown(r, t, depth);
   if (t.kind === 'dynamic') return readDynamic(r, depth);
@@ -123,6 +128,7 @@ function readValue(r: ByteReader, t: CtyType, depth: number): CtyValue {
       for (let i = 0; i < n; i++) vals[i] = readValue(r, t.elem, depth + 1);
       const et = commonElementType(vals);
       if (!et) return r.fail(`inconsistent ${t.kind} element types`, at);
+      if (t.kind === 'set') r.budget.addSetElements(n, 'msgpack', at);
       return t.kind === 'list' ? listVal(et, vals) : setVal(et, vals);
     }
     case 'map': {
@@ -171,11 +177,13 @@ function readNumber(r: ByteReader): CtyNumber {
     r.pos++;
     const x = c === M.Float ? r.readFloat32BE() : r.readFloat64BE();
     if (Number.isNaN(x)) r.fail('number is NaN (go-cty cannot hold it)', at);
-    return numberFromFloat64(x);
+    const n = numberFromFloat64(x);
+    checkNumber(r.budget, n, 0, 'msgpack', at);
+    return n;
   }
   if (c === M.Nil) r.fail('number is required, found nil', at);
   const text = readUtf8String(r, 'number');
-  const n = tryParseNumberText(text);
+  const n = parseNumberLimited(r.budget, text, 'msgpack', at);
   if (typeof n === 'string') return r.fail(`number is required: ${n}`, at);
   return n;
 }
@@ -194,7 +202,8 @@ function readDynamic(r: ByteReader, depth: number): CtyValue {
 }
 
 const latin1 = new TextDecoder('latin1');
-const typeCache = new Map<string, CtyType>();
+/** Parsed type JSON by its text: at most 512 types from 1 MiB of text. */
+const typeCache = new TextKeyedCache<CtyType>(512, 1 << 20);
 
 /** Type JSON of a dynamic wrapper, parsed once per distinct text (payloads repeat their types). */
 function cachedTypeJSON(bytes: Uint8Array, start: number): CtyType {
@@ -209,7 +218,6 @@ function cachedTypeJSON(bytes: Uint8Array, start: number): CtyType {
     throw e;
   }
   if (key !== undefined) {
-    if (typeCache.size >= 512) typeCache.clear();
     typeCache.set(key, t);
   }
   return t;
@@ -235,6 +243,7 @@ function readUnknown(r: ByteReader, t: CtyType, depth: number): CtyValue {
   if (extType !== EXT_REFINED_UNKNOWN) r.fail(`unsupported extension type 0x${(extType & 0xff).toString(16).padStart(2, '0')} with len ${len}`, at);
   if (len > MAX_REFINEMENT_BYTES) r.fail('oversize unknown value refinement', at);
   const rr = new ByteReader(body, 'msgpack', 0, body.length, r.base + r.pos - len);
+  rr.budget = r.budget;
   // go-cty does not read the values of keys it does not know, so an entry may be a single byte.
   const entries = readMapLen(rr, 'unknown value refinements', 1);
   if (t.kind === 'dynamic') return { type: t, raw: Unknown.plain };
@@ -336,6 +345,7 @@ function refinedValue(t: CtyType, st: RefineState, r: ByteReader, at: number): C
       if (n === 0n) return { type: t, raw: t.kind === 'map' ? new Map() : [] };
       if (t.kind === 'list') {
         if (n > BigInt(MAX_REFINED_LIST_LENGTH)) r.fail(`refined unknown list of known length ${n} is too long to build`, at);
+        r.budget.addValues(Number(n), 'msgpack', at);
         return { type: t, raw: Array.from({ length: Number(n) }, () => Unknown.plain) };
       }
       if (t.kind === 'set' && n === 1n) return { type: T.set(et), raw: [Unknown.plain] };
@@ -620,7 +630,6 @@ function writePlainUnknown(w: ByteWriter): void {
   w.writeByte(0);
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const MUST_END_CLUSTER = new Set("-_:;/\\,.(){}[]|?!~ \t@#$%^&*+\"'");
 
 /**
@@ -633,7 +642,7 @@ function truncatePrefix(p: string): string {
   let cut = 255;
   while (cut > 0 && (bytes[cut]! & 0xc0) === 0x80) cut--;
   const head = new TextDecoder().decode(bytes.subarray(0, cut)).normalize('NFC');
-  const clusters = [...graphemes.segment(head)].map((s) => s.segment);
+  const clusters = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(head)].map((s) => s.segment);
   const last = clusters[clusters.length - 1];
   if (last !== undefined && !( [...last].length === 1 && MUST_END_CLUSTER.has(last))) clusters.pop();
   return clusters.join('');

@@ -219,14 +219,3 @@ export function normalised(x: CtyNumber): CtyNumber {
   return finite(x.neg, x.mant, x.exp, x.prec, x.mode, x.acc);
 }
 
-/** True when a and b have the same value (Go's Cmp == 0); -0 equals +0. */
-export const numbersEqual = (a: CtyNumber, b: CtyNumber): boolean => compareNumbers(a, b) === 0;
-
-/** True when a and b are the same big.Float state (value, sign of zero, prec, mode, accuracy). */
-export function numbersIdentical(a: CtyNumber, b: CtyNumber): boolean {
-  if (a.form !== b.form || a.neg !== b.neg || a.prec !== b.prec || a.mode !== b.mode || a.acc !== b.acc) return false;
-  if (a.form !== 'finite') return true;
-  const x = normalised(a);
-  const y = normalised(b);
-  return x.mant === y.mant && x.exp === y.exp;
-}

@@ -99,11 +99,37 @@ export function tryParseNumberText(s: string, prec = 512, mode: RoundingMode = '
   exp2 = wrap(exp2 + exp);
   if (exp2 < -2147483648n || exp2 > 2147483647n) return 'exponent overflow';
   const e = Number(exp2) - bitLen(mant);
-  if (exp5 === 0n) return roundNumber(neg, mant, e, prec, mode);
+  if (exp5 === 0n) return withTextDigits(roundNumber(neg, mant, e, prec, mode), mantText, fcount, exp, ebase);
   // z keeps the exact digits (not yet rounded) for the multiplication / division.
   const z = new CtyNumber('finite', neg, mant, e, prec, mode, 0);
   const p = pow5(exp5 < 0n ? BigInt.asUintN(64, -exp5) : exp5, prec + 64);
-  return exp5 < 0n ? quoNumbers(z, p, prec, mode) : mulNumbers(z, p, prec, mode);
+  return withTextDigits(exp5 < 0n ? quoNumbers(z, p, prec, mode) : mulNumbers(z, p, prec, mode), mantText, fcount, exp, ebase);
+}
+
+/**
+ * The decimal a number was parsed from, when it is also the number's shortest text: kept (not
+ * enumerable, so values compare as before) so that formatting needs no big arithmetic.
+ *
+ * Why it is the shortest: rounding to nearest-even puts the text's value within n's half-ulp
+ * interval (inclusive at an even mantissa, which ties give), and any other decimal of as few
+ * digits lies at least 10^-k (relative) away, more than the interval's 2^(1-prec) when
+ * k <= (prec-1) log10(2) - 2. Go's shortest formatting then stops at exactly those digits.
+ */
+interface TextDigits {
+  readonly shortDecimal?: Decimal;
+}
+
+function withTextDigits(n: CtyNumber, mantText: string, fcount: number, exp: bigint, ebase: number): CtyNumber {
+  if (ebase !== 10 || n.form !== 'finite' || n.mode !== 'ToNearestEven' || n.prec < 64) return n;
+  let a = 0;
+  while (a < mantText.length && mantText.charCodeAt(a) === 48) a++;
+  let b = mantText.length;
+  while (b > a && mantText.charCodeAt(b - 1) === 48) b--;
+  if (b - a > Math.floor((n.prec - 1) * Math.LOG10E * Math.LN2) - 2) return n;
+  const digits = mantText.slice(a, b);
+  const d: Decimal = { digits, exp: mantText.length - a + fcount + Number(exp) };
+  Object.defineProperty(n, 'shortDecimal', { value: d, enumerable: false });
+  return n;
 }
 
 /** 5^k for k < 28 (they fit a uint64). */
@@ -133,33 +159,46 @@ function pow5(n: bigint, pprec: number): CtyNumber {
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
-/** An exact unsigned decimal 0.digits × 10^exp with no trailing zero digits ('' is zero). */
+/**
+ * An unsigned decimal 0.digits × 10^exp with no trailing zero digits ('' is zero). When `more` is
+ * set the digits are only the leading ones of the exact decimal: nonzero digits follow them.
+ */
 interface Decimal {
   digits: string;
   exp: number;
+  more?: boolean;
 }
 
-/** The exact decimal of m × 2^e (m >= 0). */
-function toDecimal(m: bigint, e: number): Decimal {
+/**
+ * The decimal of m × 2^e (m >= 0) cut to about `keep` leading digits (`more` says whether nonzero
+ * digits were cut). Writing a long exact expansion out costs far more than the few leading digits
+ * that shortest and %g formatting ever look at (BigInt toString is superlinear).
+ */
+function toDecimalPrefix(m: bigint, e: number, keep: number): Decimal {
   if (m === 0n) return { digits: '', exp: 0 };
   if (e < 0) {
     const tz = Math.min(trailingZeros(m), -e);
     m >>= BigInt(tz);
     e += tz;
   }
+  // q × 10^shift is the value: q = m << e, or m × 5^-e with shift e.
+  const q = e >= 0 ? m << BigInt(e) : m * 5n ** BigInt(-e);
+  const shift = e >= 0 ? 0 : e;
+  // digits of q: at least floor((bitLen-1) × log10 2) + 1
+  const drop = Math.floor((bitLen(q) - 1) * Math.LOG10E * Math.LN2) - keep - 4;
   let s: string;
-  let exp: number;
-  if (e >= 0) {
-    s = (m << BigInt(e)).toString();
-    exp = s.length;
-  } else {
-    // m × 2^e = m × 5^-e / 10^-e
-    s = (m * 5n ** BigInt(-e)).toString();
-    exp = s.length + e;
-  }
+  let cut = 0;
+  let more = false;
+  if (drop > 16) {
+    const p = 10n ** BigInt(drop);
+    const t = q / p;
+    more = q % p !== 0n;
+    s = t.toString();
+    cut = drop;
+  } else s = q.toString();
   let end = s.length;
-  while (end > 0 && s.charCodeAt(end - 1) === 48) end--;
-  return { digits: s.slice(0, end), exp };
+  if (!more) while (end > 0 && s.charCodeAt(end - 1) === 48) end--;
+  return more ? { digits: s, exp: s.length + cut + shift, more } : { digits: s.slice(0, end), exp: s.length + cut + shift };
 }
 
 const digitAt = (d: Decimal, i: number): number => (i >= 0 && i < d.digits.length ? d.digits.charCodeAt(i) : 48);
@@ -168,6 +207,7 @@ function trimDecimal(d: Decimal): void {
   let end = d.digits.length;
   while (end > 0 && d.digits.charCodeAt(end - 1) === 48) end--;
   d.digits = d.digits.slice(0, end);
+  d.more = false;
   if (end === 0) d.exp = 0;
 }
 
@@ -179,6 +219,7 @@ function roundDown(d: Decimal, n: number): void {
 
 function roundUp(d: Decimal, n: number): void {
   if (n < 0 || n >= d.digits.length) return;
+  d.more = false;
   while (n > 0 && d.digits.charCodeAt(n - 1) >= 57) n--;
   if (n === 0) {
     d.digits = '1';
@@ -192,15 +233,18 @@ function roundHalfEven(d: Decimal, n: number): void {
   if (n < 0 || n >= d.digits.length) return;
   const c = d.digits.charCodeAt(n);
   let up: boolean;
-  if (c === 53 /* 5 */ && n + 1 === d.digits.length) up = n > 0 && ((d.digits.charCodeAt(n - 1) - 48) & 1) !== 0;
+  if (c === 53 /* 5 */ && n + 1 === d.digits.length && !d.more) up = n > 0 && ((d.digits.charCodeAt(n - 1) - 48) & 1) !== 0;
   else up = c >= 53;
   if (up) roundUp(d, n);
   else roundDown(d, n);
 }
 
-/** Go's `roundShortest(&d, x)`. */
-function roundShortest(d: Decimal, x: CtyNumber): void {
-  if (d.digits.length === 0) return;
+/**
+ * Go's `roundShortest(&d, x)`. Returns false (d untouched) when the digits it needs run past a
+ * cut prefix (`more`); the caller then retries with exact decimals.
+ */
+function roundShortest(d: Decimal, x: CtyNumber, keep = Infinity): boolean {
+  if (d.digits.length === 0) return true;
   // Mantissa with prec+1 bits, so its lsb is half an ulp at x's precision.
   let m = x.mant;
   let e = x.exp;
@@ -208,27 +252,31 @@ function roundShortest(d: Decimal, x: CtyNumber): void {
   if (s < 0) m <<= BigInt(-s);
   else if (s > 0) m >>= BigInt(s);
   e += s;
-  const lower = toDecimal(m - 1n, e);
-  const upper = toDecimal(m + 1n, e);
+  const lower = toDecimalPrefix(m - 1n, e, keep);
+  const upper = toDecimalPrefix(m + 1n, e, keep);
   const inclusive = (m & 2n) === 0n;
+  // past `safe`, a cut decimal's digits (or its length) are not known
+  const safe = Math.min(d.more ? d.digits.length - 2 : Infinity, lower.more ? lower.digits.length - 2 : Infinity, upper.more ? upper.digits.length - 2 : Infinity);
   for (let i = 0; i < d.digits.length; i++) {
+    if (i >= safe) return false;
     const c = d.digits.charCodeAt(i);
     const l = digitAt(lower, i);
     const u = digitAt(upper, i);
-    const okdown = l !== c || (inclusive && i + 1 === lower.digits.length);
-    const okup = c !== u && (inclusive || c + 1 < u || i + 1 < upper.digits.length);
-    if (okdown && okup) return roundHalfEven(d, i + 1);
-    if (okdown) return roundDown(d, i + 1);
-    if (okup) return roundUp(d, i + 1);
+    const okdown = l !== c || (inclusive && !lower.more && i + 1 === lower.digits.length);
+    const okup = c !== u && (inclusive || c + 1 < u || upper.more || i + 1 < upper.digits.length);
+    if (okdown && okup) return roundHalfEven(d, i + 1), true;
+    if (okdown) return roundDown(d, i + 1), true;
+    if (okup) return roundUp(d, i + 1), true;
   }
+  return true;
 }
 
 /** The exact decimal of a finite number, refusing exponents too large to write out. */
-function exactDecimal(n: CtyNumber): Decimal {
+function exactDecimal(n: CtyNumber, keep = Infinity): Decimal {
   if (Math.abs(n.exp) > MAX_FORMAT_EXP || Math.abs(n.exp + bitLen(n.mant)) > MAX_FORMAT_EXP) {
     throw new WireError('cty', 0, `number with binary exponent ${n.exp} is too large to write in decimal`);
   }
-  return toDecimal(n.mant, n.exp);
+  return toDecimalPrefix(n.mant, n.exp, keep);
 }
 
 /** Go's fmtF: integer digits (zero-padded), then `frac` fraction digits. */
@@ -287,8 +335,15 @@ export function formatNumberText(n: CtyNumber): string {
   // An integer that fits its precision: half an ulp is at most 1/2, so no shorter decimal lies
   // within reach and the shortest text is the integer itself.
   if (n.exp >= 0 && n.exp < MAX_FORMAT_EXP && bitLen(n.mant) + n.exp <= n.prec) return sign + (n.mant << BigInt(n.exp)).toString();
-  const d = exactDecimal(n);
-  roundShortest(d, n);
+  const short = (n as TextDigits).shortDecimal;
+  if (short !== undefined) return sign + fmtF(short, Math.max(short.digits.length - short.exp, 0));
+  // The shortest text has at most about prec × log10(2) digits: try with that many first.
+  const keep = Math.ceil(n.prec * Math.LOG10E * Math.LN2) + 8;
+  let d = exactDecimal(n, keep);
+  if (!roundShortest(d, n, keep)) {
+    d = exactDecimal(n);
+    roundShortest(d, n);
+  }
   return sign + fmtF(d, Math.max(d.digits.length - d.exp, 0));
 }
 
@@ -299,8 +354,11 @@ export function formatNumberText(n: CtyNumber): string {
 export function formatNumberG(n: CtyNumber, prec = 10): string {
   if (n.form === 'inf') return n.neg ? '-Inf' : '+Inf';
   const sign = n.neg ? '-' : '';
-  const d: Decimal = n.form === 'zero' ? { digits: '', exp: 0 } : exactDecimal(n);
   if (prec <= 0) prec = 1;
+  // The parsed text's digits, when they are no more than prec (rounding the exact value to prec
+  // digits gives them back); otherwise the leading digits of the exact value.
+  const short = (n as TextDigits).shortDecimal;
+  const d: Decimal = n.form === 'zero' ? { digits: '', exp: 0 } : short !== undefined && short.digits.length <= prec ? { ...short } : exactDecimal(n, prec + 8);
   roundHalfEven(d, prec);
   const len = d.digits.length;
   let eprec = prec;

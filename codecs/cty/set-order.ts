@@ -186,11 +186,78 @@ function setContainsAll(et: CtyType, set: Raw[], elems: Raw[]): boolean {
 interface Member {
   raw: Raw;
   hash: string;
+  /** equivalence key (see equivalenceKey), null when it is equivalent to nothing */
+  key: string | null;
+}
+
+/**
+ * A string equal for two values exactly when go-cty's set Equivalent says they are (`Equals` is
+ * a known true), or null for a value equivalent to nothing (an unknown anywhere, or a type with
+ * DynamicPseudoType that is not null). Computed once per element, so that building a set compares
+ * strings instead of walking (and formatting) values pair by pair.
+ */
+export function equivalenceKey(t: CtyType, r: Raw): string | null {
+  if (r === null) return '~';
+  if (r instanceof Unknown) return null;
+  if (hasDynamic(t)) return null;
+  switch (t.kind) {
+    case 'number':
+      return numberTextKey(r as CtyNumber);
+    case 'string':
+      return JSON.stringify(r);
+    case 'bool':
+      return r ? 'T' : 'F';
+    case 'list':
+    case 'tuple': {
+      const a = r as Raw[];
+      const parts: string[] = [];
+      for (let i = 0; i < a.length; i++) {
+        const k = equivalenceKey(t.kind === 'list' ? t.elem : t.elems[i]!, a[i] ?? null);
+        if (k === null) return null;
+        parts.push(k);
+      }
+      return `[${parts.join(',')}]`;
+    }
+    case 'map': {
+      const m = r as Map<string, Raw>;
+      const parts: string[] = [];
+      for (const k of [...m.keys()].sort(compareGoStrings)) {
+        const v = equivalenceKey(t.elem, m.get(k)!);
+        if (v === null) return null;
+        parts.push(`${JSON.stringify(k)}:${v}`);
+      }
+      return `{${parts.join(',')}}`;
+    }
+    case 'object': {
+      const m = r as Map<string, Raw>;
+      const parts: string[] = [];
+      for (const k of [...t.attrs.keys()].sort(compareGoStrings)) {
+        const v = equivalenceKey(t.attrs.get(k)!, m.get(k) ?? null);
+        if (v === null) return null;
+        parts.push(v);
+      }
+      return `<${parts.join(',')}>`;
+    }
+    case 'set': {
+      // Equivalent sets hold each other's elements (go-cty's Has: same crc32 bucket, then
+      // Equivalent): equal sets of (bucket, key) pairs.
+      const parts = new Set<string>();
+      for (const e of r as Raw[]) {
+        const k = equivalenceKey(t.elem, e);
+        if (k === null) return null;
+        parts.add(`${crc32String(setHashString(t.elem, e))}:${k}`);
+      }
+      return `(${[...parts].sort().join(',')})`;
+    }
+    case 'dynamic':
+      return null;
+  }
 }
 
 /** Rank for the null/unknown part of go-cty's Less: known 0, unknown 1, null 2. */
 const rank = (r: Raw): number => (r === null ? 2 : r instanceof Unknown ? 1 : 0);
 
+/** go-cty's set Less on members whose hash and key are already made (nothing is formatted here). */
 function compareMembers(t: CtyType, a: Member, b: Member): number {
   const ra = rank(a.raw);
   const rb = rank(b.raw);
@@ -201,12 +268,10 @@ function compareMembers(t: CtyType, a: Member, b: Member): number {
       return compareGoStrings(a.raw as string, b.raw as string);
     case 'bool':
       return a.raw === b.raw ? 0 : a.raw ? 1 : -1;
-    case 'number': {
-      const x = a.raw as CtyNumber;
-      const y = b.raw as CtyNumber;
-      if (ctyNumbersEqual(x, y)) return 0;
-      return compareNumbers(x, y);
-    }
+    case 'number':
+      // equal Text('f', -1) is equal for go-cty; the key of a known number is that text
+      if (a.key !== null && a.key === b.key) return 0;
+      return compareNumbers(a.raw as CtyNumber, b.raw as CtyNumber);
     default:
       return compareGoStrings(a.hash, b.hash);
   }
@@ -214,21 +279,27 @@ function compareMembers(t: CtyType, a: Member, b: Member): number {
 
 /**
  * `cty.SetVal(elems)` for elements of type et: duplicates dropped as go-cty drops them, the rest in
- * go-cty's iteration order. Returns a new array.
+ * go-cty's iteration order. Returns a new array. O(n log n): each element's hash and equivalence
+ * key are made once; a bucket finds an equivalent member by key, not by comparing pairs.
  */
 export function buildSet(et: CtyType, elems: readonly Raw[]): Raw[] {
   if (elems.length === 0) return [];
-  const buckets = new Map<number, Member[]>();
+  const buckets = new Map<number, { members: Member[]; keys: Set<string> }>();
   for (const raw of elems) {
     const hash = setHashString(et, raw);
+    const key = equivalenceKey(et, raw);
     const id = crc32String(hash);
-    const b = buckets.get(id);
-    if (!b) buckets.set(id, [{ raw, hash }]);
-    else if (!b.some((m) => ctyEquivalent(et, raw, m.raw))) b.push({ raw, hash });
+    let b = buckets.get(id);
+    if (!b) buckets.set(id, (b = { members: [], keys: new Set() }));
+    if (key !== null) {
+      if (b.keys.has(key)) continue;
+      b.keys.add(key);
+    }
+    b.members.push({ raw, hash, key });
   }
   const ids = [...buckets.keys()].sort((x, y) => x - y);
   const members: Member[] = [];
-  for (const id of ids) members.push(...buckets.get(id)!);
+  for (const id of ids) for (const m of buckets.get(id)!.members) members.push(m);
   members.sort((a, b) => compareMembers(et, a, b)); // Array.prototype.sort is stable
   return members.map((m) => m.raw);
 }

@@ -21,8 +21,6 @@ export type CtyType =
 
 export type PrimitiveType = { readonly kind: 'string' } | { readonly kind: 'number' } | { readonly kind: 'bool' };
 
-export type CtyTypeKind = CtyType['kind'];
-
 const prim = (kind: 'string' | 'number' | 'bool'): CtyType => Object.freeze({ kind });
 
 /**

@@ -113,12 +113,15 @@ function normalizeRaw(t: CtyType, r: Raw): Raw {
   switch (t.kind) {
     case 'string':
       return typeof r === 'string' ? ctyNormalize(r) : r;
+    // loops, not map(): one stack frame a level (MAX_DEPTH must fit a small stack)
     case 'list':
-      return Array.isArray(r) ? r.map((e) => normalizeRaw(t.elem, e)) : r;
     case 'set':
-      return Array.isArray(r) ? buildSet(normalizeType(t.elem), r.map((e) => normalizeRaw(t.elem, e))) : r;
-    case 'tuple':
-      return Array.isArray(r) ? r.map((e, i) => normalizeRaw(t.elems[i] ?? T.DynamicPseudoType, e)) : r;
+    case 'tuple': {
+      if (!Array.isArray(r)) return r;
+      const out: Raw[] = new Array(r.length);
+      for (let i = 0; i < r.length; i++) out[i] = normalizeRaw(t.kind === 'tuple' ? (t.elems[i] ?? T.DynamicPseudoType) : t.elem, r[i]!);
+      return t.kind === 'set' ? buildSet(normalizeType(t.elem), out) : out;
+    }
     case 'map':
     case 'object': {
       if (!(r instanceof Map)) return r;

@@ -39,4 +39,3 @@ export interface CtyValue {
   readonly raw: Raw;
 }
 
-export const isUnknown = (r: Raw): r is Unknown => r instanceof Unknown;

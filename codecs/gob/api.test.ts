@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { canonicalDiff } from '../../conformance/runner/compare.js';
+import { canonicalDiff } from '../../testkit/compare.js';
 import { valueFromCanonical, valueToCanonical } from '../cty/canonical.js';
 import { T } from '../cty/types.js';
 import { Unknown } from '../cty/values.js';

@@ -11,6 +11,7 @@ import type { ObjectSpec } from '../hclspec/model.js';
 import type { CtyValue } from '../cty/values.js';
 import { ctyValueGo, decodeValueStream, encodeValueStream } from './cty.js';
 import { WireError } from '../wire/errors.js';
+import type { DecodeBudget, DecodeOptions } from '../wire/limits.js';
 import { decodeGob } from './decoder.js';
 import { GobEncoder, type GoIface } from './encoder.js';
 import { objectSpecFromGo, objectSpecGo, objectSpecToGo, packerRegistry } from './hcldec.js';
@@ -43,10 +44,10 @@ function idsFor(model: object, opts: GobEncodeOptions): IdSpace {
 }
 
 /** Decodes a gob stream holding one `hcldec.ObjectSpec`. */
-export function decodeObjectSpecGob(bytes: Uint8Array): ObjectSpec {
+export function decodeObjectSpecGob(bytes: Uint8Array, limits?: DecodeOptions | DecodeBudget): ObjectSpec {
   const ids = new IdSpace();
   const bad = new WeakMap<Uint8Array, number>();
-  const m = decodeGob<Map<string, GoIface | null>>(objectSpecGo, bytes, { ids, registry: packerRegistry(), badString: (b, at) => bad.set(b, at) });
+  const m = decodeGob<Map<string, GoIface | null>>(objectSpecGo, bytes, { ids, registry: packerRegistry(), badString: (b, at) => bad.set(b, at), limits });
   const spec = objectSpecFromGo(m, (b) => bad.get(b));
   spaces.set(spec, ids);
   return spec;
@@ -62,9 +63,9 @@ export function encodeObjectSpecGob(spec: ObjectSpec, opts: GobEncodeOptions = {
  * Decodes a gob stream holding one `cty.Value`, as Datasource.Execute sends it in gob mode
  * (`gob.NewEncoder(b).Encode(value)`: the value's GobEncode bytes inside an outer stream).
  */
-export function decodeCtyValueGob(bytes: Uint8Array): CtyValue {
+export function decodeCtyValueGob(bytes: Uint8Array, limits?: DecodeOptions | DecodeBudget): CtyValue {
   const ids = new IdSpace();
-  const v = decodeGob<CtyValue | null>(ctyValueGo, bytes, { ids, registry: packerRegistry() });
+  const v = decodeGob<CtyValue | null>(ctyValueGo, bytes, { ids, registry: packerRegistry(), limits });
   if (v === null) throw new WireError('gob', 0, 'empty cty.Value');
   spaces.set(v, ids);
   return v;

@@ -29,16 +29,15 @@ export function hashBytes(b: Uint8Array, start: number, end: number): number {
   return h >>> 0;
 }
 
-function sameBytes(key: Buffer, b: Uint8Array, start: number, end: number): boolean {
+function sameBytes(key: Uint8Array, b: Uint8Array, start: number, end: number): boolean {
   const n = key.length;
   if (n !== end - start) return false;
-  if (n > 96) return key.compare(b, start, end) === 0;
   for (let i = 0; i < n; i++) if (key[i] !== b[start + i]) return false;
   return true;
 }
 
 interface Slot<V> {
-  readonly key: Buffer;
+  readonly key: Uint8Array;
   readonly value: V;
   next: Slot<V> | undefined;
 }
@@ -73,7 +72,7 @@ export class BytesCache<V> {
       this.count = 0;
       this.bytes = 0;
     }
-    this.slots.set(hash, { key: Buffer.from(b.subarray(start, end)), value, next: this.slots.get(hash) });
+    this.slots.set(hash, { key: b.slice(start, end), value, next: this.slots.get(hash) });
     this.count++;
     this.bytes += end - start;
   }

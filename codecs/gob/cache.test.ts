@@ -5,7 +5,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { canonicalDiff } from '../../conformance/runner/compare.js';
+import { canonicalDiff } from '../../testkit/compare.js';
 import { valueToCanonical } from '../cty/canonical.js';
 import { specToCanonical } from '../hclspec/canonical.js';
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
@@ -15,7 +15,7 @@ import { ctyTypeGo } from './cty.js';
 import { decodeGob } from './decoder.js';
 import { decodeGobStream, type GobValue } from './dynamic.js';
 import { encodeGob } from './encoder.js';
-import { goInt, goPtr, goSlice, goString, goStruct, type GoField, type GoStruct } from './gotype.js';
+import { goInt, goPtr, goSlice, goString, goStruct, type GobField, type GobStructType } from './gotype.js';
 import { packerRegistry } from './hcldec.js';
 import { IdSpace } from './idspace.js';
 import { hex, vector, vectors, type LoadedVector } from '../../testkit/vectors.js';
@@ -91,8 +91,8 @@ test('a cached cty.Type stream still honours MAX_DEPTH where it is used: the sam
 });
 
 test('recursive Go types: decoders compiled in one id space teach another the same ids', () => {
-  const fields: GoField[] = [];
-  const node: GoStruct = goStruct('Node', () => fields);
+  const fields: GobField[] = [];
+  const node: GobStructType = goStruct('Node', () => fields);
   fields.push({ name: 'Name', type: goString }, { name: 'Kids', type: goSlice(goPtr(node)) }, { name: 'N', type: goInt });
   const tree = { Name: 'a', Kids: [{ Name: 'b', Kids: [], N: 2n }, { Name: 'c', Kids: [{ Name: 'd', Kids: [], N: 4n }], N: 3n }], N: 1n };
   const bytes = encodeGob(node, tree, { ids: new IdSpace(70) });
@@ -111,8 +111,8 @@ test('recursive Go types: decoders compiled in one id space teach another the sa
 
 test('recursive Go types: an op compiled inside a cycle is not reused by another space (it lacks what the cycle taught)', () => {
   // Node's decoder compiles Meta, then Kids ([]*Node), whose element refers back to Node.
-  const fields: GoField[] = [];
-  const node: GoStruct = goStruct('Node', () => fields);
+  const fields: GobField[] = [];
+  const node: GobStructType = goStruct('Node', () => fields);
   const meta = goStruct('Meta', { K: goString });
   fields.push({ name: 'Name', type: goString }, { name: 'Meta', type: meta }, { name: 'Kids', type: goSlice(goPtr(node)) });
   const forest = goStruct('Forest', { Trees: goSlice(goPtr(node)) });

@@ -32,6 +32,15 @@ export type CompiledTable<T> = Map<GoType, Map<string, Compiled<T>>>;
 const building: Compiled<unknown>[] = [];
 let entries = 0;
 const MAX_ENTRIES = 8192;
+/**
+ * Estimated heap the tables hold: each entry's key (the remote definitions' fingerprint, 2 bytes a
+ * character), its observations and a fixed share for its ops. A stream of fat type definitions
+ * makes few entries but large ones, so the bound is in bytes as well as entries.
+ */
+let heldBytes = 0;
+export const MAX_COMPILED_BYTES = 16 << 20;
+const ENTRY_BYTES = 512;
+const OBSERVATION_BYTES = 64;
 const tables: CompiledTable<unknown>[] = [];
 onClearCaches(() => forgetCompiled());
 
@@ -43,8 +52,10 @@ export function newTable<T>(): CompiledTable<T> {
 
 /** Forgets every compiled entry (after a failed compile, or when the tables grow too big). */
 export function forgetCompiled(): void {
+  // (also empties what the byte count covers)
   for (const t of tables) t.clear();
   entries = 0;
+  heldBytes = 0;
 }
 
 /**
@@ -73,13 +84,15 @@ export function lookup<T>(table: CompiledTable<T>, t: GoType, key: string, ids: 
  * Registers a new entry for (t, key) holding `placeholder` (what recursive references get while
  * it compiles) and starts recording the observations of its compilation. Pair with `end`.
  */
-export function begin<T>(table: CompiledTable<T>, t: GoType, key: string, ids: IdSpace, placeholder: T): { c: Compiled<T>; outer: Observation[] | undefined } {
-  if (building.length === 0 && entries >= MAX_ENTRIES) forgetCompiled();
+export function begin<T>(table: CompiledTable<T>, t: GoType, key: string, ids: IdSpace, placeholder: T, weight = 0): { c: Compiled<T>; outer: Observation[] | undefined } {
+  if (building.length === 0 && (entries >= MAX_ENTRIES || heldBytes >= MAX_COMPILED_BYTES)) forgetCompiled();
   let m = table.get(t);
   if (m === undefined) table.set(t, (m = new Map()));
   const c: Compiled<T> = { value: placeholder, obs: [], space: ids.uid, building: true, cyclic: false };
   m.set(key, c);
   entries++;
+  // `weight`: what the entry keeps besides itself (a struct engine keeps its wire definition)
+  heldBytes += ENTRY_BYTES + 2 * key.length + weight;
   building.push(c as Compiled<unknown>);
   const outer = ids.journal;
   ids.journal = c.obs;
@@ -93,5 +106,9 @@ export function end<T>(c: Compiled<T>, outer: Observation[] | undefined, ids: Id
   ids.journal = outer;
   if (outer !== undefined) for (let i = 0; i < c.obs.length; i++) outer.push(c.obs[i]!);
   c.obs = effectiveObservations(c.obs);
+  heldBytes += OBSERVATION_BYTES * c.obs.length;
   if (!ok) forgetCompiled();
 }
+
+/** Estimated bytes the compiled tables hold now (for tests of the bound). */
+export const compiledCacheBytes = (): number => heldBytes;

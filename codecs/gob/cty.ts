@@ -14,6 +14,7 @@
  * DynamicPseudoType, unknown values and capsules are not registered with gob in the fork, so Go
  * cannot encode them; neither do we.
  */
+import { checkNumber } from '../cty/number-limits.js';
 import { WireError } from '../wire/errors.js';
 import type { ByteWriter } from '../wire/writer.js';
 import { NIL_TYPE_LIST, T, typeEquals, type CtyType } from '../cty/types.js';
@@ -39,7 +40,7 @@ import {
   type GoType,
 } from './gotype.js';
 import { NestedDecodeCache, NestedEncodeCache } from './nested-cache.js';
-import { GobRegistry } from './registry.js';
+import type { GobRegistry } from './registry.js';
 
 const CTY = 'github.com/zclconf/go-cty/cty';
 
@@ -83,7 +84,11 @@ export const bigFloatGo = gobEncoder<CtyNumber>(
       if (!(n instanceof CtyNumber)) return bad('big.Float value must be a CtyNumber');
       return encodeBigFloat(n);
     },
-    decode: (b, ctx) => decodeBigFloat(b, ctx.offset),
+    decode: (b, ctx) => {
+      const n = decodeBigFloat(b, ctx.offset);
+      if (ctx.budget) checkNumber(ctx.budget, n, 0, 'gob', ctx.offset);
+      return n;
+    },
   },
   { str: 'big.Float', receiver: 'pointer' },
 );
@@ -146,9 +151,6 @@ export function registerCty(r: GobRegistry): GobRegistry {
   return r;
 }
 
-/** A registry with the cty names only. */
-export const ctyRegistry = (): GobRegistry => registerCty(new GobRegistry());
-
 // ---- cty.Type ----
 
 const KIND_BYTE = { string: 0x53, number: 0x4e, bool: 0x42 } as const;
@@ -193,7 +195,7 @@ const typeStreams = new NestedDecodeCache<CtyType>((b, ctx) => decodeTypeStream(
 const typeBytes = new NestedEncodeCache<CtyType>((t, ctx) => encodeTypeStream(t, ctx));
 
 function decodeTypeStream(b: Uint8Array, ctx: ExternalContext): CtyType {
-  const gt = decodeGob<{ Version: bigint; Impl: GoIface | null }>(gobTypeGo, b, { ids: ctx.ids, registry: ctx.registry, depth: ctx.depth, offset: ctx.offset, depthMark: ctx.depthMark });
+  const gt = decodeGob<{ Version: bigint; Impl: GoIface | null }>(gobTypeGo, b, { ids: ctx.ids, registry: ctx.registry, depth: ctx.depth, offset: ctx.offset, depthMark: ctx.depthMark, limits: ctx.budget });
   if (gt.Version !== 0n) bad(`unsupported cty.Type encoding version ${gt.Version}; only 0 is supported`, ctx.offset);
   const impl = gt.Impl;
   if (impl === null) return bad('cty.Type with no implementation', ctx.offset);
@@ -358,6 +360,7 @@ export function decodeValueStream(b: Uint8Array, ctx: ExternalContext): CtyValue
     depth: ctx.depth,
     offset: ctx.offset,
     depthMark: ctx.depthMark,
+    limits: ctx.budget,
   });
   if (gv.Version !== 0n) bad(`unsupported cty.Value encoding version ${gv.Version}; only 0 is supported`, ctx.offset);
   if (gv.Ty == null) return bad('cty.Value with no type', ctx.offset);
@@ -379,12 +382,13 @@ function decodeSetStream(b: Uint8Array, ctx: ExternalContext): SetValue {
     depth: ctx.depth,
     offset: ctx.offset,
     depthMark: ctx.depthMark,
+    limits: ctx.budget,
   });
   if (gs.Version !== 0n) bad(`unsupported set.Set encoding version ${gs.Version}; need 0`, ctx.offset);
   if (gs.Rules === null || gs.Rules.type !== setRulesGo) return bad('set.Set rules are not cty setRules', ctx.offset);
   const ty = (gs.Rules.value as { Type: CtyType | null }).Type;
   if (ty == null) return bad('set.Set rules with no type', ctx.offset);
+  ctx.budget?.addSetElements(gs.Values.length, 'gob', ctx.offset);
   return { elemType: ty, values: gs.Values };
 }
 
-export const CTY_GO_TYPES: readonly GoType[] = [ctyTypeGo, ctyValueGo, gobTypeGo, gobValueGo, gobSetGo];

@@ -17,7 +17,7 @@ import { onClearCaches } from './caches.js';
 import { begin, end, lookup, newTable } from './compiled.js';
 import { DynamicReader, presized, type GobTopValue } from './dynamic.js';
 import type { GoIface } from './encoder.js';
-import { isByteSlice, isIntKind, isUintKind, userType, X_BINARY, X_GOB, type ExternalContext, type GoExternal, type GoInterface, type GoStruct, type GoType } from './gotype.js';
+import { isByteSlice, isIntKind, isUintKind, userType, X_BINARY, X_GOB, type ExternalContext, type GobExternalType, type GobInterfaceType, type GobStructType, type GoType } from './gotype.js';
 import { IdSpace } from './idspace.js';
 import { GobRegistry } from './registry.js';
 import { END, GobStreamReader, NEED_MORE, type StreamOptions } from './stream.js';
@@ -69,6 +69,13 @@ const engines = newTable<StructEngine>();
 /** Registered types by the bytes of their names (only names found registered: a registry only grows). */
 let namesByRegistry = new WeakMap<GobRegistry, BytesCache<GoType>>();
 onClearCaches(() => (namesByRegistry = new WeakMap()));
+
+/** About the heap a struct's wire definition holds (names at 2 bytes a character, a field object each). */
+function wireStructBytes(w: WireType & { kind: 'struct' }): number {
+  let n = 64 + 2 * w.name.length;
+  for (const f of w.fields) n += 64 + 2 * f.name.length;
+  return n;
+}
 
 /** The op a stream uses for values of one type id into one local type. */
 interface TopOp {
@@ -284,7 +291,7 @@ export class GobDecoder {
     return key;
   }
 
-  private structEngine(t: GoStruct, id: TypeId, at: number): StructEngine {
+  private structEngine(t: GobStructType, id: TypeId, at: number): StructEngine {
     const wire = id >= 64 ? this.s.types.get(id) : undefined;
     if (!wire) return this.fail(id >= 64 ? `unknown type id ${id}` : `type mismatch in decoder: want struct type ${t.str}; got non-struct`, at);
     if (wire.kind !== 'struct') return this.fail(`type mismatch in decoder: want struct type ${t.str}; got non-struct`, at);
@@ -294,7 +301,7 @@ export class GobDecoder {
     // Registered before its fields are compiled, for recursive types.
     const fields: ({ name: string; op: DecOp } | null)[] = [];
     const eng = { fields, wire, matched: 0, what: `struct ${wire.name}`, make: structMaker(t) };
-    const { c, outer } = begin(engines, t, key, this.ids, eng as StructEngine);
+    const { c, outer } = begin(engines, t, key, this.ids, eng as StructEngine, wireStructBytes(wire));
     let ok = false;
     try {
       this.observe(t, id);
@@ -371,7 +378,7 @@ export class GobDecoder {
 
   private buildOp(id: TypeId, t: GoType, external: boolean): DecOp {
     if (external) {
-      const x = userType(t).base as GoExternal;
+      const x = userType(t).base as GobExternalType;
       const what = `${x.str} encoded value`;
       return (d) => d.decodeExternal(x, what);
     }
@@ -504,7 +511,7 @@ export class GobDecoder {
   }
 
   /** decode.go decodeInterface. */
-  private decodeInterface(it: GoInterface): GoIface | null {
+  private decodeInterface(it: GobInterfaceType): GoIface | null {
     const s = this.s;
     const r = s.r;
     const at = r.pos;
@@ -550,21 +557,19 @@ export class GobDecoder {
   }
 
   /** A self-marshalling value: its method's bytes, decoded by the type's codec. */
-  private decodeExternal(x: GoExternal, what: string): unknown {
+  private decodeExternal(x: GobExternalType, what: string): unknown {
     const s = this.s;
     const r = s.r;
-    const at = r.pos;
     const n = readGobLength(r, what);
     const start = r.pos;
     r.pos += n;
-    const ctx: ExternalContext = { ids: this.ids, registry: this.registry, depth: s.depth + 1, offset: r.base + start, ...(s.depthMark ? { depthMark: s.depthMark } : {}) };
+    const ctx: ExternalContext = { ids: this.ids, registry: this.registry, depth: s.depth + 1, offset: r.base + start, budget: s.budget, ...(s.depthMark ? { depthMark: s.depthMark } : {}) };
     s.enter();
     try {
       return x.decodeAt !== undefined ? x.decodeAt(r.buf, start, start + n, ctx) : x.decode(r.buf.subarray(start, start + n), ctx);
-    } catch (e) {
-      if (e instanceof WireError) throw e;
-      return this.fail(`${x.str}: ${(e as Error)?.message ?? String(e)}`, at);
     } finally {
+      // Only bad bytes become WireErrors (the external decoders throw them); anything else (a
+      // RangeError, a TypeError) is a bug and propagates as it is.
       s.leave();
     }
   }

@@ -244,11 +244,16 @@ export class DynamicReader {
     return what;
   }
 
-  /** Element counts must be possible: at least one byte each in this message, unless the elements may continue in later messages. */
+  /**
+   * Element counts must be possible: at least one byte each in this message, unless the elements
+   * may continue in later messages; and each counts against the decode call's value budget.
+   */
   checkCount(n: number, elem: TypeId, at: number, what: string, elem2?: TypeId): void {
     const s = this.s;
-    if (n <= s.r.remaining) return;
-    if (mayReload(s, elem, this.reloadMemo) || (elem2 !== undefined && mayReload(s, elem2, this.reloadMemo))) return;
+    // Every element is a value of the decode (an empty struct costs no byte but is an object).
+    // Elements that may continue in later messages are counted as far as this one reaches.
+    if (n <= s.r.remaining) return s.r.budget.addValues(n + 1, 'gob', s.r.base + at);
+    if (mayReload(s, elem, this.reloadMemo) || (elem2 !== undefined && mayReload(s, elem2, this.reloadMemo))) return s.r.budget.addValues(s.r.remaining + 1, 'gob', s.r.base + at);
     s.fail(`${what} count ${n} exceeds the ${s.r.remaining} bytes left in the message`, at);
   }
 

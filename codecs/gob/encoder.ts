@@ -9,7 +9,7 @@
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
 import type { ByteWriter } from '../wire/writer.js';
 import { flushMessage, messagePool, update, type EncState } from './frame.js';
-import { isByteSlice, userType, type DepthMark, type ExternalContext, type GoExternal, type GoInterface, type GoType, type UserTypeInfo } from './gotype.js';
+import { isByteSlice, userType, type DepthMark, type ExternalContext, type GobExternalType, type GobInterfaceType, type GoType, type UserTypeInfo } from './gotype.js';
 import { IdSpace } from './idspace.js';
 import { GobRegistry } from './registry.js';
 import type { TypeId } from './types.js';
@@ -182,7 +182,7 @@ export class GobEncoder {
   }
 
   /** encode.go encodeInterface. */
-  encodeInterface(b: ByteWriter, iface: GoInterface, v: unknown): void {
+  encodeInterface(b: ByteWriter, iface: GobInterfaceType, v: unknown): void {
     if (v == null) {
       writeGobUint(b, 0);
       return;
@@ -265,7 +265,7 @@ function buildOp(t: GoType): EncOp {
 }
 
 function externalOp(ut: UserTypeInfo): EncOp {
-  const x = ut.base as GoExternal;
+  const x = ut.base as GobExternalType;
   return (e, st, f, v) => {
     if (!st.sendZero) {
       if (ut.user.kind === 'ptr') {

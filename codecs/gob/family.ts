@@ -17,7 +17,7 @@ const typeIds = (ctx: VectorContext): readonly number[] | undefined => {
 
 const gobSpec: FamilyCodec<ObjectSpec> = {
   family: 'gob-spec',
-  decode: (bytes) => decodeObjectSpecGob(bytes),
+  decode: (bytes, _ctx, limits) => decodeObjectSpecGob(bytes, limits),
   encode: (spec, ctx) => encodeObjectSpecGob(spec, { gobTypeIds: typeIds(ctx) }),
   toCanonical: (spec) => specToCanonical(spec),
   fromCanonical: (json) => {
@@ -29,7 +29,7 @@ const gobSpec: FamilyCodec<ObjectSpec> = {
 
 const gobValue: FamilyCodec<CtyValue> = {
   family: 'gob-value',
-  decode: (bytes) => decodeCtyValueGob(bytes),
+  decode: (bytes, _ctx, limits) => decodeCtyValueGob(bytes, limits),
   encode: (v, ctx) => encodeCtyValueGob(v, { gobTypeIds: typeIds(ctx) }),
   toCanonical: (v) => valueToCanonical(v, { withPrec: true }),
   fromCanonical: (json) => valueFromCanonical(json),
@@ -37,7 +37,7 @@ const gobValue: FamilyCodec<CtyValue> = {
 
 const gobGeneric: FamilyCodec<GobStream> = {
   family: 'gob-generic',
-  decode: (bytes) => decodeGobStream(bytes),
+  decode: (bytes, _ctx, limits) => decodeGobStream(bytes, { limits }),
   encode: (st) => encodeGobStream(st),
   toCanonical: (st) => streamToCanonical(st),
   fromCanonical: (json, ctx) => streamFromCanonical(json, typeIds(ctx)),

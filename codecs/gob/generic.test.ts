@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { canonicalDiff } from '../../conformance/runner/compare.js';
+import { canonicalDiff } from '../../testkit/compare.js';
 import { WireError } from '../wire/errors.js';
 import { decodeGobStream } from './dynamic.js';
 import { encodeGobStream } from './dynamic-encode.js';

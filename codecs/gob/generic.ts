@@ -55,11 +55,16 @@ export function streamToCanonical(st: GobStream): Json {
       case 'array':
       case 'slice': {
         const elem = (wt as { elem: TypeId }).elem;
-        return { [`$${v.kind}`]: v.elems.map((e) => node(elem, e)) };
+        // loops, not map(): one stack frame a level (MAX_DEPTH must fit a small stack)
+        const out: Json[] = new Array(v.elems.length);
+        for (let i = 0; i < v.elems.length; i++) out[i] = node(elem, v.elems[i]!);
+        return { [`$${v.kind}`]: out };
       }
       case 'map': {
         const m = wt as WireType & { kind: 'map' };
-        return { $map: v.entries.map(([k, e]) => [node(m.key, k), node(m.elem, e)]) };
+        const out: Json[] = new Array(v.entries.length);
+        for (let i = 0; i < v.entries.length; i++) out[i] = [node(m.key, v.entries[i]![0]), node(m.elem, v.entries[i]![1])];
+        return { $map: out };
       }
       case 'struct': {
         const s = wt as WireType & { kind: 'struct' };
@@ -290,12 +295,19 @@ function valueFromCanonical(j: unknown, inf: Inference, num: Numbering): GobValu
     }
     case '$array':
     case '$slice':
-      return { kind: tag === '$array' ? 'array' : 'slice', elems: (body as unknown[]).map((e) => valueFromCanonical(e, inf, num)) };
+    {
+      const b = body as unknown[];
+      const elems: GobValue[] = new Array(b.length);
+      for (let i = 0; i < b.length; i++) elems[i] = valueFromCanonical(b[i], inf, num);
+      return { kind: tag === '$array' ? 'array' : 'slice', elems };
+    }
     case '$map':
-      return {
-        kind: 'map',
-        entries: (body as unknown[][]).map((p) => [valueFromCanonical(p[0], inf, num), valueFromCanonical(p[1], inf, num)] as const),
-      };
+    {
+      const b = body as unknown[][];
+      const entries: (readonly [GobValue, GobValue])[] = new Array(b.length);
+      for (let i = 0; i < b.length; i++) entries[i] = [valueFromCanonical(b[i]![0], inf, num), valueFromCanonical(b[i]![1], inf, num)] as const;
+      return { kind: 'map', entries };
+    }
     case '$struct': {
       const b = body as { name: string; fields: Obj };
       const order = [...(inf.structs.get(b.name)?.keys() ?? [])];
@@ -335,9 +347,16 @@ function renumber(st: GobStream, map: ReadonlyMap<TypeId, TypeId>): GobStream {
     switch (x.kind) {
       case 'array':
       case 'slice':
-        return { kind: x.kind, elems: x.elems.map(v) };
-      case 'map':
-        return { kind: 'map', entries: x.entries.map(([a, b]) => [v(a), v(b)] as const) };
+      {
+        const elems: GobValue[] = new Array(x.elems.length);
+        for (let i = 0; i < x.elems.length; i++) elems[i] = v(x.elems[i]!);
+        return { kind: x.kind, elems };
+      }
+      case 'map': {
+        const entries: (readonly [GobValue, GobValue])[] = new Array(x.entries.length);
+        for (let i = 0; i < x.entries.length; i++) entries[i] = [v(x.entries[i]![0]), v(x.entries[i]![1])] as const;
+        return { kind: 'map', entries };
+      }
       case 'struct':
         return { kind: 'struct', fields: x.fields.map((f) => ({ index: f.index, value: v(f.value) })) };
       case 'interface':

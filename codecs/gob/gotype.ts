@@ -16,6 +16,7 @@
  *   external: whatever its codec reads and writes.
  */
 import type { ByteWriter } from '../wire/writer.js';
+import type { DecodeBudget } from '../wire/limits.js';
 
 export type IntKind = 'int' | 'int8' | 'int16' | 'int32' | 'int64';
 export type UintKind = 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64' | 'uintptr';
@@ -28,38 +29,38 @@ interface Named {
   readonly str: string;
 }
 
-export interface GoBasic extends Named {
+export interface GobBasicType extends Named {
   readonly kind: BasicKind;
 }
-export interface GoArray extends Named {
+export interface GobArrayType extends Named {
   readonly kind: 'array';
   readonly elem: GoType;
   readonly len: number;
 }
-export interface GoSlice extends Named {
+export interface GobSliceType extends Named {
   readonly kind: 'slice';
   readonly elem: GoType;
 }
-export interface GoMap extends Named {
+export interface GobMapType extends Named {
   readonly kind: 'map';
   readonly key: GoType;
   readonly elem: GoType;
 }
-export interface GoField {
+export interface GobField {
   readonly name: string;
   readonly type: GoType;
 }
-export interface GoStruct extends Named {
+export interface GobStructType extends Named {
   readonly kind: 'struct';
   /** The fields gob sends, in declaration order. */
-  readonly fields: readonly GoField[];
+  readonly fields: readonly GobField[];
 }
-export interface GoInterface extends Named {
+export interface GobInterfaceType extends Named {
   readonly kind: 'interface';
   /** Whether a concrete type satisfies this interface (Go checks AssignableTo on decode). */
   readonly accepts?: (t: GoType) => boolean;
 }
-export interface GoPtr extends Named {
+export interface GobPtrType extends Named {
   readonly kind: 'ptr';
   readonly elem: GoType;
 }
@@ -79,6 +80,8 @@ export interface ExternalContext {
   readonly depthMark?: DepthMark;
   /** Absolute offset of the bytes in the outermost input, for error messages (decode only). */
   readonly offset: number;
+  /** The decode call's budget (wire/limits.ts), shared by nested streams (decode only). */
+  readonly budget?: DecodeBudget;
 }
 
 /** The deepest nesting an encoding reached (see ExternalContext.depthMark). */
@@ -87,7 +90,7 @@ export interface DepthMark {
 }
 
 /** A Go type with GobEncode/GobDecode (or MarshalBinary/UnmarshalBinary) methods. */
-export interface GoExternal<V = unknown> extends Named {
+export interface GobExternalType<V = unknown> extends Named {
   readonly kind: 'external';
   readonly marshal: 'gob' | 'binary';
   /** Receiver of the encode method: 'pointer' means only *T implements it. */
@@ -112,15 +115,15 @@ export interface GoExternal<V = unknown> extends Named {
    * still defines their types right after the self-marshalling type's own definition
    * (encoder.go sendActualType walks the base type's fields); url.URL is an example.
    */
-  readonly fields?: readonly GoField[];
+  readonly fields?: readonly GobField[];
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: an external type of any value type.
-export type GoType = GoBasic | GoArray | GoSlice | GoMap | GoStruct | GoInterface | GoPtr | GoExternal<any>;
+export type GoType = GobBasicType | GobArrayType | GobSliceType | GobMapType | GobStructType | GobInterfaceType | GobPtrType | GobExternalType<any>;
 
 // ---- basic types ----
 
-const basic = (kind: BasicKind): GoBasic => Object.freeze({ kind, name: kind, str: kind });
+const basic = (kind: BasicKind): GobBasicType => Object.freeze({ kind, name: kind, str: kind });
 export const goBool = basic('bool');
 export const goInt = basic('int');
 export const goInt8 = basic('int8');
@@ -140,16 +143,16 @@ export const goComplex128 = basic('complex128');
 export const goString = basic('string');
 
 /** A named type with a basic underlying kind, e.g. `goNamedBasic('uint8', 'primitiveTypeKind', 'cty.primitiveTypeKind')`. */
-export function goNamedBasic(kind: BasicKind, name: string, str: string = name): GoBasic {
+export function goNamedBasic(kind: BasicKind, name: string, str: string = name): GobBasicType {
   return Object.freeze({ kind, name, str });
 }
 
 // ---- composite types ----
 
-const sliceMemo = new WeakMap<GoType, GoSlice>();
-const ptrMemo = new WeakMap<GoType, GoPtr>();
-const mapMemo = new WeakMap<GoType, WeakMap<GoType, GoMap>>();
-const arrayMemo = new WeakMap<GoType, Map<number, GoArray>>();
+const sliceMemo = new WeakMap<GoType, GobSliceType>();
+const ptrMemo = new WeakMap<GoType, GobPtrType>();
+const mapMemo = new WeakMap<GoType, WeakMap<GoType, GobMapType>>();
+const arrayMemo = new WeakMap<GoType, Map<number, GobArrayType>>();
 
 type Lazy<T> = T | (() => T);
 
@@ -168,7 +171,7 @@ function lazyElem<O extends object>(base: O, elem: () => GoType): O & { readonly
  * []T (unnamed; memoised). Pass `named` for a defined type such as `type TupleSpec []Spec`;
  * a named type may give its element as a function, for recursive types.
  */
-export function goSlice(elem: Lazy<GoType>, named?: { name: string; str?: string }): GoSlice {
+export function goSlice(elem: Lazy<GoType>, named?: { name: string; str?: string }): GobSliceType {
   if (named) {
     const base = { kind: 'slice' as const, name: named.name, str: named.str ?? named.name };
     return typeof elem === 'function' ? lazyElem(base, elem) : Object.freeze({ ...base, elem });
@@ -182,7 +185,7 @@ export function goSlice(elem: Lazy<GoType>, named?: { name: string; str?: string
   return t;
 }
 
-export function goArray(len: number, elem: GoType, named?: { name: string; str?: string }): GoArray {
+export function goArray(len: number, elem: GoType, named?: { name: string; str?: string }): GobArrayType {
   if (!Number.isSafeInteger(len) || len < 0) throw new RangeError(`bad array length ${len}`);
   if (named) return Object.freeze({ kind: 'array', elem, len, name: named.name, str: named.str ?? named.name });
   let m = arrayMemo.get(elem);
@@ -195,7 +198,7 @@ export function goArray(len: number, elem: GoType, named?: { name: string; str?:
   return t;
 }
 
-export function goMap(key: GoType, elem: Lazy<GoType>, named?: { name: string; str?: string }): GoMap {
+export function goMap(key: GoType, elem: Lazy<GoType>, named?: { name: string; str?: string }): GobMapType {
   if (named) {
     const base = { kind: 'map' as const, key, name: named.name, str: named.str ?? named.name };
     return typeof elem === 'function' ? lazyElem(base, elem) : Object.freeze({ ...base, elem });
@@ -211,7 +214,7 @@ export function goMap(key: GoType, elem: Lazy<GoType>, named?: { name: string; s
   return t;
 }
 
-export function goPtr(elem: GoType): GoPtr {
+export function goPtr(elem: GoType): GobPtrType {
   let t = ptrMemo.get(elem);
   if (!t) {
     t = Object.freeze({ kind: 'ptr', elem, name: '', str: `*${elem.str}` });
@@ -223,25 +226,25 @@ export function goPtr(elem: GoType): GoPtr {
 /** []byte. */
 export const goBytes = goSlice(goUint8);
 
-type FieldSpec = Record<string, GoType> | readonly GoField[];
+type FieldSpec = Record<string, GoType> | readonly GobField[];
 
-const toFields = (f: FieldSpec): readonly GoField[] =>
-  Object.freeze(Array.isArray(f) ? [...(f as readonly GoField[])] : Object.entries(f as Record<string, GoType>).map(([name, type]) => Object.freeze({ name, type })));
+const toFields = (f: FieldSpec): readonly GobField[] =>
+  Object.freeze(Array.isArray(f) ? [...(f as readonly GobField[])] : Object.entries(f as Record<string, GoType>).map(([name, type]) => Object.freeze({ name, type })));
 
 /**
  * A struct type. `fields` lists the fields gob sends (exported, not chan/func) in declaration
  * order; pass a function to build recursive types (it is called once, on first use).
  * `name` is reflect's Name() ('' for an unnamed struct), `str` its String() (default: name).
  */
-export function goStruct(name: string, fields: FieldSpec | (() => FieldSpec), opts: { str?: string } = {}): GoStruct {
+export function goStruct(name: string, fields: FieldSpec | (() => FieldSpec), opts: { str?: string } = {}): GobStructType {
   const str = opts.str ?? (name === '' ? 'struct {}' : name);
   if (typeof fields !== 'function') return Object.freeze({ kind: 'struct', name, str, fields: toFields(fields) });
-  let resolved: readonly GoField[] | undefined;
+  let resolved: readonly GobField[] | undefined;
   const t = {
     kind: 'struct' as const,
     name,
     str,
-    get fields(): readonly GoField[] {
+    get fields(): readonly GobField[] {
       return (resolved ??= toFields(fields()));
     },
   };
@@ -249,7 +252,7 @@ export function goStruct(name: string, fields: FieldSpec | (() => FieldSpec), op
 }
 
 /** An interface type; `goAny` is `interface {}`. */
-export function goInterface(name: string, str: string = name, accepts?: (t: GoType) => boolean): GoInterface {
+export function goInterface(name: string, str: string = name, accepts?: (t: GoType) => boolean): GobInterfaceType {
   return Object.freeze(accepts ? { kind: 'interface', name, str, accepts } : { kind: 'interface', name, str });
 }
 export const goAny = goInterface('', 'interface {}');
@@ -267,7 +270,7 @@ export function gobEncoder<V>(
     zero?(): V;
   },
   opts: { str?: string; receiver?: 'value' | 'pointer'; marshal?: 'gob' | 'binary'; fields?: FieldSpec } = {},
-): GoExternal<V> {
+): GobExternalType<V> {
   return Object.freeze({
     ...(opts.fields ? { fields: toFields(opts.fields) } : {}),
     kind: 'external',
@@ -304,7 +307,7 @@ export interface UserTypeInfo {
 
 const utMemo = new WeakMap<GoType, UserTypeInfo>();
 
-const implementsDirectly = (t: GoType): GoExternal | undefined => {
+const implementsDirectly = (t: GoType): GobExternalType | undefined => {
   if (t.kind === 'external') return t.receiver === 'value' ? t : undefined;
   if (t.kind === 'ptr' && t.elem.kind === 'external') return t.elem;
   return undefined;

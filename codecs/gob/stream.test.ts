@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { canonicalDiff } from '../../conformance/runner/compare.js';
+import { canonicalDiff } from '../../testkit/compare.js';
 import { WireError } from '../wire/errors.js';
 import { decodeObjectSpecGob } from './api.js';
 import { GobDecoder, NEED_MORE, END } from './decoder.js';

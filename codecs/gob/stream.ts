@@ -10,6 +10,7 @@
  */
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
 import { ByteReader } from '../wire/reader.js';
+import { budgetFor, type DecodeBudget, type DecodeOptions } from '../wire/limits.js';
 import { BytesCache } from './bytes-cache.js';
 import { onClearCaches } from './caches.js';
 import { FIRST_USER_ID, readWireType, wireTypeEquals, type TypeId, type WireType } from './types.js';
@@ -52,6 +53,8 @@ export interface StreamOptions {
    * bytes go, so a later hit at another depth can still honour MAX_DEPTH.
    */
   depthMark?: DepthMark;
+  /** The decode call's limits (wire/limits.ts); a nested stream shares its caller's budget. */
+  limits?: DecodeOptions | DecodeBudget;
 }
 
 export class GobStreamReader {
@@ -84,6 +87,14 @@ export class GobStreamReader {
   /** Called after a rolled-back attempt that had received type definitions. */
   onRollback: (() => void) | undefined;
 
+  /**
+   * What this decode may still produce (values, numbers), shared with its nested streams: one
+   * budget for a whole buffer; a streaming decoder (fed by push) gets a fresh one per value.
+   */
+  budget: DecodeBudget;
+  private readonly limits: DecodeOptions | DecodeBudget | undefined;
+  private readonly streaming: boolean;
+
   constructor(opts: StreamOptions = {}, whole?: Uint8Array) {
     this.maxMessage = opts.maxMessageBytes ?? DEFAULT_MAX_MESSAGE;
     this.depth = opts.depth ?? 0;
@@ -99,7 +110,11 @@ export class GobStreamReader {
       this.len = 0;
       this.borrowed = false;
     }
+    this.limits = opts.limits;
+    this.streaming = whole === undefined;
+    this.budget = budgetFor(opts.limits, whole ? whole.length : 0);
     this.r = new ByteReader(this.data, 'gob', 0, 0, this.base);
+    this.r.budget = this.budget;
   }
 
   /** Appends bytes as they arrive. */
@@ -154,11 +169,16 @@ export class GobStreamReader {
   attempt<T, S>(read: (self: S) => T | typeof END, self: S): T | typeof NEED_MORE | typeof END {
     if (this.broken) throw this.broken;
     if (this.len < this.minAvail && !this.ended) return NEED_MORE;
+    if (this.streaming) this.budget = budgetFor(this.limits, this.len - this.boundary);
     const r = this.r;
+    r.budget = this.budget;
     if (r.buf === this.data && r.base === this.base) {
       r.pos = this.boundary;
       r.end = this.boundary;
-    } else this.r = new ByteReader(this.data, 'gob', this.boundary, this.boundary, this.base);
+    } else {
+      this.r = new ByteReader(this.data, 'gob', this.boundary, this.boundary, this.base);
+      this.r.budget = this.budget;
+    }
     this.added.length = 0;
     this.addedGroups = 0;
     try {

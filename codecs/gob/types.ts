@@ -20,20 +20,8 @@ export const T_BYTES = 5;
 export const T_STRING = 6;
 export const T_COMPLEX = 7;
 export const T_INTERFACE = 8;
-export const T_WIRETYPE = 16;
 /** The first id Go 1.26's encoder assigns to a user type. */
 export const FIRST_USER_ID = 64;
-
-export const BUILTIN_NAMES: Readonly<Record<number, string>> = {
-  1: 'bool',
-  2: 'int',
-  3: 'uint',
-  4: 'float',
-  5: 'bytes',
-  6: 'string',
-  7: 'complex',
-  8: 'interface',
-};
 
 export const isBasicId = (id: TypeId): boolean => id >= T_BOOL && id <= T_INTERFACE;
 

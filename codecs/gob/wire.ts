@@ -12,7 +12,7 @@
  * and `…64` (bigint) for integer values, which may use the full 64 bits.
  */
 import type { ByteReader } from '../wire/reader.js';
-import type { ByteWriter } from '../wire/writer.js';
+import { utf8Length, type ByteWriter } from '../wire/writer.js';
 import { WireError } from '../wire/errors.js';
 
 const floatView = new DataView(new ArrayBuffer(8));
@@ -104,11 +104,6 @@ export function readGobUint64(r: ByteReader, what = 'unsigned integer'): bigint 
   scratch.setUint32(0, hi32);
   scratch.setUint32(4, lo32);
   return scratch.getBigUint64(0);
-}
-
-/** Undoes the sign folding of a signed integer. */
-export function uintToInt64(u: bigint): bigint {
-  return u & 1n ? -(u >> 1n) - 1n : u >> 1n;
 }
 
 export function int64ToUint(i: bigint): bigint {
@@ -207,11 +202,6 @@ export function float64Bits(f: number): bigint {
   return floatView.getBigUint64(0);
 }
 
-export function reverseBytes64(u: bigint): bigint {
-  floatView.setBigUint64(0, u, false);
-  return floatView.getBigUint64(0, true);
-}
-
 /**
  * The unsigned length in front of a string or byte string, checked against the bytes left in
  * the message. `what` names the thing for errors (the messages are built only on failure).
@@ -241,9 +231,9 @@ export function readGobString(r: ByteReader, what = 'string'): string {
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 type Latin1Slice = (this: Uint8Array, s: number, e: number) => string;
-/** Node's native one-byte-per-char conversion, when it works on a plain Uint8Array here. */
+/** Node's native one-byte-per-char conversion, when running on Node and it works on a plain Uint8Array here. */
 const latin1: Latin1Slice | undefined = (() => {
-  const f = (Buffer.prototype as unknown as { latin1Slice?: Latin1Slice }).latin1Slice;
+  const f = (globalThis as { Buffer?: { prototype?: { latin1Slice?: Latin1Slice } } }).Buffer?.prototype?.latin1Slice;
   try {
     return f !== undefined && f.call(Uint8Array.of(0x67, 0x6f), 0, 2) === 'go' ? f : undefined;
   } catch {
@@ -472,8 +462,8 @@ export function writeGobString(w: ByteWriter, s: string): void {
       return;
     }
   }
-  // Byte length first (natively), then the bytes straight into the buffer.
-  const n = Buffer.byteLength(s, 'utf8');
+  // Byte length first, then the bytes straight into the buffer.
+  const n = utf8Length(s);
   if (n !== len && !wellFormed(s)) throw new WireError('gob', w.pos, 'string holds a lone UTF-16 surrogate (not representable as UTF-8)');
   writeGobUint(w, n);
   w.ensure(n);

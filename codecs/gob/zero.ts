@@ -1,5 +1,5 @@
 /** Go's zero values in the JS shapes of gotype.ts (what a field that was not on the wire holds). */
-import { isByteSlice, type GoField, type GoStruct, type GoType } from './gotype.js';
+import { isByteSlice, type GobField, type GobStructType, type GoType } from './gotype.js';
 
 /** The value of a type that was not on the wire (Go's zero value). */
 export function zeroValue(t: GoType): unknown {
@@ -39,17 +39,17 @@ export function zeroValue(t: GoType): unknown {
   }
 }
 
-const makers = new WeakMap<GoStruct, () => Record<string, unknown>>();
+const makers = new WeakMap<GobStructType, () => Record<string, unknown>>();
 
 /**
  * A function making a struct's zero value, built once per struct type: a copy of a template of
  * the immutable zeros (fields in declaration order), plus fresh values for mutable ones.
  */
-export function structMaker(t: GoStruct): () => Record<string, unknown> {
+export function structMaker(t: GobStructType): () => Record<string, unknown> {
   let make = makers.get(t);
   if (make !== undefined) return make;
   const template: Record<string, unknown> = {};
-  const fresh: GoField[] = [];
+  const fresh: GobField[] = [];
   for (const f of t.fields) {
     const z = zeroValue(f.type);
     const mutable = z !== null && typeof z === 'object';

@@ -4,6 +4,7 @@
  * Marshal (the marshal type, which may hold DynamicPseudoType positions).
 
  */
+import { TextKeyedCache } from '../wire/text-cache.js';
 import type { FamilyCodec, VectorContext } from '../family.js';
 import { valueFromCanonical, valueToCanonical } from '../cty/canonical.js';
 import { parseTypeJSON } from '../cty/type-json.js';
@@ -13,7 +14,8 @@ import type { CtyValue } from '../cty/values.js';
 import { marshalCtyJSON, unmarshalCtyJSON } from '../cty/json.js';
 import { marshalCtyMsgpack, unmarshalCtyMsgpack } from '../cty/msgpack.js';
 
-const typeCache = new Map<string, CtyType>();
+/** Context types by their JSON text: at most 1024 types from 1 MiB of text. */
+const typeCache = new TextKeyedCache<CtyType>(1024, 1 << 20);
 
 const utf8 = new TextEncoder();
 
@@ -28,7 +30,6 @@ export function contextType(ctx: VectorContext): CtyType {
   let t = typeCache.get(key);
   if (!t) {
     t = parseTypeJSON(utf8.encode(JSON.stringify(j)));
-    if (typeCache.size > 1024) typeCache.clear();
     typeCache.set(key, t);
   }
   return t;
@@ -36,7 +37,7 @@ export function contextType(ctx: VectorContext): CtyType {
 
 const msgpackValue: FamilyCodec<CtyValue> = {
   family: 'msgpack-value',
-  decode: (bytes, ctx) => unmarshalCtyMsgpack(bytes, contextType(ctx)),
+  decode: (bytes, ctx, limits) => unmarshalCtyMsgpack(bytes, contextType(ctx), limits),
   encode: (v, ctx) => marshalCtyMsgpack(v, contextType(ctx)),
   toCanonical: (v) => valueToCanonical(v),
   fromCanonical: (json) => normalizeValue(valueFromCanonical(json)),
@@ -44,7 +45,7 @@ const msgpackValue: FamilyCodec<CtyValue> = {
 
 const jsonValue: FamilyCodec<CtyValue> = {
   family: 'json-value',
-  decode: (bytes, ctx) => unmarshalCtyJSON(bytes, contextType(ctx)),
+  decode: (bytes, ctx, limits) => unmarshalCtyJSON(bytes, contextType(ctx), 0, limits),
   encode: (v, ctx) => marshalCtyJSON(v, contextType(ctx)),
   toCanonical: (v) => valueToCanonical(v),
   fromCanonical: (json) => normalizeValue(valueFromCanonical(json)),

@@ -10,6 +10,8 @@ import { writeStrUtf8 } from './str.js';
 
 export const M = {
   Nil: 0xc0,
+  /** Never used by msgpack. */
+  Never: 0xc1,
   False: 0xc2,
   True: 0xc3,
   Bin8: 0xc4,
@@ -47,7 +49,6 @@ export const isFixedStr = (c: number): boolean => c >= 0xa0 && c <= 0xbf;
 export const isFixedArray = (c: number): boolean => c >= 0x90 && c <= 0x9f;
 export const isFixedMap = (c: number): boolean => c >= 0x80 && c <= 0x8f;
 export const isExt = (c: number): boolean => (c >= M.FixExt1 && c <= M.FixExt16) || (c >= M.Ext8 && c <= M.Ext32);
-export const isStrOrBin = (c: number): boolean => isFixedStr(c) || (c >= M.Str8 && c <= M.Str32) || (c >= M.Bin8 && c <= M.Bin32);
 
 // ---------------------------------------------------------------------------------------------
 // Writing

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import fc from 'fast-check';
 import { isWireError, WireError } from '../wire/errors.js';
 import { protoSpecFamily } from './family.js';
-import { canonicalDiff } from '../../conformance/runner/compare.js';
+import { canonicalDiff } from '../../testkit/compare.js';
 
 const sameJson = (a: unknown, b: unknown) => assert.is(canonicalDiff(a, b), null);
 

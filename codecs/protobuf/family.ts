@@ -37,9 +37,9 @@ const rejection = (spec: Spec): ProtoSpecVector => ({ kind: 'reject', spec, erro
 
 export const protoSpecFamily: FamilyCodec<ProtoSpecVector> = {
   family: 'proto-spec',
-  decode(bytes, ctx) {
+  decode(bytes, ctx, limits) {
     if (isReject(ctx)) return rejection(specFromCanonical(parseJson(bytes)));
-    return { kind: 'accept', spec: decodeSpecProto(bytes) };
+    return { kind: 'accept', spec: decodeSpecProto(bytes, limits) };
   },
   encode(model) {
     if (model.kind === 'accept') return encodeSpecProto(model.spec);

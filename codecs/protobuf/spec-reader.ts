@@ -19,12 +19,14 @@
  */
 import { ByteReader } from '../wire/reader.js';
 import { MAX_DEPTH } from '../wire/errors.js';
+import { budgetFor, type DecodeBudget, type DecodeOptions } from '../wire/limits.js';
 import type { ProtoAttr, ProtoBlock, ProtoBlockList, ProtoCtyElement, ProtoCtyPrimitive, ProtoCtyType, ProtoObject, ProtoSpec } from '../hclspec/proto-types.js';
 import { readBool, readLenEnd, readTag, skipField } from './wire-format.js';
 
 /** Reads one top-level Spec message spanning all of `bytes`. */
-export function readSpecMessage(bytes: Uint8Array): ProtoSpec {
+export function readSpecMessage(bytes: Uint8Array, limits?: DecodeOptions | DecodeBudget): ProtoSpec {
   const r = new ByteReader(bytes, 'protobuf');
+  r.budget = budgetFor(limits, bytes.length);
   return readSpec(r, 0, newSpec(0));
 }
 
@@ -35,6 +37,8 @@ const newType = (at: number): ProtoCtyType => ({ primitive: undefined, list: und
 function enter(r: ByteReader, what: string, depth: number): number {
   const end = readLenEnd(r, what);
   if (depth > MAX_DEPTH) r.fail(`messages nested deeper than ${MAX_DEPTH} levels`);
+  // every message is an object (an empty one costs two bytes): the call's maxValues
+  r.budget.addValues(1, 'protobuf', r.base + r.pos);
   const outer = r.end;
   r.end = end;
   return outer;

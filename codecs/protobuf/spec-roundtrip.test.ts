@@ -5,7 +5,7 @@ import type { Spec } from '../hclspec/model.js';
 import { specToCanonical } from '../hclspec/canonical.js';
 import { protoObjectSpec, protoSpec } from '../../testkit/hclspec/spec-arbitraries.js';
 import { isWireError } from '../wire/errors.js';
-import { canonicalDiff } from '../../conformance/runner/compare.js';
+import { canonicalDiff } from '../../testkit/compare.js';
 import { decodeSpecProto, encodeSpecProto } from './spec.js';
 import { pbjsDecodeSpec, pbjsEncodeSpec } from '../../testkit/protobuf/pbjs-peer.js';
 

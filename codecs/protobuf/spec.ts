@@ -9,11 +9,12 @@
 import type { ObjectSpec, Spec } from '../hclspec/model.js';
 import { fromProto, objectFromProto } from '../hclspec/from-proto.js';
 import { readSpecMessage } from './spec-reader.js';
+import type { DecodeBudget, DecodeOptions } from '../wire/limits.js';
 import { writeSpecProto } from './spec-writer.js';
 
 /** Bytes of any `Spec` message -> model. */
-export function decodeSpecProto(bytes: Uint8Array): Spec {
-  return fromProto(readSpecMessage(bytes), 'protobuf');
+export function decodeSpecProto(bytes: Uint8Array, limits?: DecodeOptions | DecodeBudget): Spec {
+  return fromProto(readSpecMessage(bytes, limits), 'protobuf');
 }
 
 /** Bytes of a ConfigSpec / OutputSpec payload -> ObjectSpec (the top must be an Object, as the SDK requires). */

@@ -21,9 +21,6 @@ export type WireType = (typeof WireType)[keyof typeof WireType];
 
 export const MAX_FIELD_NUMBER = 2 ** 29 - 1;
 
-/** The tag byte of a length-delimited field with a field number below 16. */
-export const lenTag = (fieldNumber: number): number => (fieldNumber << 3) | WireType.Len;
-
 /** Reads a tag; refuses field number 0, numbers past 2^29-1 and wire types 6 and 7. */
 export function readTag(r: ByteReader): number {
   const at = r.pos;

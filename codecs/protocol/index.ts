@@ -1,4 +1,4 @@
-/** Describing and starting plugins, the gob/protobuf choice, the handshake line. */
+/** Plugin start-up as bytes: the describe line, the gob/protobuf choice and start arguments, the handshake line (`packer-wire/protocol`; running a plugin is `packer-wire/host`). */
 export {
   parseDescribe,
   formatDescribe,
@@ -28,4 +28,3 @@ export {
   type RequiredPlugin,
 } from './choose.js';
 export { parseHandshake, formatHandshake, splitHostPort, HandshakeError, API_VERSION_MAJOR, API_VERSION_MINOR, type Handshake, type HandshakeErrorKind } from './handshake.js';
-export { runDescribe, startPlugin, pluginEnvironment, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, type DescribeResult, type StartedPlugin } from '../../host/process.js';

@@ -23,6 +23,7 @@
  * Map keys that are []byte become strings (as ugorji does); array, map and ext keys are refused
  * (Go cannot hash them), and so are duplicate keys (Go would keep only the last).
  */
+import { DecodeLimitError } from '../wire/limits.js';
 import type { ByteReader } from '../wire/reader.js';
 import type { ByteWriter } from '../wire/writer.js';
 import { WireError, MAX_DEPTH } from '../wire/errors.js';
@@ -71,46 +72,46 @@ export function decodeAny(r: ByteReader, depth: number, cty: boolean): AnyValue 
     if (!cty) return r.bytesOut(bytes);
     const c = ctyConfigJson;
     try {
-      return new CtyConfig(c.unmarshal(bytes));
+      return new CtyConfig(c.unmarshal(bytes, r.budget));
     } catch (e) {
       // The serving SDK would refuse such a config in Prepare/Configure; the message itself is
-      // fine, so the element stays the bytes it is.
-      if (e instanceof WireError) return r.bytesOut(bytes);
+      // fine, so the element stays the bytes it is. A config over the decode limits is refused.
+      if (e instanceof WireError && !(e instanceof DecodeLimitError)) return r.bytesOut(bytes);
       throw e;
     }
   }
   switch (b) {
-    case U.M.nil:
+    case U.M.Nil:
       return null;
-    case U.M.false:
+    case U.M.False:
       return false;
-    case U.M.true:
+    case U.M.True:
       return true;
-    case U.M.float32: {
+    case U.M.Float: {
       const f = r.readFloat32BE();
       return !Number.isNaN(f) ? new GoFloat(f, 32) : new GoFloat(f, 32, nanBitsAt(r, r.pos - 4, 4));
     }
-    case U.M.float64: {
+    case U.M.Double: {
       const f = r.readFloat64BE();
       return !Number.isNaN(f) ? new GoFloat(f, 64) : new GoFloat(f, 64, nanBitsAt(r, r.pos - 8, 8));
     }
-    case U.M.uint8:
+    case U.M.Uint8:
       return new GoUint(BigInt(r.readByte()));
-    case U.M.uint16:
+    case U.M.Uint16:
       return new GoUint(BigInt(r.readUint16BE()));
-    case U.M.uint32:
+    case U.M.Uint32:
       return new GoUint(BigInt(r.readUint32BE()));
-    case U.M.uint64:
+    case U.M.Uint64:
       return new GoUint(r.readBigUint64BE());
-    case U.M.int8:
+    case U.M.Int8:
       return new GoInt(BigInt((r.readByte() << 24) >> 24));
-    case U.M.int16:
+    case U.M.Int16:
       return new GoInt(BigInt((r.readUint16BE() << 16) >> 16));
-    case U.M.int32:
+    case U.M.Int32:
       return new GoInt(BigInt(r.readUint32BE() | 0));
-    case U.M.int64:
+    case U.M.Int64:
       return new GoInt(BigInt.asIntN(64, r.readBigUint64BE()));
-    case U.M.never:
+    case U.M.Never:
       return r.fail('reserved marker 0xc1', at);
   }
   // Only ext markers are left.
@@ -193,7 +194,7 @@ export function encodeAny(w: ByteWriter, v: unknown, cty: boolean, depth: number
   }
   if (v instanceof GoFloat) {
     if (v.nanBits !== undefined && Number.isNaN(v.value)) {
-      w.writeByte(v.bits === 32 ? U.M.float32 : U.M.float64);
+      w.writeByte(v.bits === 32 ? U.M.Float : U.M.Double);
       if (v.bits === 32) w.writeUint32BE(Number(v.nanBits & 0xffffffffn));
       else w.writeBigUint64BE(BigInt.asUintN(64, v.nanBits));
       return;
@@ -245,9 +246,18 @@ export function anyToCanonical(v: unknown, depth: number): Json {
   if (v instanceof GoFloat) return { $float64: formatGoFloat(v.value) };
   if (v instanceof GoTime) return v.isZero() ? null : { $time: formatRFC3339Nano(v) };
   if (depth >= MAX_DEPTH) throw new WireError('canonical', 0, `nesting deeper than ${MAX_DEPTH}`);
-  if (Array.isArray(v)) return v.map((x) => anyToCanonical(x, depth + 1));
+  if (Array.isArray(v)) {
+    // loops, not map(): one stack frame a level (MAX_DEPTH must fit a small stack)
+    const out: Json[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = anyToCanonical(v[i]!, depth + 1);
+    return out;
+  }
   // ugorji decodes every map in an interface{} as map[interface{}]interface{}: never string-keyed.
-  if (v instanceof GoMap) return { $map: v.entries.map(([k, x]) => [anyToCanonical(k, depth + 1), anyToCanonical(x, depth + 1)]) };
+  if (v instanceof GoMap) {
+    const out: Json[] = new Array(v.entries.length);
+    for (let i = 0; i < v.entries.length; i++) out[i] = [anyToCanonical(v.entries[i]![0], depth + 1), anyToCanonical(v.entries[i]![1], depth + 1)];
+    return { $map: out };
+  }
   if (v instanceof GoRawExt) return { Tag: { $uint: String(v.tag) }, Data: { $bytes: b64encode(v.data) }, Value: null };
   if (v instanceof CtyConfig) return { $cty: valueToCanonical(v.value) };
   throw new WireError('canonical', 0, `not an interface{} model value: ${(v as object).constructor?.name ?? typeof v}`);
@@ -272,7 +282,11 @@ export function anyFromCanonical(j: unknown, path: string, cty: boolean, depth: 
       return badCanonical(path, `unexpected ${typeof j} (integers and floats are tagged)`);
   }
   if (depth >= MAX_DEPTH) badCanonical(path, `nesting deeper than ${MAX_DEPTH}`);
-  if (Array.isArray(j)) return j.map((x, i) => anyFromCanonical(x, `${path}[${i}]`, false, depth + 1));
+  if (Array.isArray(j)) {
+    const out: AnyValue[] = new Array(j.length);
+    for (let i = 0; i < j.length; i++) out[i] = anyFromCanonical(j[i], `${path}[${i}]`, false, depth + 1);
+    return out;
+  }
   const o = j as Record<string, unknown>;
   const tag = soleTag(o);
   if (tag === undefined) {
@@ -301,12 +315,13 @@ export function anyFromCanonical(j: unknown, path: string, cty: boolean, depth: 
     }
     case '$map': {
       if (!Array.isArray(x)) return badCanonical(path, '$map needs a list of [key, value] pairs');
-      return new GoMap(
-        x.map((p, i) => {
-          if (!Array.isArray(p) || p.length !== 2) return badCanonical(`${path}.$map[${i}]`, 'expected a [key, value] pair');
-          return [anyFromCanonical(p[0], `${path}.$map[${i}][0]`, false, depth + 1), anyFromCanonical(p[1], `${path}.$map[${i}][1]`, false, depth + 1)] as const;
-        }),
-      );
+      const entries: Array<readonly [AnyValue, AnyValue]> = new Array(x.length);
+      for (let i = 0; i < x.length; i++) {
+        const p: unknown = x[i];
+        if (!Array.isArray(p) || p.length !== 2) return badCanonical(`${path}.$map[${i}]`, 'expected a [key, value] pair');
+        entries[i] = [anyFromCanonical(p[0], `${path}.$map[${i}][0]`, false, depth + 1), anyFromCanonical(p[1], `${path}.$map[${i}][1]`, false, depth + 1)] as const;
+      }
+      return new GoMap(entries);
     }
     case '$cty':
       if (!cty) return badCanonical(path, '$cty only stands as an element of Configs');

@@ -2,20 +2,21 @@
  * Whole RPC messages <-> canonical JSON `{"header": RpcValue, "body": RpcValue}`
  * (vectors/README.md, family `rpc`).
  */
-import { compile } from './codec.js';
+import { compile, type CompiledType } from './codec.js';
 import { bodyTypeFor, RequestHeaderType, ResponseHeaderType, type BodyOptions, type Direction, type RpcMessage, type RequestHeader, type ResponseHeader } from './frame.js';
 import type { Json } from './any.js';
 import { badCanonical, isObject } from './canon-util.js';
 import { WireError } from '../wire/errors.js';
 
-const reqHeader = compile(RequestHeaderType);
-const respHeader = compile(ResponseHeaderType);
+// compiled on first use (compile() caches): nothing is built at import
+const reqHeader = (): CompiledType => compile(RequestHeaderType);
+const respHeader = (): CompiledType => compile(ResponseHeaderType);
 
 export function messageToCanonical(m: RpcMessage): Json {
   const header =
     m.direction === 'request'
-      ? reqHeader.toJ({ ServiceMethod: m.header.serviceMethod, Seq: m.header.seq })
-      : respHeader.toJ({ ServiceMethod: m.header.serviceMethod, Seq: m.header.seq, Error: m.header.error });
+      ? reqHeader().toJ({ ServiceMethod: m.header.serviceMethod, Seq: m.header.seq })
+      : respHeader().toJ({ ServiceMethod: m.header.serviceMethod, Seq: m.header.seq, Error: m.header.error });
   return { header, body: compile(m.bodyType).toJ(m.body) };
 }
 
@@ -29,12 +30,12 @@ export function messageFromCanonical(j: unknown, direction?: Direction, opts: Bo
   const dir: Direction = direction ?? (isObject(hj) && 'Error' in hj ? 'response' : 'request');
   try {
     if (dir === 'request') {
-      const h = reqHeader.fromJ(hj, '$.header') as { ServiceMethod: string; Seq: bigint };
+      const h = reqHeader().fromJ(hj, '$.header') as { ServiceMethod: string; Seq: bigint };
       const header: RequestHeader = { serviceMethod: h.ServiceMethod, seq: h.Seq };
       const t = bodyTypeFor('request', header.serviceMethod, '', 0, opts);
       return { direction: 'request', header, body: compile(t).fromJ(j['body'], '$.body'), bodyType: t };
     }
-    const h = respHeader.fromJ(hj, '$.header') as { ServiceMethod: string; Seq: bigint; Error: string };
+    const h = respHeader().fromJ(hj, '$.header') as { ServiceMethod: string; Seq: bigint; Error: string };
     const header: ResponseHeader = { serviceMethod: h.ServiceMethod, seq: h.Seq, error: h.Error };
     const t = bodyTypeFor('response', header.serviceMethod, header.error, 0, opts);
     return { direction: 'response', header, body: compile(t).fromJ(j['body'], '$.body'), bodyType: t };

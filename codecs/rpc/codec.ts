@@ -56,7 +56,7 @@ export function checkDepth(r: ByteReader, depth: number): void {
 }
 
 function peekNil(r: ByteReader): boolean {
-  if (r.peekByte() === U.M.nil) {
+  if (r.peekByte() === U.M.Nil) {
     r.pos++;
     return true;
   }
@@ -75,8 +75,8 @@ function build(t: GoType): CompiledType {
         dec(r) {
           const at = r.pos;
           const b = r.readByte();
-          if (b === U.M.true) return true;
-          if (b === U.M.false) return false;
+          if (b === U.M.True) return true;
+          if (b === U.M.False) return false;
           return U.wrongMarker(r, at, b, 'bool');
         },
         toJ: (v) => v as boolean,
@@ -117,7 +117,7 @@ function build(t: GoType): CompiledType {
         dec(r) {
           const at = r.pos;
           const b = r.readByte();
-          if (b === U.M.nil) return null;
+          if (b === U.M.Nil) return null;
           const n = U.binLen(r, b);
           if (n < 0) U.wrongMarker(r, at, b, '[]byte (bin or nil)');
           return r.bytesOut(r.readBytes(n, 'bin'));
@@ -230,7 +230,7 @@ function buildInt64(t: Extract<GoType, { kind: 'int' | 'uint' }>): CompiledType 
 
 function buildFloat(t: Extract<GoType, { kind: 'float' }>): CompiledType {
   const is32 = t.bits === 32;
-  const marker = is32 ? U.M.float32 : U.M.float64;
+  const marker = is32 ? U.M.Float : U.M.Double;
   const tag = is32 ? '$float32' : '$float64';
   return {
     type: t,
@@ -269,7 +269,7 @@ function buildSlice(t: Extract<GoType, { kind: 'slice' }>): CompiledType {
     dec(r, depth) {
       const at = r.pos;
       const b = r.readByte();
-      if (b === U.M.nil) return null;
+      if (b === U.M.Nil) return null;
       const n = U.arrayLen(r, b, at);
       if (n < 0) U.wrongMarker(r, at, b, `${t.name} (array or nil)`);
       checkDepth(r, depth + 1);
@@ -305,7 +305,7 @@ function buildMap(t: Extract<GoType, { kind: 'map' }>): CompiledType {
     dec(r, depth) {
       const at = r.pos;
       const b = r.readByte();
-      if (b === U.M.nil) return null;
+      if (b === U.M.Nil) return null;
       const n = U.mapLen(r, b, at);
       if (n < 0) U.wrongMarker(r, at, b, `${t.name} (map or nil)`);
       checkDepth(r, depth + 1);

@@ -9,6 +9,7 @@
  * sent to a method whose server takes a struct thus reads as that struct's zero value (and writes
  * back as nil). `bodyType` is used only for a method the table does not list.
  */
+import { budgetFor } from '../wire/limits.js';
 import type { FamilyCodec, VectorContext } from '../family.js';
 import { WireError } from '../wire/errors.js';
 import { ByteReader } from '../wire/reader.js';
@@ -25,17 +26,10 @@ function directionOf(ctx: VectorContext): Direction | undefined {
   return d;
 }
 
-let lastBodyTypeName: string | undefined;
-let lastBodyType: GoType | undefined;
-
 function bodyTypeOf(ctx: VectorContext): GoType | undefined {
   const n = ctx['bodyType'];
   if (typeof n !== 'string') return undefined;
-  if (n !== lastBodyTypeName) {
-    lastBodyType = goTypeByName(n);
-    lastBodyTypeName = n;
-  }
-  return lastBodyType;
+  return goTypeByName(n);
 }
 
 /** One message model as its sender wrote it. */
@@ -47,8 +41,9 @@ function writeMessage(w: ByteWriter, m: RpcMessage): void {
 
 export const rpcFamily: FamilyCodec<RpcMessage> = {
   family: 'rpc',
-  decode(bytes, ctx) {
+  decode(bytes, ctx, limits) {
     const r = new ByteReader(bytes, 'rpc');
+    r.budget = budgetFor(limits, bytes.length);
     const m = readMessage(r, directionOf(ctx), { fallbackBodyType: bodyTypeOf(ctx) });
     if (!r.atEnd()) r.fail(`${r.remaining} trailing bytes after the message`);
     const sm = ctx['serviceMethod'];

@@ -10,12 +10,12 @@ import { ByteReader } from '../wire/reader.js';
 import type { ByteWriter } from '../wire/writer.js';
 import { WireError } from '../wire/errors.js';
 import { G, type GoType } from './gotype.js';
-import { compile } from './codec.js';
+import { compile, type CompiledType } from './codec.js';
 import { ErrorReplyBody, lookupMethod, type RequestBody, type ResponseBody, type RpcMethodName } from './messages.js';
 import * as U from './ugorji.js';
 import { SlabWriter } from '../msgpack/out.js';
 import { putBytes } from '../msgpack/str.js';
-import { ERROR_REPLY, KEY_ERROR, bodyPlan, fast, planFor, readHeaderFast, type BodyPlan, type Direction, type MethodPlan } from './plans.js';
+import { errorReplyPlan, KEY_ERROR, bodyPlan, fast, planFor, readHeaderFast, type BodyPlan, type Direction, type MethodPlan } from './plans.js';
 
 export interface RequestHeader {
   serviceMethod: string;
@@ -57,8 +57,9 @@ export type { Direction } from './plans.js';
 export const RequestHeaderType = G.struct('rpc.Request', { ServiceMethod: G.string, Seq: G.uint64 });
 export const ResponseHeaderType = G.struct('rpc.Response', { ServiceMethod: G.string, Seq: G.uint64, Error: G.string });
 
-const reqHeader = compile(RequestHeaderType);
-const respHeader = compile(ResponseHeaderType);
+// compiled on first use (compile() caches): nothing is built at import
+const reqHeader = (): CompiledType => compile(RequestHeaderType);
+const respHeader = (): CompiledType => compile(ResponseHeaderType);
 
 export interface BodyOptions {
   /** Read/write the body as this Go type instead of the one the method table gives. */
@@ -117,7 +118,7 @@ function writeBody(w: ByteWriter, p: BodyPlan, body: unknown): void {
 /** The body plan for a write: `opts.bodyType`, else as `bodyTypeFor` (unknown method: WireError at w.pos). */
 function writeBodyPlan(w: ByteWriter, plan: MethodPlan, direction: Direction, error: string, opts: BodyOptions): BodyPlan {
   if (opts.bodyType) return bodyPlan(opts.bodyType);
-  if (direction === 'response' && error !== '') return ERROR_REPLY;
+  if (direction === 'response' && error !== '') return errorReplyPlan();
   const b = direction === 'request' ? plan.req : plan.resp;
   if (b) return b;
   if (opts.fallbackBodyType) return bodyPlan(opts.fallbackBodyType);
@@ -132,7 +133,7 @@ export function writeRequest(w: ByteWriter, header: { serviceMethod: string; seq
   if (plan.reqHead) {
     putBytes(w, plan.reqHead);
     writeSeq(w, seq);
-  } else reqHeader.enc(w, { ServiceMethod: header.serviceMethod, Seq: BigInt(seq) });
+  } else reqHeader().enc(w, { ServiceMethod: header.serviceMethod, Seq: BigInt(seq) });
   writeBody(w, bp, body);
 }
 
@@ -147,7 +148,7 @@ export function writeResponse(w: ByteWriter, header: { serviceMethod: string; se
     writeSeq(w, seq);
     putBytes(w, KEY_ERROR);
     U.writeStr(w, error);
-  } else respHeader.enc(w, { ServiceMethod: header.serviceMethod, Seq: BigInt(seq), Error: error });
+  } else respHeader().enc(w, { ServiceMethod: header.serviceMethod, Seq: BigInt(seq), Error: error });
   writeBody(w, bp, body);
 }
 
@@ -193,10 +194,10 @@ function readHeaderSlow(r: ByteReader, direction?: Direction): { direction: Dire
     else r.fail(`expected an rpc.Request (2-entry map) or rpc.Response (3-entry map) header, got ${U.describeMarker(b)}`, at);
   }
   if (direction === 'request') {
-    const h = reqHeader.dec(r, 0) as { ServiceMethod: string; Seq: bigint };
+    const h = reqHeader().dec(r, 0) as { ServiceMethod: string; Seq: bigint };
     return { direction, header: { serviceMethod: h.ServiceMethod, seq: h.Seq } };
   }
-  const h = respHeader.dec(r, 0) as { ServiceMethod: string; Seq: bigint; Error: string };
+  const h = respHeader().dec(r, 0) as { ServiceMethod: string; Seq: bigint; Error: string };
   return { direction: 'response', header: { serviceMethod: h.ServiceMethod, seq: h.Seq, error: h.Error } };
 }
 
@@ -231,7 +232,7 @@ function readMessageAt(r: ByteReader, direction: Direction | undefined, opts: Bo
   const bodyAt = r.pos;
   let bp: BodyPlan;
   if (opts.bodyType) bp = bodyPlan(opts.bodyType);
-  else if (dir === 'response' && error !== '') bp = ERROR_REPLY;
+  else if (dir === 'response' && error !== '') bp = errorReplyPlan();
   else {
     plan ??= planFor(serviceMethod);
     const b = dir === 'request' ? plan.req : plan.resp;
@@ -240,7 +241,7 @@ function readMessageAt(r: ByteReader, direction: Direction | undefined, opts: Bo
     else throw new WireError('rpc', r.base + bodyAt, `unknown method ${JSON.stringify(serviceMethod)}`);
   }
   // A nil body for a type without nil reads as the type's zero value, flagged.
-  if (!bp.nillable && bodyAt < r.end && r.buf[bodyAt] === U.M.nil) {
+  if (!bp.nillable && bodyAt < r.end && r.buf[bodyAt] === U.M.Nil) {
     r.pos = bodyAt + 1;
     const body = bp.c.zero();
     return dir === 'request'

@@ -1,13 +1,17 @@
 /**
  * Every net/rpc method the SDK (packer-plugin-sdk v0.6.4, rpc/*.go) serves, with the Go types of
  * its request body (the server method's argument, pointer removed) and response body (the reply
- * target). Adding a message is one entry here.
+ * target). Adding a message is one entry in RPC_METHODS (plus its body struct above when it has a
+ * new one): the TS types (RequestBody/ResponseBody), the `%T` name lookup (goTypeByName) and the
+ * wire plans all derive from the table, and conformance/runner/crosslang-rpcmethods.test.ts checks
+ * it against every SDK version we build.
  *
  * Bodies the client sends as `new(interface{})` (ConfigSpec, Cancel, Artifact getters, …) arrive
  * as nil; their declared type is `interface{}`. "Ui*" stands for the progress-tracker services
  * the UI registers as "Ui" + tracking id (rpc/ui_progress_tracking.go).
  */
 import { G, type GoType, type GoValue } from './gotype.js';
+import { WireError } from '../wire/errors.js';
 
 // ---- body types (field order = Go declaration order) -----------------------------------------
 
@@ -158,31 +162,15 @@ export const RPC_METHODS = Object.freeze({
 });
 
 export type RpcMethodName = keyof typeof RPC_METHODS;
+/** A ServiceMethod as it travels: a table key, or "Ui" + tracking id + ".Add"/".Close". */
+export type RpcServiceMethod = RpcMethodName | `Ui${string}.Add` | `Ui${string}.Close`;
+/** The table key of a ServiceMethod (what methodKey returns, as a type). */
+export type MethodKeyOf<S extends string> = S extends RpcMethodName ? S : S extends `Ui${string}.${infer M}` ? Extract<`Ui*.${M}`, RpcMethodName> : never;
 export type RequestBody<N extends RpcMethodName> = GoValue<(typeof RPC_METHODS)[N]['request']>;
 export type ResponseBody<N extends RpcMethodName> = GoValue<(typeof RPC_METHODS)[N]['response']>;
 
-// Named TS types of the SDK's body structs.
-export type BasicError = GoValue<typeof BasicError>;
-export type ConfigSpecResponse = GoValue<typeof ConfigSpecResponse>;
-export type BuilderPrepareArgs = GoValue<typeof BuilderPrepareArgs>;
-export type BuilderPrepareResponse = GoValue<typeof BuilderPrepareResponse>;
-export type BuildPrepareResponse = GoValue<typeof BuildPrepareResponse>;
-export type ProvisionerPrepareArgs = GoValue<typeof ProvisionerPrepareArgs>;
-export type ProvisionerProvisionArgs = GoValue<typeof ProvisionerProvisionArgs>;
-export type PostProcessorConfigureArgs = GoValue<typeof PostProcessorConfigureArgs>;
-export type PostProcessorProcessResponse = GoValue<typeof PostProcessorProcessResponse>;
-export type DatasourceConfigureArgs = GoValue<typeof DatasourceConfigureArgs>;
-export type DatasourceConfigureResponse = GoValue<typeof DatasourceConfigureResponse>;
-export type OutputSpecResponse = GoValue<typeof OutputSpecResponse>;
-export type ExecuteResponse = GoValue<typeof ExecuteResponse>;
-export type HookRunArgs = GoValue<typeof HookRunArgs>;
-export type UiMachineArgs = GoValue<typeof UiMachineArgs>;
-export type TrackProgressParameters = GoValue<typeof TrackProgressParameters>;
+// The TS type of any body struct above is GoValue<typeof Struct> (e.g. GoValue<typeof HookRunArgs>).
 export type CommunicatorStartArgs = GoValue<typeof CommunicatorStartArgs>;
-export type CommunicatorDownloadArgs = GoValue<typeof CommunicatorDownloadArgs>;
-export type FileInfo = GoValue<typeof FileInfo>;
-export type CommunicatorUploadArgs = GoValue<typeof CommunicatorUploadArgs>;
-export type CommunicatorUploadDirArgs = GoValue<typeof CommunicatorUploadDirArgs>;
 export type CommandFinished = GoValue<typeof CommandFinished>;
 
 /**
@@ -206,54 +194,55 @@ export function lookupMethod(serviceMethod: string): RpcMethod | undefined {
 
 // ---- Go type names (`%T` of a body, as vectors' context.bodyType spells them) -------------
 
-const NAMED: GoType[] = [
-  BasicError,
-  ConfigSpecResponse,
-  BuilderPrepareArgs,
-  BuilderPrepareResponse,
-  BuildPrepareResponse,
-  ProvisionerPrepareArgs,
-  ProvisionerProvisionArgs,
-  PostProcessorConfigureArgs,
-  PostProcessorProcessResponse,
-  DatasourceConfigureArgs,
-  DatasourceConfigureResponse,
-  OutputSpecResponse,
-  ExecuteResponse,
-  HookRunArgs,
-  UiMachineArgs,
-  TrackProgressParameters,
-  CommunicatorStartArgs,
-  CommunicatorDownloadArgs,
-  CommunicatorUploadArgs,
-  CommunicatorUploadDirArgs,
-  CommunicatorDownloadDirArgs,
-  CommandFinished,
-  ErrorReplyBody,
-  G.any,
-  G.string,
-  G.bool,
-  G.int,
-  G.uint32,
-  G.slice(G.string),
-  G.slice(G.uint32),
-];
+/** Bodies that travel but are no server method's argument or reply (see each one's comment). */
+const OTHER_BODIES: readonly GoType[] = [CommunicatorDownloadDirArgs, CommandFinished, ErrorReplyBody];
 
-const byName = new Map<string, GoType>(NAMED.map((t) => [t.name, t]));
-byName.set('error', G.error);
+/** Every named type reachable from the method table and OTHER_BODIES, by its `%T` name. */
+function namedTypes(): Map<string, GoType> {
+  const out = new Map<string, GoType>();
+  const visit = (t: GoType): void => {
+    if (out.has(t.name)) return;
+    out.set(t.name, t);
+    if (t.kind === 'slice' || t.kind === 'ptr') visit(t.elem);
+    else if (t.kind === 'map') {
+      visit(t.key);
+      visit(t.elem);
+    } else if (t.kind === 'struct') for (const [, f] of t.fields) visit(f);
+  };
+  for (const m of Object.values(RPC_METHODS) as RpcMethod[]) {
+    visit(m.request);
+    visit(m.response);
+  }
+  OTHER_BODIES.forEach(visit);
+  out.set(G.any.name, G.any); // not the Configs element type, which has the same name
+  return out;
+}
+
+const byName = namedTypes();
 
 /**
  * The GoType for a `%T` name. A leading `*` (pointer) keeps the name of its target; for bodies a
- * pointer and its target travel the same, except that a nil pointer is nil.
+ * pointer and its target travel the same, except that a nil pointer is nil. At most
+ * MAX_POINTER_LEVELS leading `*` (no SDK body is more than one pointer deep); more is a WireError.
  */
 const ptrByName = new Map<string, GoType>();
 
+export const MAX_POINTER_LEVELS = 16;
+
 export function goTypeByName(name: string): GoType | undefined {
-  if (!name.startsWith('*')) return byName.get(name);
-  // Pointer types are built once per name so their compiled codecs are cached.
+  let stars = 0;
+  while (stars < name.length && name.charCodeAt(stars) === 42 /* * */) stars++;
+  if (stars === 0) return byName.get(name);
+  if (stars > MAX_POINTER_LEVELS) throw new WireError('rpc', 0, `body type name has ${stars} pointer levels (limit MAX_POINTER_LEVELS ${MAX_POINTER_LEVELS})`);
+  // Pointer types are built once per name so their compiled codecs are cached (the names are
+  // bounded: registered names times MAX_POINTER_LEVELS).
   if (ptrByName.has(name)) return ptrByName.get(name);
-  const e = goTypeByName(name.slice(1));
-  const t = e === undefined ? undefined : e.kind === 'any' ? e : G.ptr(e);
-  if (t !== undefined) ptrByName.set(name, t);
+  let t = byName.get(name.slice(stars));
+  for (let i = stars - 1; i >= 0 && t !== undefined; i--) {
+    const n = name.slice(i);
+    const known = ptrByName.get(n);
+    t = known ?? (t.kind === 'any' ? t : G.ptr(t));
+    if (known === undefined) ptrByName.set(n, t);
+  }
   return t;
 }

@@ -34,22 +34,18 @@ export interface BodyPlan {
 const NILLABLE = new Set<GoType['kind']>(['any', 'ptr', 'slice', 'map', 'bytes', 'time']);
 
 const bodyPlans = new WeakMap<GoType, BodyPlan>();
-let lastType: GoType | undefined;
-let lastPlan: BodyPlan | undefined;
 
 export function bodyPlan(t: GoType): BodyPlan {
-  if (t === lastType) return lastPlan!;
   let p = bodyPlans.get(t);
   if (!p) {
     p = { type: t, c: compile(t), nillable: NILLABLE.has(t.kind) };
     bodyPlans.set(t, p);
   }
-  lastType = t;
-  lastPlan = p;
   return p;
 }
 
-export const ERROR_REPLY = bodyPlan(ErrorReplyBody);
+/** The plan of an error reply's empty body (built on first use). */
+export const errorReplyPlan = (): BodyPlan => bodyPlan(ErrorReplyBody);
 
 export const KEY_SERVICE_METHOD = strBytes('ServiceMethod');
 export const KEY_SEQ = strBytes('Seq');
@@ -98,23 +94,26 @@ const byLength: MethodPlan[][] = [];
 const byName = new Map<string, MethodPlan>();
 const MAX_EXTRA = 256;
 
-for (const name of Object.keys(RPC_METHODS)) {
-  if (name.includes('*')) continue;
-  const p = makePlan(name);
-  byName.set(name, p);
-  (byLength[p.nameBytes.length] ??= []).push(p);
-}
-const TABLE_SIZE = byName.size;
+/** How many plans the table itself has (names with a `*` are patterns, planned per call). */
+const TABLE_SIZE = Object.keys(RPC_METHODS).filter((n) => !n.includes('*')).length;
 
-let lastName = '';
-let lastMethodPlan: MethodPlan | undefined;
+/** Builds the table's plans on first use (byName is never empty after), so importing the codec compiles nothing. */
+function ensureTable(): void {
+  if (byName.size !== 0) return;
+  for (const name of Object.keys(RPC_METHODS)) {
+    if (name.includes('*')) continue;
+    const p = makePlan(name);
+    byName.set(name, p);
+    (byLength[p.nameBytes.length] ??= []).push(p);
+  }
+}
 
 /** Names longer than this (no real method) get a plan per call, never cached. */
 const MAX_CACHED_NAME = 128;
 
 /** The plan for a ServiceMethod (cached). */
 export function planFor(name: string): MethodPlan {
-  if (name === lastName && lastMethodPlan !== undefined) return lastMethodPlan;
+  ensureTable();
   let p = byName.get(name);
   if (p === undefined) {
     p = makePlan(name);
@@ -125,13 +124,12 @@ export function planFor(name: string): MethodPlan {
     }
     byName.set(name, p);
   }
-  lastName = name;
-  lastMethodPlan = p;
   return p;
 }
 
 /** The table plan whose name is buf[p, p+n), if any. */
 function internPlan(buf: Uint8Array, p: number, n: number): MethodPlan | undefined {
+  ensureTable();
   const cands = byLength[n];
   if (cands === undefined) return undefined;
   for (let i = 0; i < cands.length; i++) {

@@ -12,6 +12,7 @@
  * WireError whose offset counts from the first byte ever pushed; after that the reader stays
  * failed.
  */
+import { budgetFor, type DecodeBudget, type DecodeOptions } from '../wire/limits.js';
 import { ByteReader } from '../wire/reader.js';
 import { WireError } from '../wire/errors.js';
 import { ValueScanner } from './scan.js';
@@ -22,6 +23,11 @@ export interface RpcFrameReaderOptions {
   direction?: Direction;
   /** Largest message accepted, in bytes (default 64 MiB). */
   maxMessageBytes?: number;
+  /**
+   * Decode limits (wire/limits.ts): options give each message a budget of its own; a
+   * DecodeBudget is shared by every message (one decode call over many messages).
+   */
+  limits?: DecodeOptions | DecodeBudget;
 }
 
 export class RpcFrameReader {
@@ -36,8 +42,11 @@ export class RpcFrameReader {
   private failure: WireError | undefined;
   private readonly direction: Direction | undefined;
 
+  private readonly limits: DecodeOptions | DecodeBudget | undefined;
+
   constructor(opts: RpcFrameReaderOptions = {}) {
     this.direction = opts.direction;
+    this.limits = opts.limits;
     this.scanner = new ValueScanner(opts.maxMessageBytes ?? 64 * 1024 * 1024);
     this.buf = new Uint8Array(4096);
   }
@@ -89,6 +98,7 @@ export class RpcFrameReader {
       if (stop < 0) return undefined;
       this.scanning = false;
       const r = new ByteReader(this.buf, 'rpc', this.start, stop, this.base, true);
+      r.budget = budgetFor(this.limits, stop - this.start);
       // The buffer is reused for later bytes, so []byte values get copies.
       const msg = readMessage(r, this.direction, { copyBytes: true });
       if (!r.atEnd()) r.fail('message decoded shorter than its scanned length');

@@ -16,7 +16,7 @@ import { compile } from './codec.js';
 import { G } from './gotype.js';
 import { ByteReader } from '../wire/reader.js';
 import { ByteWriter } from '../wire/writer.js';
-import { canonicalDiff } from '../../conformance/runner/compare.js';
+import { canonicalDiff } from '../../testkit/compare.js';
 
 const encode = (m: RpcMessage): Uint8Array => rpcFamily.encode(m, {});
 

@@ -61,72 +61,72 @@ export class ValueScanner {
       else if (b <= 0xbf) skip = b & 0x1f;
       else {
         switch (b) {
-          case M.nil:
-          case M.false:
-          case M.true:
+          case M.Nil:
+          case M.False:
+          case M.True:
             break;
-          case M.never:
+          case M.Never:
             return fail(pos, 'reserved marker 0xc1');
-          case M.bin8:
-          case M.str8:
+          case M.Bin8:
+          case M.Str8:
             hdr = 2;
             break;
-          case M.bin16:
-          case M.str16:
-          case M.array16:
-          case M.map16:
+          case M.Bin16:
+          case M.Str16:
+          case M.Array16:
+          case M.Map16:
             hdr = 3;
             break;
-          case M.bin32:
-          case M.str32:
-          case M.array32:
-          case M.map32:
+          case M.Bin32:
+          case M.Str32:
+          case M.Array32:
+          case M.Map32:
             hdr = 5;
             break;
-          case M.ext8:
+          case M.Ext8:
             hdr = 3;
             break;
-          case M.ext16:
+          case M.Ext16:
             hdr = 4;
             break;
-          case M.ext32:
+          case M.Ext32:
             hdr = 6;
             break;
-          case M.uint8:
-          case M.int8:
+          case M.Uint8:
+          case M.Int8:
             skip = 1;
             break;
-          case M.uint16:
-          case M.int16:
+          case M.Uint16:
+          case M.Int16:
             skip = 2;
             break;
-          case M.float32:
-          case M.uint32:
-          case M.int32:
+          case M.Float:
+          case M.Uint32:
+          case M.Int32:
             skip = 4;
             break;
-          case M.float64:
-          case M.uint64:
-          case M.int64:
+          case M.Double:
+          case M.Uint64:
+          case M.Int64:
             skip = 8;
             break;
-          case M.fixext1:
+          case M.FixExt1:
             hdr = 2;
             skip = 1;
             break;
-          case M.fixext2:
+          case M.FixExt2:
             hdr = 2;
             skip = 2;
             break;
-          case M.fixext4:
+          case M.FixExt4:
             hdr = 2;
             skip = 4;
             break;
-          case M.fixext8:
+          case M.FixExt8:
             hdr = 2;
             skip = 8;
             break;
-          case M.fixext16:
+          case M.FixExt16:
             hdr = 2;
             skip = 16;
             break;
@@ -135,7 +135,7 @@ export class ValueScanner {
         let len = 0;
         switch (hdr) {
           case 2:
-            if (b === M.bin8 || b === M.str8) len = buf[pos + 1]!;
+            if (b === M.Bin8 || b === M.Str8) len = buf[pos + 1]!;
             break;
           case 3:
             len = (buf[pos + 1]! << 8) | buf[pos + 2]!;
@@ -148,9 +148,9 @@ export class ValueScanner {
             len = ((buf[pos + 1]! << 24) >>> 0) + ((buf[pos + 2]! << 16) | (buf[pos + 3]! << 8) | buf[pos + 4]!);
             break;
         }
-        if (b === M.ext8) len = buf[pos + 1]!;
-        if (b === M.array16 || b === M.array32) children = len;
-        else if (b === M.map16 || b === M.map32) children = len * 2;
+        if (b === M.Ext8) len = buf[pos + 1]!;
+        if (b === M.Array16 || b === M.Array32) children = len;
+        else if (b === M.Map16 || b === M.Map32) children = len * 2;
         else if (len > 0) skip = len;
       }
       const used = pos + hdr + skip - msgStart;

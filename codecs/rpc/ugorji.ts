@@ -20,42 +20,11 @@ import type { ByteReader } from '../wire/reader.js';
 import type { ByteWriter } from '../wire/writer.js';
 import { WireError } from '../wire/errors.js';
 import { GoTime } from './values.js';
+import { M } from '../msgpack/markers.js';
 import { decodeUtf8, writeStrUtf8 } from '../msgpack/str.js';
 
-export const M = {
-  nil: 0xc0,
-  never: 0xc1,
-  false: 0xc2,
-  true: 0xc3,
-  bin8: 0xc4,
-  bin16: 0xc5,
-  bin32: 0xc6,
-  ext8: 0xc7,
-  ext16: 0xc8,
-  ext32: 0xc9,
-  float32: 0xca,
-  float64: 0xcb,
-  uint8: 0xcc,
-  uint16: 0xcd,
-  uint32: 0xce,
-  uint64: 0xcf,
-  int8: 0xd0,
-  int16: 0xd1,
-  int32: 0xd2,
-  int64: 0xd3,
-  fixext1: 0xd4,
-  fixext2: 0xd5,
-  fixext4: 0xd6,
-  fixext8: 0xd7,
-  fixext16: 0xd8,
-  str8: 0xd9,
-  str16: 0xda,
-  str32: 0xdb,
-  array16: 0xdc,
-  array32: 0xdd,
-  map16: 0xde,
-  map32: 0xdf,
-} as const;
+/** The marker table is msgpack's (codecs/msgpack/markers.ts); re-exported for the rpc readers. */
+export { M };
 
 /** The ext tag ugorji gives time.Time (-1 as a byte). */
 export const TIME_EXT_TAG = 0xff;
@@ -67,39 +36,39 @@ export function describeMarker(b: number): string {
   if (b <= 0x9f) return `array (0x${hex(b)})`;
   if (b <= 0xbf) return `str (0x${hex(b)})`;
   switch (b) {
-    case M.nil:
+    case M.Nil:
       return 'nil (0xc0)';
-    case M.never:
+    case M.Never:
       return 'reserved marker 0xc1';
-    case M.false:
-    case M.true:
+    case M.False:
+    case M.True:
       return `bool (0x${hex(b)})`;
-    case M.float32:
-    case M.float64:
+    case M.Float:
+    case M.Double:
       return `float (0x${hex(b)})`;
-    case M.uint8:
-    case M.uint16:
-    case M.uint32:
-    case M.uint64:
+    case M.Uint8:
+    case M.Uint16:
+    case M.Uint32:
+    case M.Uint64:
       return `uint (0x${hex(b)})`;
-    case M.int8:
-    case M.int16:
-    case M.int32:
-    case M.int64:
+    case M.Int8:
+    case M.Int16:
+    case M.Int32:
+    case M.Int64:
       return `int (0x${hex(b)})`;
-    case M.bin8:
-    case M.bin16:
-    case M.bin32:
+    case M.Bin8:
+    case M.Bin16:
+    case M.Bin32:
       return `bin (0x${hex(b)})`;
-    case M.str8:
-    case M.str16:
-    case M.str32:
+    case M.Str8:
+    case M.Str16:
+    case M.Str32:
       return `str (0x${hex(b)})`;
-    case M.array16:
-    case M.array32:
+    case M.Array16:
+    case M.Array32:
       return `array (0x${hex(b)})`;
-    case M.map16:
-    case M.map32:
+    case M.Map16:
+    case M.Map32:
       return `map (0x${hex(b)})`;
   }
   return `ext (0x${hex(b)})`;
@@ -111,39 +80,39 @@ const hex = (b: number) => b.toString(16).padStart(2, '0');
 // Writing
 
 export function writeNil(w: ByteWriter): void {
-  w.writeByte(M.nil);
+  w.writeByte(M.Nil);
 }
 
 export function writeBool(w: ByteWriter, v: boolean): void {
-  w.writeByte(v ? M.true : M.false);
+  w.writeByte(v ? M.True : M.False);
 }
 
 /** ugorji's EncodeInt for a safe-integer JS number. */
 export function writeInt(w: ByteWriter, v: number): void {
   if (v > 127) {
     if (v <= 0x7fff) {
-      w.writeByte(M.int16);
+      w.writeByte(M.Int16);
       w.writeUint16BE(v);
     } else if (v <= 0x7fffffff) {
-      w.writeByte(M.int32);
+      w.writeByte(M.Int32);
       w.writeUint32BE(v);
     } else {
-      w.writeByte(M.int64);
+      w.writeByte(M.Int64);
       writeSafeUint64(w, v);
     }
   } else if (v >= -32) {
     w.writeByte(v & 0xff);
   } else if (v >= -128) {
-    w.writeByte(M.int8);
+    w.writeByte(M.Int8);
     w.writeByte(v & 0xff);
   } else if (v >= -0x8000) {
-    w.writeByte(M.int16);
+    w.writeByte(M.Int16);
     w.writeUint16BE(v & 0xffff);
   } else if (v >= -0x80000000) {
-    w.writeByte(M.int32);
+    w.writeByte(M.Int32);
     w.writeUint32BE(v >>> 0);
   } else {
-    w.writeByte(M.int64);
+    w.writeByte(M.Int64);
     // Two's complement of a negative safe integer, as two 32-bit halves.
     const hi = Math.floor(v / 0x100000000);
     w.writeUint32BE(hi >>> 0);
@@ -162,7 +131,7 @@ function writeSafeUint64(w: ByteWriter, v: number): void {
 export function writeInt64(w: ByteWriter, v: bigint): void {
   if (v >= -0x80000000n && v <= 0x7fffffffn) writeInt(w, Number(v));
   else {
-    w.writeByte(M.int64);
+    w.writeByte(M.Int64);
     w.writeBigUint64BE(BigInt.asUintN(64, v));
   }
 }
@@ -171,16 +140,16 @@ export function writeInt64(w: ByteWriter, v: bigint): void {
 export function writeUint(w: ByteWriter, v: number): void {
   if (v <= 127) w.writeByte(v);
   else if (v <= 0xff) {
-    w.writeByte(M.uint8);
+    w.writeByte(M.Uint8);
     w.writeByte(v);
   } else if (v <= 0xffff) {
-    w.writeByte(M.uint16);
+    w.writeByte(M.Uint16);
     w.writeUint16BE(v);
   } else if (v <= 0xffffffff) {
-    w.writeByte(M.uint32);
+    w.writeByte(M.Uint32);
     w.writeUint32BE(v);
   } else {
-    w.writeByte(M.uint64);
+    w.writeByte(M.Uint64);
     writeSafeUint64(w, v);
   }
 }
@@ -189,30 +158,30 @@ export function writeUint(w: ByteWriter, v: number): void {
 export function writeUint64(w: ByteWriter, v: bigint): void {
   if (v <= 0xffffffffn) writeUint(w, Number(v));
   else {
-    w.writeByte(M.uint64);
+    w.writeByte(M.Uint64);
     w.writeBigUint64BE(v);
   }
 }
 
 export function writeFloat32(w: ByteWriter, v: number): void {
-  w.writeByte(M.float32);
+  w.writeByte(M.Float);
   w.writeFloat32BE(v);
 }
 
 export function writeFloat64(w: ByteWriter, v: number): void {
-  w.writeByte(M.float64);
+  w.writeByte(M.Double);
   w.writeFloat64BE(v);
 }
 
 export function writeBinLen(w: ByteWriter, n: number): void {
   if (n < 256) {
-    w.writeByte(M.bin8);
+    w.writeByte(M.Bin8);
     w.writeByte(n);
   } else if (n < 65536) {
-    w.writeByte(M.bin16);
+    w.writeByte(M.Bin16);
     w.writeUint16BE(n);
   } else {
-    w.writeByte(M.bin32);
+    w.writeByte(M.Bin32);
     w.writeUint32BE(n);
   }
 }
@@ -220,10 +189,10 @@ export function writeBinLen(w: ByteWriter, n: number): void {
 export function writeArrayLen(w: ByteWriter, n: number): void {
   if (n < 16) w.writeByte(0x90 | n);
   else if (n < 65536) {
-    w.writeByte(M.array16);
+    w.writeByte(M.Array16);
     w.writeUint16BE(n);
   } else {
-    w.writeByte(M.array32);
+    w.writeByte(M.Array32);
     w.writeUint32BE(n);
   }
 }
@@ -231,10 +200,10 @@ export function writeArrayLen(w: ByteWriter, n: number): void {
 export function writeMapLen(w: ByteWriter, n: number): void {
   if (n < 16) w.writeByte(0x80 | n);
   else if (n < 65536) {
-    w.writeByte(M.map16);
+    w.writeByte(M.Map16);
     w.writeUint16BE(n);
   } else {
-    w.writeByte(M.map32);
+    w.writeByte(M.Map32);
     w.writeUint32BE(n);
   }
 }
@@ -252,29 +221,29 @@ export function writeBin(w: ByteWriter, b: Uint8Array): void {
 export function writeExtHeader(w: ByteWriter, tag: number, n: number): void {
   switch (n) {
     case 1:
-      w.writeByte(M.fixext1);
+      w.writeByte(M.FixExt1);
       break;
     case 2:
-      w.writeByte(M.fixext2);
+      w.writeByte(M.FixExt2);
       break;
     case 4:
-      w.writeByte(M.fixext4);
+      w.writeByte(M.FixExt4);
       break;
     case 8:
-      w.writeByte(M.fixext8);
+      w.writeByte(M.FixExt8);
       break;
     case 16:
-      w.writeByte(M.fixext16);
+      w.writeByte(M.FixExt16);
       break;
     default:
       if (n < 256) {
-        w.writeByte(M.ext8);
+        w.writeByte(M.Ext8);
         w.writeByte(n);
       } else if (n < 65536) {
-        w.writeByte(M.ext16);
+        w.writeByte(M.Ext16);
         w.writeUint16BE(n);
       } else {
-        w.writeByte(M.ext32);
+        w.writeByte(M.Ext32);
         w.writeUint32BE(n);
       }
   }
@@ -315,17 +284,17 @@ export function wrongMarker(r: ByteReader, at: number, b: number, expected: stri
 /** Length of a str whose marker b was just read, or -1 when b is not a str marker. */
 export function strLen(r: ByteReader, b: number): number {
   if (b >= 0xa0 && b <= 0xbf) return b & 0x1f;
-  if (b === M.str8) return r.readByte();
-  if (b === M.str16) return r.readUint16BE();
-  if (b === M.str32) return r.readUint32BE();
+  if (b === M.Str8) return r.readByte();
+  if (b === M.Str16) return r.readUint16BE();
+  if (b === M.Str32) return r.readUint32BE();
   return -1;
 }
 
 /** Length of a bin whose marker b was just read, or -1. */
 export function binLen(r: ByteReader, b: number): number {
-  if (b === M.bin8) return r.readByte();
-  if (b === M.bin16) return r.readUint16BE();
-  if (b === M.bin32) return r.readUint32BE();
+  if (b === M.Bin8) return r.readByte();
+  if (b === M.Bin16) return r.readUint16BE();
+  if (b === M.Bin32) return r.readUint32BE();
   return -1;
 }
 
@@ -333,10 +302,11 @@ export function binLen(r: ByteReader, b: number): number {
 export function arrayLen(r: ByteReader, b: number, at: number): number {
   let n: number;
   if (b >= 0x90 && b <= 0x9f) n = b & 0x0f;
-  else if (b === M.array16) n = r.readUint16BE();
-  else if (b === M.array32) n = r.readUint32BE();
+  else if (b === M.Array16) n = r.readUint16BE();
+  else if (b === M.Array32) n = r.readUint32BE();
   else return -1;
   if (n > r.remaining) r.fail(`array of ${n} elements but only ${r.remaining} bytes left`, at);
+  r.budget.addValues(n + 1, r.codec, r.base + at);
   return n;
 }
 
@@ -344,31 +314,32 @@ export function arrayLen(r: ByteReader, b: number, at: number): number {
 export function mapLen(r: ByteReader, b: number, at: number): number {
   let n: number;
   if (b >= 0x80 && b <= 0x8f) n = b & 0x0f;
-  else if (b === M.map16) n = r.readUint16BE();
-  else if (b === M.map32) n = r.readUint32BE();
+  else if (b === M.Map16) n = r.readUint16BE();
+  else if (b === M.Map32) n = r.readUint32BE();
   else return -1;
   if (n * 2 > r.remaining) r.fail(`map of ${n} entries but only ${r.remaining} bytes left`, at);
+  r.budget.addValues(2 * n + 1, r.codec, r.base + at);
   return n;
 }
 
 /** Data length of an ext whose marker b was just read (the tag byte follows), or -1. */
 export function extLen(r: ByteReader, b: number): number {
   switch (b) {
-    case M.fixext1:
+    case M.FixExt1:
       return 1;
-    case M.fixext2:
+    case M.FixExt2:
       return 2;
-    case M.fixext4:
+    case M.FixExt4:
       return 4;
-    case M.fixext8:
+    case M.FixExt8:
       return 8;
-    case M.fixext16:
+    case M.FixExt16:
       return 16;
-    case M.ext8:
+    case M.Ext8:
       return r.readByte();
-    case M.ext16:
+    case M.Ext16:
       return r.readUint16BE();
-    case M.ext32:
+    case M.Ext32:
       return r.readUint32BE();
   }
   return -1;
@@ -404,30 +375,30 @@ export function readSmallInt(r: ByteReader, min: number, max: number, goType: st
   else if (b >= 0xe0) v = b - 256;
   else {
     switch (b) {
-      case M.uint8:
+      case M.Uint8:
         v = r.readByte();
         break;
-      case M.uint16:
+      case M.Uint16:
         v = r.readUint16BE();
         break;
-      case M.uint32:
+      case M.Uint32:
         v = r.readUint32BE();
         break;
-      case M.int8:
+      case M.Int8:
         v = (r.readByte() << 24) >> 24;
         break;
-      case M.int16:
+      case M.Int16:
         v = (r.readUint16BE() << 16) >> 16;
         break;
-      case M.int32:
+      case M.Int32:
         v = r.readUint32BE() | 0;
         break;
-      case M.uint64: {
+      case M.Uint64: {
         const u = r.readBigUint64BE();
         v = u > BigInt(max) ? Infinity : Number(u);
         break;
       }
-      case M.int64: {
+      case M.Int64: {
         const s = BigInt.asIntN(64, r.readBigUint64BE());
         v = s > BigInt(max) ? Infinity : s < BigInt(min) ? -Infinity : Number(s);
         break;
@@ -449,28 +420,28 @@ export function readBigInt(r: ByteReader, min: bigint, max: bigint, goType: stri
   else if (b >= 0xe0) v = BigInt(b - 256);
   else {
     switch (b) {
-      case M.uint8:
+      case M.Uint8:
         v = BigInt(r.readByte());
         break;
-      case M.uint16:
+      case M.Uint16:
         v = BigInt(r.readUint16BE());
         break;
-      case M.uint32:
+      case M.Uint32:
         v = BigInt(r.readUint32BE());
         break;
-      case M.uint64:
+      case M.Uint64:
         v = r.readBigUint64BE();
         break;
-      case M.int8:
+      case M.Int8:
         v = BigInt((r.readByte() << 24) >> 24);
         break;
-      case M.int16:
+      case M.Int16:
         v = BigInt((r.readUint16BE() << 16) >> 16);
         break;
-      case M.int32:
+      case M.Int32:
         v = BigInt(r.readUint32BE() | 0);
         break;
-      case M.int64:
+      case M.Int64:
         v = BigInt.asIntN(64, r.readBigUint64BE());
         break;
       default:
@@ -513,11 +484,11 @@ function normTime(sec: bigint, nsec: number, r: ByteReader, at: number): GoTime 
 export function readTime(r: ByteReader): GoTime {
   const at = r.pos;
   const b = r.readByte();
-  if (b === M.nil) return GoTime.ZERO;
-  const n = b === M.fixext4 || b === M.fixext8 || b === M.ext8 ? extLen(r, b) : -1;
+  if (b === M.Nil) return GoTime.ZERO;
+  const n = b === M.FixExt4 || b === M.FixExt8 || b === M.Ext8 ? extLen(r, b) : -1;
   if (n < 0) return wrongMarker(r, at, b, 'time.Time (nil or ext -1)');
   const tag = r.readByte();
   if (tag !== TIME_EXT_TAG) r.fail(`expected time ext tag -1, got ext tag ${(tag << 24) >> 24}`, at);
-  if (b === M.ext8 && n !== 12) r.fail(`time ext of ${n} bytes (expected 12)`, at);
+  if (b === M.Ext8 && n !== 12) r.fail(`time ext of ${n} bytes (expected 12)`, at);
   return readTimeData(r, n, at);
 }

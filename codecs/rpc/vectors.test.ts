@@ -14,7 +14,7 @@ import { rpcFamily } from './family.js';
 import { RpcFrameReader } from './reader.js';
 import { decodeMessage, type RpcMessage } from './frame.js';
 import { messageToCanonical } from './canonical.js';
-import { canonicalDiff, bytesEqual } from '../../conformance/runner/compare.js';
+import { canonicalDiff, bytesEqual } from '../../testkit/compare.js';
 import { WireError } from '../wire/errors.js';
 import { CtyConfig, GoMap, GoTime } from './values.js';
 import { G } from './gotype.js';

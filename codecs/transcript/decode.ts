@@ -8,6 +8,7 @@
  * a duplicate Seq, a message cut off at the end of the session.
  */
 import { WireError } from '../wire/errors.js';
+import { budgetFor, type DecodeBudget, type DecodeOptions } from '../wire/limits.js';
 import { FrameType, HEADER_SIZE } from '../yamux/frame.js';
 import { replayTranscript, type LogicalStream, type ReplayFrame, type TranscriptReplay } from '../yamux/replay.js';
 import { RpcFrameReader } from '../rpc/reader.js';
@@ -21,6 +22,20 @@ import { otherSide, type Side, type StreamKind, type TranscriptCall, type Transc
 const RPC_HEADER_PREFIX = new Uint8Array([0x82, 0xad, ...new TextEncoder().encode('ServiceMethod')]);
 
 const EMPTY = new Uint8Array(0);
+
+/**
+ * Counts the records against the call's value budget before anything is built for them: each
+ * record, frame and chunk becomes objects (an empty record is 5 bytes of input), so a file of
+ * tiny records is refused here instead of after taking hundreds of megabytes. Only the record
+ * lengths are read; malformed records are left to readTranscriptRecords to report.
+ */
+function countRecords(b: Uint8Array, budget: DecodeBudget): void {
+  for (let off = 0; off + 5 <= b.length; ) {
+    // a record and the frame it most likely carries
+    budget.addValues(2, 'yamux', off);
+    off += 5 + ((b[off + 1]! << 24) | (b[off + 2]! << 16) | (b[off + 3]! << 8) | b[off + 4]!) >>> 0;
+  }
+}
 
 /** Where each record of one side starts in that side's byte stream. */
 interface SideRecords {
@@ -40,7 +55,11 @@ interface Span {
 class Positions {
   private readonly sides: Record<Side, SideRecords> = { host: { starts: [], index: [], fileOffset: [] }, plugin: { starts: [], index: [], fileOffset: [] } };
 
-  constructor(replay: TranscriptReplay) {
+  constructor(
+    replay: TranscriptReplay,
+    /** the decode call's budget, shared by every message of the session */
+    readonly budget: DecodeBudget,
+  ) {
     const len: Record<Side, number> = { host: 0, plugin: 0 };
     replay.records.forEach((r, i) => {
       const s = this.sides[r.side];
@@ -139,7 +158,7 @@ function readMessages<M>(
   spans: Span[],
   direction: 'request' | 'response',
 ): Located<M>[] {
-  const rd = new RpcFrameReader({ direction });
+  const rd = new RpcFrameReader({ direction, limits: pos.budget });
   const out: Located<M>[] = [];
   try {
     for (const c of s.chunks) {
@@ -150,17 +169,29 @@ function readMessages<M>(
     rd.finish();
   } catch (e) {
     if (!(e instanceof WireError)) throw e;
-    throw streamError(e.codec, pos, s, side, spans, e.offset, e.reason);
+    throw streamError({ codec: e.codec, pos, stream: s, side, spans, streamOff: e.offset }, e.reason);
   }
   return out;
 }
 
-function streamError(codec: WireError['codec'], pos: Positions, s: LogicalStream, side: Side, spans: Span[], streamOff: number, reason: string): WireError {
+/** Where in a transcript a stream error is: the logical stream, the side that wrote, its spans. */
+interface StreamErrorAt {
+  readonly codec: WireError['codec'];
+  readonly pos: Positions;
+  readonly stream: LogicalStream;
+  readonly side: Side;
+  readonly spans: Span[];
+  /** Offset in the side's bytes of the stream. */
+  readonly streamOff: number;
+}
+
+function streamError({ codec, pos, stream: s, side, spans, streamOff }: StreamErrorAt, reason: string): WireError {
   const dirOff = dirOffsetOf(spans, streamOff);
   return new WireError(
     codec,
     dirOff,
-    `${side}->${otherSide(side)}: yamux stream ${s.yamuxId} (broker id ${s.brokerId ?? '?'}): ${reason} (byte ${streamOff} of the stream after its ${side === s.opener ? 'id' : 'ack'}, file byte ${pos.fileOffset(side, dirOff)})`,
+    `${side}->${otherSide(side)}: yamux stream ${s.yamuxId} (broker id ${s.brokerId ?? '?'}): ${reason} ` +
+      `(byte ${streamOff} of the stream after its ${side === s.opener ? 'id' : 'ack'}, file byte ${pos.fileOffset(side, dirOff)})`,
   );
 }
 
@@ -173,9 +204,11 @@ function asErrorReply(bytes: Uint8Array, at: number, end: number): RpcResponse {
 }
 
 /** Decodes a transcript. Throws WireError (codec `yamux`, `rpc`, or `gob` for a CommandFinished) on bad input. */
-export function decodeTranscript(bytes: Uint8Array): TranscriptModel {
+export function decodeTranscript(bytes: Uint8Array, limits?: DecodeOptions | DecodeBudget): TranscriptModel {
+  const budget = budgetFor(limits, bytes.length);
+  countRecords(bytes, budget);
   const replay = replayTranscript(bytes);
-  const pos = new Positions(replay);
+  const pos = new Positions(replay, budget);
   const { frames } = replay;
 
   // The Go harness's stream order: by the record of each stream's first frame header, all host
@@ -243,7 +276,7 @@ function readCommandFinished(replay: TranscriptReplay, pos: Positions, calls: Tr
     } catch (e) {
       if (!(e instanceof WireError)) throw e;
       const s = replay.streams.find((x) => x.yamuxId === st.yamuxId)!;
-      throw streamError(e.codec, pos, s, server, spansOf(s, server, replay.frames), e.offset, `CommandFinished: ${e.reason}`);
+      throw streamError({ codec: e.codec, pos, stream: s, side: server, spans: spansOf(s, server, replay.frames), streamOff: e.offset }, `CommandFinished: ${e.reason}`);
     }
   }
 }
@@ -259,7 +292,7 @@ function rpcCalls(replay: TranscriptReplay, pos: Positions, s: LogicalStream, st
   const bySeq = new Map<bigint, TranscriptCall>();
   for (const { message, at } of requests) {
     if (bySeq.has(message.header.seq)) {
-      throw streamError('rpc', pos, s, opener, reqSpans, at, `a second request with Seq ${message.header.seq}`);
+      throw streamError({ codec: 'rpc', pos, stream: s, side: opener, spans: reqSpans, streamOff: at }, `a second request with Seq ${message.header.seq}`);
     }
     const dirOff = dirOffsetOf(reqSpans, at);
     const c: TranscriptCall = {
@@ -278,10 +311,11 @@ function rpcCalls(replay: TranscriptReplay, pos: Positions, s: LogicalStream, st
   responses.forEach(({ message, at }, i) => {
     const h = message.header;
     const c = bySeq.get(h.seq);
-    if (!c) throw streamError('rpc', pos, s, acceptor, respSpans, at, `response ${JSON.stringify(h.serviceMethod)} with Seq ${h.seq} answers no request`);
-    if (c.response) throw streamError('rpc', pos, s, acceptor, respSpans, at, `a second response with Seq ${h.seq}`);
+    if (!c) throw streamError({ codec: 'rpc', pos, stream: s, side: acceptor, spans: respSpans, streamOff: at }, `response ${JSON.stringify(h.serviceMethod)} with Seq ${h.seq} answers no request`);
+    if (c.response) throw streamError({ codec: 'rpc', pos, stream: s, side: acceptor, spans: respSpans, streamOff: at }, `a second response with Seq ${h.seq}`);
     if (h.serviceMethod !== c.request.header.serviceMethod) {
-      throw streamError('rpc', pos, s, acceptor, respSpans, at, `response with Seq ${h.seq} names ${JSON.stringify(h.serviceMethod)} but the request was ${JSON.stringify(c.request.header.serviceMethod)}`);
+      const names = `names ${JSON.stringify(h.serviceMethod)} but the request was ${JSON.stringify(c.request.header.serviceMethod)}`;
+      throw streamError({ codec: 'rpc', pos, stream: s, side: acceptor, spans: respSpans, streamOff: at }, `response with Seq ${h.seq} ${names}`);
     }
     let m = message;
     if (h.error !== '') {
@@ -289,7 +323,7 @@ function rpcCalls(replay: TranscriptReplay, pos: Positions, s: LogicalStream, st
       try {
         m = asErrorReply(respBytes, at, end);
       } catch (e) {
-        if (e instanceof WireError) throw streamError(e.codec, pos, s, acceptor, respSpans, at + e.offset, e.reason);
+        if (e instanceof WireError) throw streamError({ codec: e.codec, pos, stream: s, side: acceptor, spans: respSpans, streamOff: at + e.offset }, e.reason);
         throw e;
       }
     }

@@ -12,7 +12,7 @@ import type { TranscriptModel } from './model.js';
 
 export const transcriptFamily: FamilyCodec<TranscriptModel> = {
   family: 'transcript',
-  decode: (bytes) => decodeTranscript(bytes),
+  decode: (bytes, _ctx, limits) => decodeTranscript(bytes, limits),
   encode: (model) => encodeTranscript(model),
   toCanonical: (model) => transcriptToCanonical(model),
   fromCanonical: (json) => transcriptFromCanonical(json),

@@ -6,7 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { canonicalDiff } from '../../conformance/runner/compare.js';
+import { canonicalDiff } from '../../testkit/compare.js';
 import { replayTranscript } from '../yamux/replay.js';
 import { FrameType, INITIAL_STREAM_WINDOW } from '../yamux/frame.js';
 import { transcriptVectors } from '../../testkit/yamux/testing.js';

@@ -8,7 +8,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { transcriptVectors } from '../../testkit/yamux/testing.js';
-import { canonicalDiff, bytesEqual } from '../../conformance/runner/compare.js';
+import { canonicalDiff, bytesEqual } from '../../testkit/compare.js';
 import { decodeTranscript } from './decode.js';
 import { encodeTranscript } from './encode.js';
 import { transcriptFromCanonical, transcriptToCanonical } from './canonical.js';

@@ -1,4 +1,5 @@
 import { WireError, type CodecName } from './errors.js';
+import { DecodeBudget } from './limits.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -13,6 +14,7 @@ export class ByteReader {
   pos: number;
   end: number;
   private view: DataView | undefined;
+  private callBudget: DecodeBudget | undefined;
 
   constructor(
     readonly buf: Uint8Array,
@@ -25,6 +27,18 @@ export class ByteReader {
   ) {
     this.pos = start;
     this.end = end;
+  }
+
+  /**
+   * The decode call's budget (limits.ts): set by the top-level decode function and passed on to
+   * nested readers; a reader nobody gave one gets the default limits over its own buffer.
+   */
+  get budget(): DecodeBudget {
+    return (this.callBudget ??= new DecodeBudget(undefined, this.buf.length));
+  }
+
+  set budget(b: DecodeBudget) {
+    this.callBudget = b;
   }
 
   /** Throws a WireError at the current position (or the given one). */

@@ -16,7 +16,9 @@ export type YamuxErrorCode =
   | 'ErrUnexpectedGoAway'
   | 'ErrTransportClosed'
   | 'ErrBrokerTimeout'
-  | 'ErrBadAck';
+  | 'ErrBadAck'
+  /** Not a Go name: a session limit of ours was exceeded (limits.ts). */
+  | 'ErrLimitExceeded';
 
 export class YamuxError extends Error {
   override readonly name = 'YamuxError';

@@ -1,7 +1,7 @@
 /**
  * npm run interop [-- --json] [--only SUBSTRING] [--concurrency N]
  *
- * Live sessions between our TypeScript host (codecs/host) and the real plugin binaries listed in
+ * Live sessions between our TypeScript host (host/) and the real plugin binaries listed in
  * conformance/.work/bin/plugins.json (tester at several SDK versions, published plugins at
  * their own and raised SDKs), in gob mode and, for plugins reporting protocol v2, protobuf mode;
  * every session is checked against the Go harness's vectors and transcripts (sessions.ts).
@@ -28,6 +28,8 @@ export interface InteropSummary {
   failures: Array<{ session: string; failures: string[] }>;
   /** Sessions run again after a Go panic inside the plugin (SDK v0.6.x's ToProto; see sessions.ts). */
   retried: Array<{ session: string; retries: number }>;
+  /** Sessions whose Hook.Run Data was recorded from an older tester build: not compared until `npm run vectors` runs again. */
+  staleHookData: string[];
   skipped?: string;
   ms: number;
 }
@@ -66,6 +68,7 @@ export async function runInterop(options: InteropOptions = {}): Promise<InteropS
     byProtocol: { gob: { sessions: 0, passed: 0, failed: 0 }, protobuf: { sessions: 0, passed: 0, failed: 0 } },
     failures: [],
     retried: [],
+    staleHookData: [],
     ms: 0,
   });
   const got = ensurePlugins(log, options.build ?? true);
@@ -95,6 +98,7 @@ export async function runInterop(options: InteropOptions = {}): Promise<InteropS
     s.sessions++;
     s.checks += r.checks;
     if (r.retries) s.retried.push({ session: r.id, retries: r.retries });
+    if (r.staleHookData) s.staleHookData.push(r.id);
     const bp = s.byProtocol[r.mode];
     bp.sessions++;
     if (r.passed) {

@@ -34,7 +34,7 @@ export interface ChoiceResult {
 }
 
 export function judgeCase(c: ReferenceCase): ChoiceResult {
-  const installed: InstalledPlugin[] = c.installed.map((p) => ({
+  const installed: InstalledPlugin[] = (c.installed ?? []).map((p) => ({
     name: p.name,
     source: p.source,
     version: p.version,
@@ -42,11 +42,11 @@ export function judgeCase(c: ReferenceCase): ChoiceResult {
   }));
   const env: Record<string, string | undefined> = {};
   if (c.forceGob !== null) env['PACKER_FORCE_GOB'] = c.forceGob;
-  const ours = chooseProtocol(c.packer, discoveredPlugins(c.required, installed), env);
+  const ours = chooseProtocol(c.packer, discoveredPlugins(c.required ?? [], installed), env);
   const r: ChoiceResult = { id: c.id, packer: c.packer, observed: c.observed, ours: ours.protocol, agree: c.observed === ours.protocol };
   if (c.observed !== 'gob' && c.observed !== 'protobuf') {
     r.agree = false;
-    r.difference = `real Packer's choice not observed: ${c.problems.join('; ') || c.observed}`;
+    r.difference = `real Packer's choice not observed: ${(c.problems ?? []).join('; ') || c.observed}`;
   } else if (!r.agree) {
     r.difference = `real Packer chose ${c.observed}, chooseProtocol says ${ours.protocol}${ours.switchedToGobBy ? ` (switched by ${ours.switchedToGobBy})` : ''}`;
   }

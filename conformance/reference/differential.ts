@@ -4,9 +4,10 @@
  *
  * `compareWithOurHost` takes one recorded session and says whether our host's session equals it
  * (calls, arguments, payloads, except documented nondeterminism: map order, random ids, times).
- * It is a PLACEHOLDER until the TypeScript host's differential (issue 12, the packer-host
- * half) is wired in: it never reports a match.
+ * The replay and the comparison are host-replay.ts: what our host decides is compared, what Packer
+ * takes from elsewhere (HCL-evaluated configs, other plugins' answers) comes from the recording.
  */
+import { replayWithOurHost } from './host-replay.js';
 
 /** One plugin session real Packer drove, as `conformance/.work/reference/results.json` lists it. */
 export interface RecordedSession {
@@ -50,6 +51,7 @@ export interface CompareContext {
   workDir: string;
 }
 
-export async function compareWithOurHost(session: RecordedSession, _context: CompareContext): Promise<SessionComparison> {
-  return { id: session.id, matched: false, differences: ["our host's replay not yet wired"] };
+/** Our host's replay of the session (host-replay.ts) against the recording. Never throws. */
+export async function compareWithOurHost(session: RecordedSession, context: CompareContext): Promise<SessionComparison> {
+  return replayWithOurHost(session, context);
 }

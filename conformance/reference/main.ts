@@ -98,6 +98,7 @@ export async function runReference(opts: { run: boolean; only?: string; log: (l:
     summary.choice.cases++;
     if (r.agree) summary.choice.agree++;
     else summary.differences.push({ kind: 'choice', id: r.id, difference: r.difference ?? 'disagree' });
+    for (const p of c.problems ?? []) if (r.agree) summary.differences.push({ kind: 'run', id: c.id, difference: p });
   }
 
   const vectorSessions = results.sessions.filter((s) => s.vector);

@@ -57,7 +57,12 @@ function build(sdk: string): { bin: string } | { error: string } {
       return r.status === 0 ? null : `go ${args.join(' ')}: ${r.error?.message ?? ''}${r.stderr}`;
     };
     // SDK >= v0.5.0 needs the go-cty fork that keeps gob support (build-plugins.sh does the same).
-    const steps = [['mod', 'edit', `-require=${SDK_MODULE}@${sdk}`], semverAtLeast(sdk, 'v0.5.0') ? ['mod', 'edit', `-replace=${CTY_MODULE}=${CTY_FORK}`] : ['mod', 'edit', `-dropreplace=${CTY_MODULE}`], ['mod', 'tidy'], ['build', '-o', bin, '.']];
+    const steps = [
+      ['mod', 'edit', `-require=${SDK_MODULE}@${sdk}`],
+      semverAtLeast(sdk, 'v0.5.0') ? ['mod', 'edit', `-replace=${CTY_MODULE}=${CTY_FORK}`] : ['mod', 'edit', `-dropreplace=${CTY_MODULE}`],
+      ['mod', 'tidy'],
+      ['build', '-o', bin, '.'],
+    ];
     for (const s of steps) {
       const err = run(s);
       if (err) return { error: err };

@@ -60,7 +60,6 @@ export interface GoUnavailable {
 const here = dirname(fileURLToPath(import.meta.url));
 /** conformance/ of the repository (this file runs from dist/conformance/runner/). */
 export const conformanceDir = resolve(here, '../../../conformance');
-export const helperBinary = join(conformanceDir, '.work', 'bin', 'roundtrip');
 /** Where `go build` puts the helper command `cmd` (a directory of conformance/cmd/). */
 export const helperBinaryOf = (cmd: string): string => join(conformanceDir, '.work', 'bin', cmd);
 
@@ -175,7 +174,8 @@ export class GoHelper {
     if (this.dead) return Promise.reject(this.dead);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(new Error(`Go helper gave no answer to request ${id} (${String(req['op'] ?? 'roundtrip')} ${String(req['family'] ?? '')}) within ${this.timeoutMs} ms`)), this.timeoutMs);
+      const what = `${String(req['op'] ?? 'roundtrip')} ${String(req['family'] ?? '')}`;
+      const timer = setTimeout(() => this.fail(new Error(`Go helper gave no answer to request ${id} (${what}) within ${this.timeoutMs} ms`)), this.timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       this.child.stdin.write(JSON.stringify({ id, ...req }) + '\n');
     });

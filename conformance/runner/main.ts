@@ -3,7 +3,8 @@
  * npm run conformance [-- --json] [-- --vectors DIR]
  */
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { runConformance, type ConformanceReport } from './run.js';
 
 export function formatReport(r: ConformanceReport): string {
@@ -29,7 +30,7 @@ export function main(argv: string[]): number {
     else if (a === '--vectors') {
       const d = argv[++i];
       if (!d) {
-        process.stderr.write('--vectors needs a directory\n');
+        process.stderr.write('conformance: --vectors needs a directory\n');
         return 2;
       }
       dir = resolve(d);
@@ -37,9 +38,13 @@ export function main(argv: string[]): number {
       process.stdout.write('usage: conformance [--json] [--vectors DIR]\n');
       return 0;
     } else {
-      process.stderr.write(`unknown argument ${a}\nusage: conformance [--json] [--vectors DIR]\n`);
+      process.stderr.write(`conformance: unknown argument ${a} (usage: conformance [--json] [--vectors DIR])\n`);
       return 2;
     }
+  }
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    process.stderr.write(`conformance: no manifest.json in ${dir} (pass --vectors DIR)\n`);
+    return 1;
   }
   const tty = !json && process.stderr.isTTY;
   const report = runConformance(dir, (done, total) => {

@@ -1,26 +1,15 @@
 /**
- * The conformance run: every vector through the TypeScript codec of its family.
- *
- * decode(bytes) -> model; canonical(model) must equal `expect`. Then encode(model): where the
- * vector is byteExact the bytes must equal Go's; otherwise decoding them again must give `expect`.
+ * The conformance run: every vector through the TypeScript codec of its family (the check of one
+ * vector is `checkVectorWith` in check.ts, shared with the browser run).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FAMILIES, type Family, type VectorContext } from '../../codecs/family.js';
+import { FAMILIES } from '../../codecs/family.js';
 import { familyCodec } from '../../codecs/families.js';
 import { isWireError } from '../../codecs/wire/errors.js';
-import { bytesEqual, canonicalDiff, jsonTextDiff } from './compare.js';
-import { checkHostile, HOSTILE } from './hostile.js';
+import { checkVectorWith, type ManifestVector, type VectorCheck } from './check.js';
 
-export interface ManifestVector {
-  id: string;
-  family: string;
-  file: string;
-  expect: string;
-  source: { plugin: string; pluginVersion: string; sdkVersion: string; goVersion: string; mode: string; host?: string };
-  byteExact: boolean;
-  context?: VectorContext;
-}
+export type { ManifestVector } from './check.js';
 
 export interface FamilyResult {
   total: number;
@@ -50,50 +39,10 @@ export function loadManifest(dir: string): ManifestVector[] {
   return raw.vectors;
 }
 
-/** Checks one vector; returns null on success or the failure reason. `exact` is set when bytes matched. */
-export function checkVector(dir: string, v: ManifestVector): { reason: string | null; exact: boolean } {
-  if (v.family === HOSTILE) return checkHostile(dir, v);
-  const codec = FAMILIES.includes(v.family as Family) ? familyCodec(v.family as Family) : undefined;
-  if (!codec) return { reason: 'no codec', exact: false };
-  const ctx: VectorContext = v.context ?? {};
-  const bytes = new Uint8Array(readFileSync(join(dir, v.file)));
-  const expect = JSON.parse(readFileSync(join(dir, v.expect), 'utf8')) as unknown;
-  const step = (what: string, f: () => unknown): unknown => {
-    try {
-      return f();
-    } catch (e) {
-      const msg = isWireError(e) ? e.message : `${(e as Error)?.name ?? 'Error'} (not a WireError): ${(e as Error)?.message ?? String(e)}`;
-      throw new StepError(`${what}: ${msg}`);
-    }
-  };
-  try {
-    const model = step('decode', () => codec.decode(bytes, ctx));
-    const got = step('canonical', () => codec.toCanonical(model, ctx));
-    const d = canonicalDiff(got, expect);
-    if (d) return { reason: `decode differs from expect at ${d}`, exact: false };
-    const again = step('encode', () => codec.encode(model, ctx)) as Uint8Array;
-    if (v.byteExact && v.file.endsWith('.json')) {
-      // A JSON document (a proto-spec rejection's spec), not wire bytes: same value, any layout.
-      const d3 = jsonTextDiff(again, bytes);
-      if (d3) return { reason: `re-encoded JSON differs from the file's at ${d3}`, exact: false };
-      return { reason: null, exact: true };
-    }
-    if (v.byteExact) {
-      const at = bytesEqual(again, bytes);
-      if (at >= 0) return { reason: `re-encoded bytes differ from Go's at byte ${at} (${again.length} vs ${bytes.length} bytes)`, exact: false };
-      return { reason: null, exact: true };
-    }
-    const back = step('re-decode', () => codec.toCanonical(codec.decode(again, ctx), ctx));
-    const d2 = canonicalDiff(back, expect);
-    if (d2) return { reason: `re-encoded value decodes differently at ${d2}`, exact: false };
-    return { reason: null, exact: false };
-  } catch (e) {
-    if (e instanceof StepError) return { reason: e.message, exact: false };
-    throw e;
-  }
+/** Checks one vector of the folder `dir`; `reason` is null on success. `exact` is set when bytes matched. */
+export function checkVector(dir: string, v: ManifestVector): VectorCheck {
+  return checkVectorWith(v, (p) => new Uint8Array(readFileSync(join(dir, p))), { FAMILIES, familyCodec, isWireError });
 }
-
-class StepError extends Error {}
 
 export function runConformance(dir: string, onProgress?: (done: number, total: number) => void): ConformanceReport {
   const vectors = loadManifest(dir);

@@ -49,7 +49,7 @@ goversion="$(go env GOVERSION)"
 entries=()
 failures=()
 tmpdirs=()
-cleanup() { for d in "${tmpdirs[@]:-}"; do [ -n "$d" ] && rm -rf "$d"; done; }
+cleanup() { for d in "${tmpdirs[@]:-}"; do if [ -n "$d" ]; then rm -rf "$d"; fi; done; }
 trap cleanup EXIT
 
 log() { printf '[build-plugins] %s\n' "$*" >&2; }

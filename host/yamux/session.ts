@@ -15,6 +15,11 @@
  *   SYN) send GoAway 1 then end the session; a bad version or type ends it without a GoAway.
  *
  * Frames are written header first and payload second, two writes, as Go's send loop does.
+ *
+ * Beyond Go, every session is bounded (limits.ts, `SessionOptions.limits`): streams open at once,
+ * buffered bytes in total, bytes queued for a peer that does not read (Data frames wait for the
+ * transport's drain), and pings + SYNs per second. Going past one ends the session with
+ * YamuxError `ErrLimitExceeded`.
  */
 import type { Duplex } from 'node:stream';
 import { WireError, isWireError } from '../../codecs/wire/index.js';
@@ -22,6 +27,7 @@ import { Flag, FrameType, GoAwayCode, INITIAL_STREAM_WINDOW, encodeHeader, type 
 import { FrameParser, type Frame } from '../../codecs/yamux/parser.js';
 import { StreamState, YamuxStream, type StreamHost } from './stream.js';
 import { YamuxError, sessionShutdown } from '../../codecs/yamux/errors.js';
+import { ByteBudget, DEFAULT_SESSION_LIMITS, RateCounter, limitExceeded, type SessionLimits } from './limits.js';
 
 export interface SessionOptions {
   /** True for the side that dialled (Packer): odd stream ids. */
@@ -36,6 +42,8 @@ export interface SessionOptions {
   streamOpenTimeoutMs?: number;
   /** 0 disables. */
   streamCloseTimeoutMs?: number;
+  /** Caps on what the peer may make us hold (defaults: DEFAULT_SESSION_LIMITS). */
+  limits?: Partial<SessionLimits>;
 }
 
 const DEFAULTS = {
@@ -51,7 +59,14 @@ const DEFAULTS = {
 export type FrameEvent = { dir: 'in' | 'out'; header: FrameHeader; data?: Uint8Array };
 
 export class YamuxSession implements StreamHost {
-  private readonly opts: Required<Omit<SessionOptions, 'client'>>;
+  private readonly opts: Required<Omit<SessionOptions, 'client' | 'limits'>>;
+  readonly limits: Readonly<SessionLimits>;
+  /** Bytes buffered on behalf of this session (unread stream bytes, partial messages of readers). */
+  readonly budget: ByteBudget;
+  private readonly controlRate: RateCounter;
+  private readonly drainWaiters: Array<() => void> = [];
+  /** Frames waiting for the transport to drain, as bytes. */
+  private readonly backlog = new ByteQueue();
   private readonly streams = new Map<number, YamuxStream>();
   private readonly inflight = new Set<number>();
   private readonly slotWaiters: Array<() => void> = [];
@@ -76,7 +91,11 @@ export class YamuxSession implements StreamHost {
     private readonly transport: Duplex,
     options: SessionOptions,
   ) {
-    this.opts = { ...DEFAULTS, ...stripUndefined(options) };
+    const { limits, ...rest } = options;
+    this.opts = { ...DEFAULTS, ...stripUndefined(rest) };
+    this.limits = Object.freeze({ ...DEFAULT_SESSION_LIMITS, ...stripUndefined(limits ?? {}) });
+    this.budget = new ByteBudget(this.limits.maxBufferedBytes, (e) => this.exit(e));
+    this.controlRate = new RateCounter(this.limits.maxControlFramesPerSecond);
     this.nextStreamId = options.client ? 1 : 2;
     this.closed = new Promise((r) => (this.resolveClosed = r));
     this.parser = new FrameParser(
@@ -87,6 +106,7 @@ export class YamuxSession implements StreamHost {
     transport.on('end', () => this.exit(new YamuxError('ErrTransportClosed', 'transport ended (EOF)')));
     transport.on('close', () => this.exit(new YamuxError('ErrTransportClosed', 'transport closed')));
     transport.on('error', (e: Error) => this.exit(e));
+    transport.on('drain', () => this.drained());
     if (this.opts.keepAlive) this.scheduleKeepAlive();
   }
 
@@ -116,8 +136,42 @@ export class YamuxSession implements StreamHost {
   private write(header: FrameHeader, body?: Uint8Array): void {
     if (this.shutdown || this.transport.destroyed) return;
     this.onFrame?.({ dir: 'out', header, ...(body ? { data: body } : {}) });
-    this.transport.write(encodeHeader(header.type, header.flags, header.streamId, header.length));
-    if (body && body.length > 0) this.transport.write(body);
+    const head = encodeHeader(header.type, header.flags, header.streamId, header.length);
+    if (!this.congested) {
+      this.transport.write(head);
+      if (body && body.length > 0) this.transport.write(body);
+    } else {
+      // The peer is slow to read: keep frames as bytes in one buffer (not one queued write each,
+      // which costs far more than the 12 bytes of a ping answer), in order, until the drain.
+      this.backlog.append(head);
+      if (body) this.backlog.append(body);
+    }
+    const queued = this.transport.writableLength + this.backlog.length;
+    if (queued > this.limits.maxQueuedWriteBytes) {
+      this.exit(limitExceeded(`the peer does not read: ${queued} bytes queued for it, more than the ${this.limits.maxQueuedWriteBytes}-byte limit`));
+    }
+  }
+
+  /**
+   * True while the transport holds more than writeHighWaterBytes and waits for its drain (so a
+   * 'drain' event is sure to come), or frames wait in our backlog: Data frames wait then.
+   */
+  get congested(): boolean {
+    if (this.shutdown) return false;
+    if (this.backlog.length > 0) return true;
+    return this.transport.writableNeedDrain && this.transport.writableLength > this.limits.writeHighWaterBytes;
+  }
+
+  /** Calls `cb` when the transport has drained (or the session ended). */
+  whenDrained(cb: () => void): void {
+    if (!this.congested) queueMicrotask(cb);
+    else this.drainWaiters.push(cb);
+  }
+
+  private drained(): void {
+    if (this.shutdown || this.transport.destroyed) return;
+    if (this.backlog.length > 0 && !this.transport.write(this.backlog.take())) return; // wait for the next drain
+    for (const w of this.drainWaiters.splice(0)) w();
   }
 
   private sendControl(type: FrameType, flags: number, streamId: number, length: number): void {
@@ -153,6 +207,7 @@ export class YamuxSession implements StreamHost {
   async open(): Promise<YamuxStream> {
     if (this.shutdown) throw sessionShutdown();
     if (this.remoteGoAway) throw new YamuxError('ErrRemoteGoAway', 'remote end is not accepting connections');
+    if (this.streams.size >= this.limits.maxStreams) throw limitExceeded(`${this.streams.size} streams open, the session limit`);
     while (this.inflight.size >= this.opts.acceptBacklog) {
       await new Promise<void>((r) => this.slotWaiters.push(r));
       if (this.shutdown) throw sessionShutdown();
@@ -274,8 +329,15 @@ export class YamuxSession implements StreamHost {
     throw new WireError('yamux', offset, reason);
   }
 
+  private countControlFrame(what: string): void {
+    if (!this.controlRate.hit()) throw limitExceeded(`${what}: more than ${this.limits.maxControlFramesPerSecond} pings and stream opens in one second`);
+  }
+
   private handleStreamMessage(f: Frame): void {
-    if (f.flags & Flag.SYN && !this.incomingStream(f)) return;
+    if (f.flags & Flag.SYN) {
+      this.countControlFrame(`SYN for stream ${f.streamId}`);
+      if (!this.incomingStream(f)) return;
+    }
     const stream = this.streams.get(f.streamId);
     if (!stream) return; // a stream we reset or never knew: Go logs and drops the frame
     let change: 'fin' | 'rst' | null;
@@ -302,6 +364,7 @@ export class YamuxSession implements StreamHost {
       return false;
     }
     if (this.streams.has(id)) this.protocolError(f.offset, `duplicate stream ${id} declared`);
+    if (this.streams.size >= this.limits.maxStreams) throw limitExceeded(`the peer opened stream ${id} with ${this.streams.size} streams open, the session limit`);
     if (this.acceptQueue.length >= this.opts.acceptBacklog) {
       this.sendReset(id);
       return false;
@@ -317,6 +380,7 @@ export class YamuxSession implements StreamHost {
 
   private handlePing(f: Frame): void {
     if (f.flags & Flag.SYN) {
+      this.countControlFrame('ping');
       this.sendControl(FrameType.Ping, Flag.ACK, 0, f.length);
       return;
     }
@@ -361,6 +425,7 @@ export class YamuxSession implements StreamHost {
     this.pings.clear();
     for (const w of this.acceptWaiters.splice(0)) w.reject(shut);
     for (const w of this.slotWaiters.splice(0)) w();
+    for (const w of this.drainWaiters.splice(0)) w();
     for (const s of this.streams.values()) s.sessionEnded();
     for (const s of this.acceptQueue.splice(0)) s.sessionEnded();
     this.streams.clear();
@@ -373,6 +438,29 @@ export class YamuxSession implements StreamHost {
 }
 
 function ignoreError(): void {}
+
+/** Bytes appended in order and taken all at once; one growing buffer. */
+class ByteQueue {
+  private buf = new Uint8Array(0);
+  length = 0;
+
+  append(b: Uint8Array): void {
+    if (this.length + b.length > this.buf.length) {
+      const next = new Uint8Array(Math.max(4096, 2 * (this.length + b.length)));
+      next.set(this.buf.subarray(0, this.length));
+      this.buf = next;
+    }
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+
+  take(): Uint8Array {
+    const out = this.buf.slice(0, this.length);
+    this.buf = new Uint8Array(0);
+    this.length = 0;
+    return out;
+  }
+}
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   const out: Partial<T> = {};

@@ -8,11 +8,19 @@
  * - `end()` sends a WindowUpdate with FIN (half close, reading goes on until the peer's FIN);
  * - `destroy()` before `end()` sends that FIN too, as Go's Stream.Close does;
  * - a RST from the peer destroys the stream with ErrConnectionReset (unread data is lost, as in Go).
+ *
+ * Bounds beyond Go's (limits.ts): unread bytes are counted in the session's ByteBudget; a small
+ * payload that is a view into a much larger transport chunk is copied before it is buffered (so
+ * a 1-byte frame cannot keep a 64 KiB chunk alive); Data frames wait while the session's
+ * transport is congested; and a stream we destroy is forgotten at once (its FIN is still sent,
+ * later frames for it are dropped or drained) instead of waiting up to 5 minutes for the peer's
+ * FIN as Go does, so its buffers are freed immediately.
  */
 import { Duplex } from 'node:stream';
 import { WireError } from '../../codecs/wire/index.js';
 import { Flag, INITIAL_STREAM_WINDOW } from '../../codecs/yamux/frame.js';
 import { YamuxError, connectionReset, streamClosed } from '../../codecs/yamux/errors.js';
+import type { ByteBudget } from './limits.js';
 
 export enum StreamState {
   Init,
@@ -37,6 +45,12 @@ export interface StreamHost {
   readonly streamCloseTimeoutMs: number;
   /** Sends a RST for a stream whose close timed out. */
   sendReset(streamId: number): void;
+  /** The session's count of buffered bytes. */
+  readonly budget: ByteBudget;
+  /** True while the transport has more queued than it should: Data frames wait. */
+  readonly congested: boolean;
+  /** Calls `cb` once the transport drained (or the session ended). */
+  whenDrained(cb: () => void): void;
 }
 
 interface PendingWrite {
@@ -55,6 +69,9 @@ export class YamuxStream extends Duplex {
   private finSent = false;
   private remoteEnded = false;
   private closeTimer: NodeJS.Timeout | undefined;
+  /** Unread bytes currently counted in the session's budget. */
+  private charged = 0;
+  private waitingForDrain = false;
 
   constructor(
     readonly id: number,
@@ -90,11 +107,28 @@ export class YamuxStream extends Duplex {
     this.host.sendWindowUpdateFrame(flags, this.id, delta);
   }
 
+  /** The session's count of buffered bytes (readers that buffer on our behalf add to it). */
+  get budget(): ByteBudget {
+    return this.host.budget;
+  }
+
+  /** Brings the session's budget up to date with our unread bytes (throws past its limit). */
+  private syncBudget(): void {
+    const now = this.destroyed ? 0 : this.readableLength;
+    const delta = now - this.charged;
+    if (delta === 0) return;
+    this.charged = now;
+    this.host.budget.adjust(delta, `unread bytes of stream ${this.id}`);
+  }
+
   /** Every read by the application may free window: check after each one, as Go's Read does. */
   // biome-ignore lint/suspicious/noExplicitAny: Node's Readable#read is declared as returning any.
   override read(size?: number): any {
     const out = super.read(size);
-    if (out !== null) this.sendWindowUpdate();
+    if (out !== null) {
+      this.syncBudget();
+      this.sendWindowUpdate();
+    }
     return out;
   }
 
@@ -156,7 +190,9 @@ export class YamuxStream extends Duplex {
       this.destroy(new WireError('yamux', frameOffset, `Data after FIN on stream ${this.id}`));
       return;
     }
-    this.push(data);
+    // A small view into a large transport chunk would keep the whole chunk alive while buffered.
+    this.push(data.byteLength * 2 < data.buffer.byteLength ? data.slice() : data);
+    this.syncBudget();
     // In flowing mode push() already handed the bytes to the reader.
     this.sendWindowUpdate();
   }
@@ -212,7 +248,19 @@ export class YamuxStream extends Duplex {
     }
     while (p.done < p.chunk.length) {
       if (this.sendWindow === 0) return; // wait for a window update
-      const n = Math.min(this.sendWindow, p.chunk.length - p.done);
+      if (this.host.congested) {
+        // The peer is not taking what we send: wait for the transport to drain.
+        if (!this.waitingForDrain) {
+          this.waitingForDrain = true;
+          this.host.whenDrained(() => {
+            this.waitingForDrain = false;
+            this.pump();
+          });
+        }
+        return;
+      }
+      // At most one full window per frame (what Go sends; more only if a peer inflated our window).
+      const n = Math.min(this.sendWindow, p.chunk.length - p.done, INITIAL_STREAM_WINDOW);
       const flags = this.sendFlags();
       this.host.sendDataFrame(flags, this.id, p.chunk.subarray(p.done, p.done + n));
       this.sendWindow -= n;
@@ -239,6 +287,12 @@ export class YamuxStream extends Duplex {
   override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
     this.localClose();
     this.failPending(err ?? streamClosed());
+    // Forget the stream now, whatever the peer does next: nothing can read it any more.
+    if (this.state !== StreamState.Reset) this.state = StreamState.Closed;
+    this.finish();
+    const charged = this.charged;
+    this.charged = 0;
+    if (charged > 0) this.host.budget.adjust(-charged);
     cb(err);
   }
 

@@ -57,7 +57,7 @@ async function serve() {
   const { YamuxSession } = await import(new URL('host/yamux/session.js', dist).href);
   const { MuxBroker } = await import(new URL('host/yamux/broker.js', dist).href);
   const { RpcFrameReader, encodeResponse } = await import(new URL('codecs/rpc/index.js', dist).href);
-  // the host removes a socket file its plugin leaves behind; nothing else is created
+  // tmpdir() is the private directory the host made for us (TMPDIR); the host removes it after we exit
   const path = join(tmpdir(), `fake-plugin-${process.pid}-${Date.now()}.sock`);
   const server = createServer((socket) => {
     server.close();

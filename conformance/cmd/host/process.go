@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/rand"
 	"fmt"
 	"io"
 	"net"
@@ -45,8 +46,33 @@ func killChildren() {
 	}
 }
 
+// runUUID is this run's PACKER_RUN_UUID, as Packer's main.go sets it in its
+// own environment (so every plugin inherits it).
+var runUUID = newRunUUID()
+
+func newRunUUID() string {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return "00000000-0000-0000-0000-000000000000"
+	}
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}
+
+// packerEnv is Packer's own environment: ours plus PACKER_RUN_UUID, never the
+// magic cookie (Packer runs `describe` with it).
+func packerEnv() []string {
+	var env []string
+	for _, e := range os.Environ() {
+		if !strings.HasPrefix(e, sdkplugin.MagicCookieKey+"=") && !strings.HasPrefix(e, "PACKER_RUN_UUID=") {
+			env = append(env, e)
+		}
+	}
+	return append(env, "PACKER_RUN_UUID="+runUUID)
+}
+
+// pluginEnv is what go-plugin adds for `start`: the cookie and the port range.
 func pluginEnv() []string {
-	return append(os.Environ(),
+	return append(packerEnv(),
 		sdkplugin.MagicCookieKey+"="+sdkplugin.MagicCookieValue,
 		"PACKER_PLUGIN_MIN_PORT=10000",
 		"PACKER_PLUGIN_MAX_PORT=25000",
@@ -58,7 +84,7 @@ func runDescribe(path string, timeout time.Duration) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, path, "describe")
-	cmd.Env = pluginEnv()
+	cmd.Env = packerEnv()
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout = &stdout
 	cmd.Stderr = &stderr

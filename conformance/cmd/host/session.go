@@ -128,21 +128,28 @@ func sourceType(plugin, comp string) string {
 	return plugin + "-" + comp
 }
 
+// packerVersion is the Packer version this host plays (packer_core_version).
+const packerVersion = "1.12.0"
+
+// builderVariables is the Packer-variables map real Packer (HCL2, v1.12.0)
+// passes first to Prepare/Configure: six strings, packer_builder_type being
+// the type of the build's source, i.e. the builder's type for provisioners and
+// post-processors too (hcl2template/types.source.go builderVariables). A
+// provisioner or post-processor session here has no builder of its own; it
+// plays one after Packer's internal null builder.
 func (s *session) builderVariables() map[string]string {
+	builderType := "null"
+	if s.kind == "builder" {
+		builderType = sourceType(s.plugin.Plugin, s.comp)
+	}
 	return map[string]string{
 		"packer_build_name":   "wire",
-		"packer_builder_type": sourceType(s.plugin.Plugin, s.comp),
+		"packer_builder_type": builderType,
+		"packer_core_version": packerVersion,
+		"packer_debug":        "false",
+		"packer_force":        "false",
+		"packer_on_error":     "",
 	}
-}
-
-// generatedPlaceholders mirrors the placeholder map Packer hands provisioners
-// at Prepare time.
-func generatedPlaceholders() map[string]interface{} {
-	out := map[string]interface{}{}
-	for _, k := range []string{"ID", "Host", "Port", "User", "Password", "ConnType", "PackerRunUUID", "PackerHTTPAddr", "SSHPublicKey", "SSHPrivateKey", "WinRMPassword", "TesterId"} {
-		out[k] = "Build_" + k + ". This value is generated at build time."
-	}
-	return out
 }
 
 func generatedData() map[string]interface{} {
@@ -224,7 +231,8 @@ func (s *session) runProvisioner(overrides map[string]cty.Value, provision bool)
 	cfg := s.buildConfig(spec, overrides)
 	var prepErr error
 	_ = guard(func() error {
-		prepErr = p.Prepare(s.builderVariables(), cfg, generatedPlaceholders())
+		// Under HCL2 the third argument is the block's override for this source: nil.
+		prepErr = p.Prepare(s.builderVariables(), cfg, map[string]interface{}(nil))
 		s.note("Prepare: %v", prepErr)
 		return nil
 	})

@@ -111,6 +111,9 @@ type Case struct {
 	Seconds   float64           `json:"seconds"`
 	Problems  []string          `json:"problems"`
 	Output    string            `json:"outputTail"`
+	// PluginsInstalled: what `packer plugins installed` printed for the case's layout (first run
+	// of each case set only), paths relative to PACKER_PLUGIN_PATH.
+	PluginsInstalled []string `json:"pluginsInstalled,omitempty"`
 }
 
 // Session is one recorded plugin session.
@@ -232,7 +235,8 @@ func problemsNote(p []string) string {
 func runCase(work, relay, relaySum string, p packerBin, cs caseSet, fg *string, builds map[string]pluginBuild) (Case, []Session) {
 	id := fmt.Sprintf("%s/%s/force-gob-%s", p.Version, cs.ID, forceGobLabel(fg))
 	dir := filepath.Join(work, p.Version, cs.ID, "force-gob-"+forceGobLabel(fg))
-	c := Case{ID: id, Packer: p.Version, Set: cs.ID, About: cs.About, ForceGob: fg, Problems: []string{}}
+	c := Case{ID: id, Packer: p.Version, Set: cs.ID, About: cs.About, ForceGob: fg, Problems: []string{},
+		Required: []Required{}, Installed: []Installed{}, Starts: []Start{}}
 	pluginDir := filepath.Join(dir, "plugins")
 	recDir := filepath.Join(dir, "records")
 	home := filepath.Join(dir, "home")
@@ -354,6 +358,9 @@ func runCase(work, relay, relaySum string, p packerBin, cs caseSet, fg *string, 
 			_ = os.Remove(inv.PluginSocketPath)
 		}
 	}
+	if len(cs.Installed) > 0 && fg == cs.ForceGob[0] {
+		c.PluginsInstalled, c.Problems = pluginsInstalled(p.Path, dir, env, pluginDir, c.Installed, c.Problems)
+	}
 	sort.Slice(c.Starts, func(i, j int) bool { return strings.Join(c.Starts[i].Args, " ") < strings.Join(c.Starts[j].Args, " ") })
 	switch {
 	case len(protos) == 1:
@@ -379,6 +386,33 @@ func runCase(work, relay, relaySum string, p packerBin, cs caseSet, fg *string, 
 		c.Problems = append(c.Problems, "Packer's log and the start arguments disagree on the protocol")
 	}
 	return c, sessions
+}
+
+// pluginsInstalled runs `packer plugins installed` and checks that it lists every installed file.
+func pluginsInstalled(packer, dir string, env []string, pluginDir string, installed []Installed, problems []string) ([]string, []string) {
+	cmd := exec.Command(packer, "plugins", "installed")
+	cmd.Dir = dir
+	cmd.Env = env
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, append(problems, fmt.Sprintf("packer plugins installed: %v", err))
+	}
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, strings.TrimPrefix(strings.TrimPrefix(l, pluginDir), "/"))
+		}
+	}
+	for _, in := range installed {
+		found := false
+		for _, l := range lines {
+			found = found || l == in.File
+		}
+		if !found {
+			problems = append(problems, "packer plugins installed does not list "+in.File)
+		}
+	}
+	return lines, problems
 }
 
 func protocolOf(args []string) string {

@@ -1,0 +1,49 @@
+/**
+ * The number limits of a decode call (wire/limits.ts) applied to cty numbers: digits of the text
+ * before it is parsed, then decimal exponent and precision of the value. go-cty accepts any size;
+ * we refuse what would take seconds to write out (a deliberate difference, see README).
+ */
+import type { CodecName } from '../wire/errors.js';
+import type { DecodeBudget } from '../wire/limits.js';
+import type { CtyNumber } from './number.js';
+import { bitLen } from './number-ops.js';
+import { tryParseNumberText } from './numtext.js';
+
+/** The power of ten of a finite number's leading digit (within one), 0 for zero and infinities. */
+export function decimalExponent(n: CtyNumber): number {
+  if (n.form !== 'finite') return 0;
+  // log10 of the leading 53 bits, plus the rest as a power of two; the value is within a
+  // rounding of its text, so 1e-1000 may sit a hair below 10^-1000 (hence the tolerance)
+  const bits = bitLen(n.mant);
+  const top = bits > 53 ? Number(n.mant >> BigInt(bits - 53)) : Number(n.mant);
+  const rest = n.exp + Math.max(bits - 53, 0);
+  return Math.floor(Math.log10(top) + rest * Math.LOG10E * Math.LN2 + 1e-9);
+}
+
+/** Checks a decoded number against the call's number limits (digits: of its text, 0 if none). */
+export function checkNumber(b: DecodeBudget, n: CtyNumber, digits: number, codec: CodecName, offset: number): void {
+  b.checkNumber(digits, decimalExponent(n), n.form === 'finite' ? n.prec : 0, codec, offset);
+}
+
+/** Mantissa digits of a number's text (up to its exponent), without leading zeros. */
+function textDigits(s: string): number {
+  let n = 0;
+  let lead = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (c !== 48) lead = false;
+      if (!lead) n++;
+    } else if (c !== 46 && c !== 43 && c !== 45) break;
+  }
+  return n;
+}
+
+/** go-cty's ParseNumberVal under the call's limits: the number, or Go's reason as a string. */
+export function parseNumberLimited(b: DecodeBudget, text: string, codec: CodecName, offset: number): CtyNumber | string {
+  const digits = textDigits(text);
+  b.checkNumber(digits, 0, 0, codec, offset);
+  const n = tryParseNumberText(text);
+  if (typeof n !== 'string') checkNumber(b, n, 0, codec, offset);
+  return n;
+}

@@ -1,0 +1,130 @@
+/**
+ * Decode limits: what one decode call may cost, whatever the input says. Valid input can still be
+ * expensive (a million one-byte values, a number whose decimal form has 600,000 digits, a list
+ * whose length a few bytes declare), so every decoder counts its work against a budget made for
+ * the call and throws a WireError naming the limit when it runs out.
+ *
+ * The limits are per decode call, never per value (a thousand values each just under a per-value
+ * cap cost a thousand times as much). Callers who trust their input raise them:
+ *
+ *   decode('msgpack-value', bytes, ctx, { maxValues: 10_000_000, valuesPerInputByte: 1 });
+ *
+ * Defaults (DEFAULT_LIMITS) keep a decode of up to 64 KiB under 100 ms and what a decode retains
+ * under about 10 x its input plus a fixed allowance (see each codec's README for what it counts).
+ */
+import { WireError, type CodecName } from './errors.js';
+
+/** The WireError of input that is refused only because it costs more than a decode limit allows. */
+export class DecodeLimitError extends WireError {
+  constructor(
+    codec: CodecName,
+    offset: number,
+    reason: string,
+    /** the DecodeLimits key that refused it */
+    readonly limit: keyof DecodeLimits,
+  ) {
+    super(codec, offset, reason);
+  }
+}
+
+export interface DecodeLimits {
+  /**
+   * Values (every scalar, string, container, map entry, struct, record) one call may produce:
+   * `maxValues` plus `valuesPerInputByte` for each input byte. A JS value costs 50-150 bytes of
+   * heap, so a cap proportional to the input keeps large inputs of tiny values (1 MB of msgpack
+   * fixints) from growing a hundredfold.
+   */
+  readonly maxValues: number;
+  readonly valuesPerInputByte: number;
+  /** Significant digits in one number's text (go-cty parses any number of digits). */
+  readonly maxNumberDigits: number;
+  /** |decimal exponent| of one number's value (1e-1001 is refused at 1000). */
+  readonly maxNumberExponent: number;
+  /**
+   * Sum over all numbers of one call of how far their |decimal exponent| goes past 20 (writing
+   * such a number out costs time and text in proportion; smaller ones are free).
+   */
+  readonly maxNumberExponentSum: number;
+  /** Precision in bits of one number (go-cty uses 512, 64 and 53; gob can carry any). */
+  readonly maxNumberPrecision: number;
+  /** Elements over all sets built by one call (each needs hashing and ordering). */
+  readonly maxSetElements: number;
+}
+
+export const DEFAULT_LIMITS: DecodeLimits = Object.freeze({
+  maxValues: 65_536,
+  valuesPerInputByte: 1 / 16,
+  maxNumberDigits: 1000,
+  maxNumberExponent: 1000,
+  maxNumberExponentSum: 100_000,
+  maxNumberPrecision: 4096,
+  maxSetElements: 65_536,
+});
+
+/** What a caller passes: any subset of the limits; the rest are the defaults. */
+export type DecodeOptions = Partial<DecodeLimits>;
+
+/** Fills in the defaults and checks the caller's numbers. */
+export function decodeLimits(opts?: DecodeOptions): DecodeLimits {
+  if (!opts) return DEFAULT_LIMITS;
+  const l = { ...DEFAULT_LIMITS, ...opts };
+  for (const [k, v] of Object.entries(l)) {
+    if (typeof v !== 'number' || Number.isNaN(v) || v < 0) throw new TypeError(`decode limit ${k} must be a non-negative number, got ${String(v)}`);
+  }
+  return l;
+}
+
+/**
+ * The running count of one decode call. Made by the top-level decode function (one per call) and
+ * handed down to every nested decoder of that call.
+ */
+export class DecodeBudget {
+  readonly limits: DecodeLimits;
+  readonly valueCap: number;
+  values = 0;
+  numberExponentSum = 0;
+  setElements = 0;
+
+  constructor(opts: DecodeOptions | DecodeLimits | undefined, inputLength: number) {
+    this.limits = decodeLimits(opts);
+    this.valueCap = Math.floor(this.limits.maxValues + this.limits.valuesPerInputByte * inputLength);
+  }
+
+  /** Counts n more values; throws a WireError naming the limit when the call has too many. */
+  addValues(n: number, codec: CodecName, offset: number): void {
+    this.values += n;
+    if (this.values > this.valueCap) {
+      throw new DecodeLimitError(codec, offset, `too many values for one decode: more than ${this.valueCap} (limit maxValues ${this.limits.maxValues} + valuesPerInputByte ${this.limits.valuesPerInputByte} per input byte)`, 'maxValues');
+    }
+  }
+
+  /** Counts n more set elements against maxSetElements. */
+  addSetElements(n: number, codec: CodecName, offset: number): void {
+    this.setElements += n;
+    if (this.setElements > this.limits.maxSetElements) {
+      throw new DecodeLimitError(codec, offset, `too many set elements for one decode: more than ${this.limits.maxSetElements} (limit maxSetElements)`, 'maxSetElements');
+    }
+  }
+
+  /**
+   * Checks one number's size against the number limits: `digits` significant digits of its text
+   * (0 when it had none), `exponent` its decimal exponent (the power of ten of its leading digit),
+   * `prec` its precision in bits.
+   */
+  checkNumber(digits: number, exponent: number, prec: number, codec: CodecName, offset: number): void {
+    const l = this.limits;
+    if (digits > l.maxNumberDigits) throw new DecodeLimitError(codec, offset, `number has ${digits} significant digits (limit maxNumberDigits ${l.maxNumberDigits})`, 'maxNumberDigits');
+    const e = Math.abs(exponent);
+    if (e > l.maxNumberExponent) throw new DecodeLimitError(codec, offset, `number exponent ${exponent} is out of range (limit maxNumberExponent ${l.maxNumberExponent})`, 'maxNumberExponent');
+    if (prec > l.maxNumberPrecision) throw new DecodeLimitError(codec, offset, `number precision ${prec} bits is too high (limit maxNumberPrecision ${l.maxNumberPrecision})`, 'maxNumberPrecision');
+    if (e > 20) this.numberExponentSum += e - 20;
+    if (this.numberExponentSum > l.maxNumberExponentSum) {
+      throw new DecodeLimitError(codec, offset, `numbers too large for one decode: decimal exponents past 20 sum to more than ${l.maxNumberExponentSum} (limit maxNumberExponentSum)`, 'maxNumberExponentSum');
+    }
+  }
+}
+
+/** The budget of a call: the one given (a nested decode shares its caller's), or a new one. */
+export function budgetFor(opts: DecodeOptions | DecodeBudget | undefined, inputLength: number): DecodeBudget {
+  return opts instanceof DecodeBudget ? opts : new DecodeBudget(opts, inputLength);
+}
