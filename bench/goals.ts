@@ -3,20 +3,7 @@
  * starts, retained memory. Each goal row names its case, the figure, and whether it is met; a
  * goal whose figure is missing counts as not met.
  */
-/** What the check reads of a report (the shape of report.ts's BenchReport, without importing it). */
-export interface GoalInput {
-  cases: readonly {
-    name: string;
-    family: string;
-    op: string;
-    content: string;
-    ratio: number | null;
-    ts: { ms?: number | null; rme: number | null; sameRme?: number | null };
-    go: { rme: number | null };
-    peers: Readonly<Record<string, { ratio: number | null; rme?: number | null }>>;
-  }[];
-  memory: readonly { name: string; ts: { retainedPerOp: number | null }; go: { retainedPerOp: number | null } }[];
-}
+import type { BenchReport } from './report-types.js';
 
 export interface GoalRow {
   goal: string;
@@ -33,7 +20,7 @@ const DECODE_GOALS: Record<string, number> = { 'gob-spec': 6, 'gob-value': 5, 'm
 const ENCODE_GOAL = 2;
 const IMPORT_MS = 30;
 
-export function checkGoals(r: GoalInput): GoalRow[] {
+export function checkGoals(r: BenchReport): GoalRow[] {
   const rows: GoalRow[] = [];
   for (const c of r.cases) {
     if (c.content === 'cold') {

@@ -24,6 +24,7 @@ export const USAGE = `usage:
   packer-wire encode --family FAMILY [--context JSON] FILE|-
   packer-wire conformance [--vectors DIR] [--json]
   packer-wire describe PLUGIN-BINARY [--protocol auto|gob|protobuf] [--json]
+  packer-wire schema PLUGIN-BINARY [--component KIND/NAME] [--format json-schema|typescript] [--protocol auto|gob|protobuf] [--json]
 families: ${FAMILIES.join(', ')}
 exit status: 0 ok, 1 bad input, 2 bad usage
 `;
@@ -93,6 +94,10 @@ async function dispatch(cmd: string | undefined, rest: string[]): Promise<number
     case 'describe': {
       const { describeMain } = await import('./describe.js');
       return describeMain(rest);
+    }
+    case 'schema': {
+      const { schemaMain } = await import('./schema.js');
+      return schemaMain(rest);
     }
     case '-h':
     case '--help':

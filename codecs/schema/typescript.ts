@@ -51,20 +51,39 @@ function valueType(t: CtyType, templates: boolean, indent: string, depth = 0): s
   }
 }
 
-function bodyType(spec: Spec | null, opts: TypeScriptOptions, indent: string, depth: number): string {
+/** Declarations of one output: one interface per block body, named after the block path. */
+interface Decls {
+  readonly out: string[];
+  readonly used: Set<string>;
+}
+
+const pascal = (s: string): string =>
+  s
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('') || 'Block';
+
+/** Declares the interface of a body and returns its name (or `never` where hcldec panics). */
+function bodyDecl(spec: Spec | null, name: string, opts: TypeScriptOptions, decls: Decls, depth: number, doc?: string): string {
   const body = bodyOf(spec);
-  if (body.panics || depth > 50) return 'never';
+  if (body.panics) return 'never';
+  if (depth > 50) return 'unknown'; // bodies nested deeper are not described
+  let unique = name;
+  for (let i = 2; decls.used.has(unique); i++) unique = `${name}${i}`;
+  decls.used.add(unique);
   const templates = opts.templates !== false;
-  const inner = indent + '  ';
-  let out = '{\n';
+  const inner = '  ';
+  let out = doc ? comment(doc, '') : '';
+  out += `export interface ${unique} {\n`;
   const attrNames = new Set<string>();
   for (const a of body.attrs) {
     if (attrNames.has(a.name)) continue;
     attrNames.add(a.name);
     const required = body.attrs.some((b) => b.name === a.name && b.required);
-    let doc = `${typeText(a.type)}${required ? ', required' : ''}`;
-    if (a.default) doc += `; default ${JSON.stringify(valueAsJson(a.default))}`;
-    out += comment(doc, inner);
+    let text = `${typeText(a.type)}${required ? ', required' : ''}`;
+    if (a.default) text += `; default ${JSON.stringify(valueAsJson(a.default))}`;
+    out += comment(text, inner);
     out += `${inner}${propName(a.name)}${required ? '' : '?'}: ${valueType(a.type, templates, inner)};\n`;
   }
   const seen = new Set<string>();
@@ -72,33 +91,39 @@ function bodyType(spec: Spec | null, opts: TypeScriptOptions, indent: string, de
     if (attrNames.has(b.typeName) || seen.has(b.typeName)) continue;
     seen.add(b.typeName);
     const [min, max] = blockCounts(b);
+    const t = blockType(b, `${unique}${pascal(b.typeName)}`, opts, decls, depth);
     out += comment(`${b.spec.kind} "${b.typeName}"${b.labels.length ? `, labels: ${b.labels.join(', ')}` : ''}${min || max ? `, ${min}..${max || '∞'} blocks` : ''}`, inner);
-    out += `${inner}${propName(b.typeName)}${min > 0 ? '' : '?'}: ${blockType(b, opts, inner, depth)};\n`;
+    out += `${inner}${propName(b.typeName)}${min > 0 ? '' : '?'}: ${t};\n`;
   }
   if (!attrNames.has('//') && !seen.has('//')) out += `${inner}/** a comment: ignored */\n${inner}"//"?: unknown;\n`;
-  return out + `${indent}}`;
+  decls.out.push(out + '}\n');
+  return unique;
 }
 
-function blockType(b: BodyBlock, opts: TypeScriptOptions, indent: string, depth: number): string {
+function blockType(b: BodyBlock, name: string, opts: TypeScriptOptions, decls: Decls, depth: number): string {
   const s = b.spec;
   const templates = opts.templates !== false;
-  const body = s.kind === 'blockAttrs' ? `{ [name: string]: ${valueType(s.elementType, templates, indent)} }` : bodyType(b.nested, opts, indent, depth + 1);
-  const element = s.kind !== 'blockAttrs' && acceptsEmptyBody(b.nested) ? `(${body}) | null` : body;
+  const body = s.kind === 'blockAttrs' ? `{ [name: string]: ${valueType(s.elementType, templates, '  ')} }` : bodyDecl(b.nested, name, opts, decls, depth + 1, `The body of a "${b.typeName}" block.`);
+  const element = s.kind !== 'blockAttrs' && acceptsEmptyBody(b.nested) ? `${body} | null` : body;
   const [min, max] = blockCounts(b);
   let leaf: string;
   if (max === 1) leaf = min === 1 ? `${body} | [${body}]` : `${body} | [${element}] | [] | null`;
   else leaf = `${body} | Array<${element}>${min === 0 ? ' | null' : ''}`;
-  for (let i = 0; i < b.labels.length; i++) leaf = `{ [${JSON.stringify(b.labels[b.labels.length - 1 - i]).replace(/"/g, '').replace(/[^A-Za-z0-9_$]/g, '_') || 'label'}: string]: ${leaf} }`;
+  for (let i = b.labels.length - 1; i >= 0; i--) leaf = `{ [${b.labels[i]!.replace(/[^A-Za-z0-9_$]/g, '_') || 'label'}: string]: ${leaf} }`;
   return leaf;
 }
 
-/** A `.d.ts` declaration of the block body hcldec decodes with `spec`. */
+/**
+ * `.d.ts` declarations of the block body hcldec decodes with `spec`: an interface `name` and one
+ * interface per nested block body (`name` + the block type, PascalCase).
+ */
 export function specToTypeScript(spec: Spec, opts: TypeScriptOptions = {}): string {
   const name = opts.name ?? 'Config';
-  const doc = [opts.description, rootPanics(spec) ? `hcldec panics on this spec: ${rootPanics(spec)}` : bodyOf(spec).panics ? `hcldec panics on this spec: ${bodyOf(spec).panics}` : undefined]
-    .filter(Boolean)
-    .join('; ');
-  const head = doc ? comment(doc, '') : '';
-  const t = rootPanics(spec) ? 'never' : bodyType(spec, opts, '', 0);
-  return t === 'never' ? `${head}export type ${name} = never;\n` : `${head}export interface ${name} ${t}\n`;
+  const panics = rootPanics(spec) ?? bodyOf(spec).panics;
+  const doc = [opts.description, panics ? `hcldec panics on this spec (${panics}): no body decodes` : undefined].filter(Boolean).join('; ');
+  if (panics) return `${doc ? comment(doc, '') : ''}export type ${name} = never;\n`;
+  const decls: Decls = { out: [], used: new Set() };
+  bodyDecl(spec, name, opts, decls, 0, doc || undefined);
+  // The root first, then nested bodies outside-in.
+  return [decls.out[decls.out.length - 1]!, ...decls.out.slice(0, -1).reverse()].join('\n');
 }

@@ -5,16 +5,4 @@
  * WireError whose codec and reason are the expected ones. A value, another exception or another
  * WireError fails the vector.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { VectorContext } from '../../codecs/family.js';
-import { FAMILIES } from '../../codecs/family.js';
-import { familyCodec } from '../../codecs/families.js';
-import { isWireError } from '../../codecs/wire/errors.js';
-import { checkHostileWith, type VectorCheck } from './check.js';
-
 export { HOSTILE, hostileTarget, type HostileExpect } from './check.js';
-
-export function checkHostile(dir: string, v: { file: string; expect: string; context?: VectorContext }): VectorCheck {
-  return checkHostileWith(v, (p) => new Uint8Array(readFileSync(join(dir, p))), { FAMILIES, familyCodec, isWireError });
-}

@@ -21,7 +21,9 @@
 //   request-flood    a builder whose Builder.Run dials the host's Ui stream and sends Ui.Say
 //                    requests without end, never reading the answers
 //   expensive-value  a datasource whose Execute answer is a valid but slow-to-decode go-cty
-//                    msgpack value (FAKE_VALUE_HEX, hex); ConfigSpec etc. are not served
+//                    msgpack value: FAKE_VALUE_HEX (hex), or with FAKE_SET_SIZE=n a set of n
+//                    distinct numbers near 1 with FAKE_SET_ZEROS zeros after the point
+//                    (`expensiveNumberSet`); ConfigSpec etc. are not served
 // Every mode ignores SIGTERM and never exits on its own unless it says so.
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -172,9 +174,21 @@ function onRequest(stream, m, session, broker) {
     return;
   }
   if (mode === 'expensive-value' && m.header.serviceMethod === 'Datasource.Execute') {
-    const value = Buffer.from(process.env.FAKE_VALUE_HEX ?? '', 'hex');
+    const n = Number(process.env.FAKE_SET_SIZE ?? 0);
+    const value = n > 0 ? expensiveNumberSet(n, Number(process.env.FAKE_SET_ZEROS ?? 20)) : Buffer.from(process.env.FAKE_VALUE_HEX ?? '', 'hex');
     stream.write(encodeResponse(header, { Value: new Uint8Array(value) }));
     return;
   }
   stream.write(encodeResponse({ ...header, error: `hostile: ${m.header.serviceMethod} not served` }, {}));
+}
+
+/** go-cty msgpack with DynamicPseudoType, [type JSON, value]: a set of n distinct numbers near 1. */
+export function expensiveNumberSet(n, zeros) {
+  const typeJson = Buffer.from('["set","number"]');
+  const parts = [Buffer.from([0x92, 0xc4, typeJson.length]), typeJson, Buffer.from([0xdd, n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff])];
+  for (let i = 0; i < n; i++) {
+    const s = Buffer.from(`1.${'0'.repeat(zeros)}${String(i).padStart(7, '0')}`);
+    parts.push(s.length < 32 ? Buffer.from([0xa0 + s.length]) : Buffer.from([0xd9, s.length]), s);
+  }
+  return Buffer.concat(parts);
 }

@@ -129,12 +129,12 @@ function blockValue(b: BodyBlock, depth: number): fc.Arbitrary<JsonValue | undef
       labelTuples.forEach((labels, i) => {
         let o = root;
         for (let l = 0; l < labels.length - 1; l++) {
-          const next = Object.prototype.hasOwnProperty.call(o, labels[l]!) ? o[labels[l]!] : undefined;
+          const next = Object.hasOwn(o, labels[l]!) ? o[labels[l]!] : undefined;
           if (next === undefined || next === null || typeof next !== 'object' || Array.isArray(next)) define(o, labels[l]!, {});
           o = o[labels[l]!] as { [k: string]: JsonValue };
         }
         const last = labels[labels.length - 1]!;
-        if (unique && Object.prototype.hasOwnProperty.call(o, last)) return;
+        if (unique && Object.hasOwn(o, last)) return;
         define(o, last, bodies[i % bodies.length]!);
       });
       // The first label level as an array of one-key objects is the same blocks to hcl.
