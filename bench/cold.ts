@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { VectorContext } from '../codecs/family.js';
 import type { BenchCase } from './cases.js';
 import { stats } from './rounds.js';
+import { GO_ENV } from './goBench.js';
 
 export interface ColdSamples {
   ts: number[];
@@ -41,8 +42,6 @@ export interface ColdOptions {
   reps: number;
   log: (s: string) => void;
 }
-
-const GO_ENV = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod' };
 
 /** Runs the cold samples of one family's payload: per rep one Node process then one Go process. */
 export function coldSamples(c: BenchCase, o: ColdOptions): { decode: ColdSamples; import: ColdSamples } {

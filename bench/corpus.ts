@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import type { VectorContext } from '../codecs/family.js';
 import type { BenchCase } from './cases.js';
+import { GO_ENV } from './goBench.js';
 
 /** Payloads per case: enough that a round never repeats one (more for small payloads). */
 export function corpusCount(bytes: number): number {
@@ -36,7 +37,7 @@ export interface CorpusSet {
   seconds: number;
 }
 
-const GO_ENV = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod' };
+
 
 /** Hash of the generator: cmd/corpus, gobench's codecs, go.sum. */
 function generatorHash(moduleDir: string): string {

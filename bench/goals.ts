@@ -3,7 +3,7 @@
  * starts, retained memory. Each goal row names its case, the figure, and whether it is met; a
  * goal whose figure is missing counts as not met.
  */
-import type { BenchReport } from './report.js';
+import type { BenchReport } from './report-types.js';
 
 export interface GoalRow {
   goal: string;

@@ -43,12 +43,13 @@ const isFamilyCodec = (x: unknown): x is FamilyCodec =>
 
 const errText = (e: unknown) => ((e as Error)?.message ?? String(e)).split('\n')[0]!;
 
-export async function loadCodecs(): Promise<Codecs> {
+/** `entry`: the module to load the public API from (default: codecs/index.js of this build). */
+export async function loadCodecs(entry = '../codecs/index.js'): Promise<Codecs> {
   const notes: string[] = [];
   let exported: Record<string, unknown> = {};
   const adapters = new Map<Family, FamilyCodec>();
   try {
-    exported = (await import('../codecs/index.js')) as unknown as Record<string, unknown>;
+    exported = (await import(entry)) as unknown as Record<string, unknown>;
     const familyCodec = exported['familyCodec'] as (f: Family) => FamilyCodec | undefined;
     const families = exported['FAMILIES'] as readonly Family[];
     for (const f of families) {

@@ -66,13 +66,32 @@ export { toProto, toProtoRefusal } from './hclspec/to-proto.js';
 export { fromProto, objectFromProto } from './hclspec/from-proto.js';
 export type { ProtoSpec, ProtoObject, ProtoAttr, ProtoBlock, ProtoBlockList, ProtoCtyType, ProtoCtyPrimitive, ProtoCtyElement } from './hclspec/proto-types.js';
 // plugin start-up: describe, gob/protobuf choice, start arguments, handshake (codecs/protocol)
-export { parseDescribe, formatDescribe, chooseProtocol, parseHandshake, formatHandshake, HandshakeError, type PluginDescription, type ProtocolChoice, type Handshake } from './protocol/index.js';
+export {
+  parseDescribe,
+  formatDescribe,
+  chooseProtocol,
+  parseHandshake,
+  formatHandshake,
+  HandshakeError,
+  type PluginDescription,
+  type ProtocolChoice,
+  type Handshake,
+} from './protocol/index.js';
 export * as protocol from './protocol/index.js';
 // yamux frames and transcript replay (codecs/yamux; live sessions and the mux broker: packer-wire/host)
 export { YamuxError, replayTranscript, type LogicalStream, type TranscriptReplay } from './yamux/index.js';
 export * as yamux from './yamux/index.js';
 // transcripts: recorded host <-> plugin sessions -> net/rpc calls (codecs/transcript)
-export { decodeTranscript, encodeTranscript, transcriptToCanonical, transcriptFromCanonical, streamSummaries, type TranscriptModel, type TranscriptCall, type TranscriptStream } from './transcript/index.js';
+export {
+  decodeTranscript,
+  encodeTranscript,
+  transcriptToCanonical,
+  transcriptFromCanonical,
+  streamSummaries,
+  type TranscriptModel,
+  type TranscriptCall,
+  type TranscriptStream,
+} from './transcript/index.js';
 // cty numbers, sets, cty JSON and go-cty msgpack (codecs/cty, codecs/msgpack)
 export { formatNumberText, formatNumberG, parseNumberText } from './cty/numtext.js';
 export { numberFromInt64, numberFromUint64, numberFromFloat64, compareNumbers, exactInt64, exactFloat64, roundNumber, withPrec } from './cty/number-ops.js';
@@ -83,4 +102,12 @@ export { marshalCtyMsgpack, unmarshalCtyMsgpack } from './cty/msgpack.js';
 export { typeJSONBytes, parseTypeJSON } from './cty/type-json.js';
 export { valueToCanonical, valueFromCanonical, typeToJSON, typeFromJSON } from './cty/canonical.js';
 // hcldec spec -> JSON Schema (draft 2020-12) / TypeScript of a template block body (codecs/schema)
-export { specToJsonSchema, specToTypeScript, knownLimit, KNOWN_LIMITS, type JsonSchema, type JsonSchemaOptions, type TypeScriptOptions } from './schema/index.js';
+export {
+  specToJsonSchema,
+  specToTypeScript,
+  knownLimit,
+  KNOWN_LIMITS,
+  type JsonSchema,
+  type JsonSchemaOptions,
+  type TypeScriptOptions,
+} from './schema/index.js';

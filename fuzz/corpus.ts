@@ -3,7 +3,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Family, VectorContext } from '../codecs/family.js';
-import { hostileTarget } from '../conformance/runner/hostile.js';
+import { hostileTarget } from '../conformance/runner/check.js';
 import type { Seed } from './shapes/shape.js';
 
 /** vectors/ of this checkout (dist/fuzz/… -> repository root). */

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Family, VectorContext } from '../codecs/family.js';
 import { familyCodec } from '../codecs/families.js';
 import { isWireError } from '../codecs/wire/errors.js';
-import type { HostileExpect } from '../conformance/runner/hostile.js';
+import type { HostileExpect } from '../conformance/runner/check.js';
 import { loadSeeds } from './corpus.js';
 import { ALL_SHAPES } from './shapes/index.js';
 

@@ -26,6 +26,7 @@ export {
   type ExecuteResult,
 } from './components.js';
 export { decodeSpecPayload, decodeValuePayload, configsArg, type ConfigArg } from './payloads.js';
+export { communicatorService, CommunicatorClient, type HostCommunicator } from './communicator.js';
 export { DEFAULT_HOST_LIMITS, hostLimits, CallCounter, type HostLimits } from './limits.js';
 export { decodeSpecOffThread, decodeValueOffThread, WorkerGate, type OffloadOptions } from './decode-offload.js';
 export { inspectComponent, describedComponents, autoProtocol, type ComponentSpecs } from './inspect.js';

@@ -7,6 +7,7 @@
 //                        entries are imported, and importing one reads two small files
 //   lib/host.js          the Node-only live host
 //   lib/cli.js           the command line (`conformance` and `describe` run their code only when asked)
+//   lib/decode-worker.js the host's worker thread for decoding large payloads
 //
 // host.js and cli.js take every codecs/ module from pure.js too (never a copy of their own), so a
 // GoMap or WireError made through `packer-wire` is the same class `packer-wire/host` checks for.
@@ -79,6 +80,11 @@ const fromPure = {
     b.onResolve({ filter: /^\.\/chunks\/pure\.js$/ }, () => ({ path: './chunks/pure.js', external: true }));
   },
 };
-for (const [name, src] of [['host', 'host/index.ts'], ['cli', 'cli/main.ts']]) {
+// decode-worker.js: the host's off-thread payload decoder, loaded by URL next to host.js / cli.js.
+for (const [name, src] of [
+  ['host', 'host/index.ts'],
+  ['cli', 'cli/main.ts'],
+  ['decode-worker', 'host/decode-worker.ts'],
+]) {
   await build({ ...common, entryPoints: [src], outfile: `lib/${name}.js`, plugins: [fromPure] });
 }

@@ -30,6 +30,7 @@ const MODULE_STATE = {
   'codecs/cty/json.ts:sharedBusy': 'guards the reuse of one scratch ByteWriter (a nested call gets its own)',
   'codecs/cty/msgpack.ts:sharedBusy': 'guards the reuse of one scratch ByteWriter (a nested call gets its own)',
   'codecs/gob/compiled.ts:entries': 'size of the compiled-op caches (they are dropped at MAX_ENTRIES)',
+  'codecs/gob/compiled.ts:heldBytes': 'estimated heap of the compiled-op caches (they are dropped at MAX_COMPILED_BYTES)',
   'codecs/gob/decoder.ts:namesByRegistry': 'cache of registered names by their bytes, replaced by clearCaches()',
   'codecs/gob/hcldec.ts:shared': "Packer's registry, built on first use",
   'codecs/gob/idspace.ts:spaces': 'counter giving each IdSpace a unique uid (cache keys)',
@@ -93,6 +94,8 @@ for (const f of files) {
       if (name) note(target, name);
     }
   }
+  // A module imported whole (`* as`, `export *`, or a dynamic import()) counts as used.
+  for (const m of src.matchAll(/import\(\s*['"](\.[^'"]+)['"]\s*\)/g)) note(resolve(dirname(f), m[1]).replace(/\.js$/, '.ts'), '*');
   for (const m of src.matchAll(/(?:import|export)\s+\*\s+(?:as\s+\w+\s+)?from\s*['"](\.[^'"]+)['"]/g))
     note(resolve(dirname(f), m[1]).replace(/\.js$/, '.ts'), '*');
 }

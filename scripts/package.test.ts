@@ -53,7 +53,7 @@ test.before(() => {
 test.after(() => rmSync(tmp, { recursive: true, force: true }));
 
 test('the tarball ships runtime code, its types, LICENSE, README and CHANGELOG; no tests, test kits, maps or dev build', () => {
-  for (const must of ['package.json', 'LICENSE', 'README.md', 'CHANGELOG.md', 'lib/index.js', 'lib/host.js', 'lib/cli.js', 'lib/types/codecs/index.d.ts', 'lib/types/host/index.d.ts']) assert.ok(files.includes(must), `${must} is shipped`);
+  for (const must of ['package.json', 'LICENSE', 'README.md', 'CHANGELOG.md', 'lib/index.js', 'lib/host.js', 'lib/cli.js', 'lib/decode-worker.js', 'lib/types/codecs/index.d.ts', 'lib/types/host/index.d.ts']) assert.ok(files.includes(must), `${must} is shipped`);
   assert.equal(files.filter((f) => /\.test\.|(^|\/)testkit\/|\.map$|^dist\/|(^|\/)testdata\/|arbitraries|\.ts$/.test(f) && !f.endsWith('.d.ts')), []);
   const pkg = JSON.parse(readFileSync(join(proj, 'node_modules/packer-wire/package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   assert.equal(Object.keys(pkg.dependencies ?? {}), [], 'no runtime dependencies (no runtime file imports a package)');

@@ -71,6 +71,7 @@ const BOUND_TYPE = T.tuple([T.Number, T.Bool]);
 export function unmarshalCtyMsgpack(bytes: Uint8Array, type: CtyType, limits?: DecodeOptions | DecodeBudget): CtyValue {
   const r = new ByteReader(bytes, 'msgpack');
   r.budget = budgetFor(limits, bytes.length);
+  r.budget.addValues(1, 'msgpack', 0);
   const v = readValue(r, type, 0);
   if (!r.atEnd()) r.fail(`${r.remaining} trailing bytes after the value`);
   return v;
@@ -101,7 +102,6 @@ function readUtf8Payload(r: ByteReader, n: number, what: string): string {
 
 function readValue(r: ByteReader, t: CtyType, depth: number): CtyValue {
   if (depth > MAX_DEPTH) r.fail(`value nested deeper than ${MAX_DEPTH}`);
-  r.budget.addValues(1, 'msgpack', r.pos);
   const c = r.peekByte();
   if (isExt(c)) return readUnknown(r, t, depth);
   if (t.kind === 'dynamic') return readDynamic(r, depth);
@@ -124,6 +124,8 @@ function readValue(r: ByteReader, t: CtyType, depth: number): CtyValue {
     case 'set': {
       const n = readArrayLen(r, `a ${t.kind} is required`);
       if (n === 0) return { type: t, raw: [] };
+      // a container's elements count when its header is read (a flood is refused at once)
+      r.budget.addValues(n, 'msgpack', at);
       const vals: CtyValue[] = new Array(n);
       for (let i = 0; i < n; i++) vals[i] = readValue(r, t.elem, depth + 1);
       const et = commonElementType(vals);
@@ -134,6 +136,7 @@ function readValue(r: ByteReader, t: CtyType, depth: number): CtyValue {
     case 'map': {
       const n = readMapLen(r, 'a map is required');
       if (n === 0) return { type: t, raw: new Map() };
+      r.budget.addValues(2 * n, 'msgpack', at);
       const vals = new Map<string, CtyValue>();
       for (let i = 0; i < n; i++) {
         const key = readCtyString(r, 'map key');
@@ -146,6 +149,7 @@ function readValue(r: ByteReader, t: CtyType, depth: number): CtyValue {
     case 'tuple': {
       const n = readArrayLen(r, 'a tuple is required');
       if (n === 0) return { type: T.tuple([]), raw: [] };
+      r.budget.addValues(n, 'msgpack', at);
       if (n !== t.elems.length) r.fail(`a tuple of length ${t.elems.length} is required, found ${n} elements`, at);
       const vals: CtyValue[] = new Array(n);
       for (let i = 0; i < n; i++) vals[i] = readValue(r, t.elems[i]!, depth + 1);
@@ -154,6 +158,7 @@ function readValue(r: ByteReader, t: CtyType, depth: number): CtyValue {
     case 'object': {
       const n = readMapLen(r, 'an object is required');
       if (n === 0) return { type: T.object({}), raw: new Map() };
+      r.budget.addValues(2 * n, 'msgpack', at);
       if (n !== t.attrs.size) r.fail(`an object with ${t.attrs.size} attributes is required (${n} given)`, at);
       const vals = new Map<string, CtyValue>();
       for (let i = 0; i < n; i++) {

@@ -37,7 +37,6 @@ import {
   goStruct,
   gobEncoder,
   type ExternalContext,
-  type GoType,
 } from './gotype.js';
 import { NestedDecodeCache, NestedEncodeCache } from './nested-cache.js';
 import type { GobRegistry } from './registry.js';

@@ -28,8 +28,6 @@ export interface InteropSummary {
   failures: Array<{ session: string; failures: string[] }>;
   /** Sessions run again after a Go panic inside the plugin (SDK v0.6.x's ToProto; see sessions.ts). */
   retried: Array<{ session: string; retries: number }>;
-  /** Sessions whose Hook.Run Data was recorded from an older tester build: not compared until `npm run vectors` runs again. */
-  staleHookData: string[];
   skipped?: string;
   ms: number;
 }
@@ -68,7 +66,6 @@ export async function runInterop(options: InteropOptions = {}): Promise<InteropS
     byProtocol: { gob: { sessions: 0, passed: 0, failed: 0 }, protobuf: { sessions: 0, passed: 0, failed: 0 } },
     failures: [],
     retried: [],
-    staleHookData: [],
     ms: 0,
   });
   const got = ensurePlugins(log, options.build ?? true);
@@ -98,7 +95,6 @@ export async function runInterop(options: InteropOptions = {}): Promise<InteropS
     s.sessions++;
     s.checks += r.checks;
     if (r.retries) s.retried.push({ session: r.id, retries: r.retries });
-    if (r.staleHookData) s.staleHookData.push(r.id);
     const bp = s.byProtocol[r.mode];
     bp.sessions++;
     if (r.passed) {

@@ -5,8 +5,9 @@
  *
  * decode(bytes) -> model; canonical(model) must equal `expect`. Then encode(model): where the
  * vector is byteExact the bytes must equal Go's; otherwise decoding them again must give `expect`.
- * A `hostile` vector (vectors/README.md) must make the target family's decoder throw the expected
- * WireError (codec and reason).
+ * A `hostile` vector (vectors/README.md, "hostile") holds hostile input bytes and the WireError
+ * the codec of its target family (`context.family`, given the rest of the context) must throw for
+ * them: a value, another exception or another WireError (codec or reason) fails it.
  */
 import type { Family, FamilyCodec, VectorContext } from '../../codecs/family.js';
 import type { WireError } from '../../codecs/wire/errors.js';

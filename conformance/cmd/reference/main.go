@@ -133,15 +133,18 @@ type Session struct {
 	Methods   []string `json:"methods"`
 	Problems  []string `json:"problems"`
 	Vector    string   `json:"vector,omitempty"`
+	// Handshake: the real plugin's handshake line (the relay printed its own address to Packer).
+	Handshake string          `json:"pluginHandshake"`
+	Describe  json.RawMessage `json:"describe"`
 }
 
 type Results struct {
-	Packer   []string  `json:"packer"`
+	Packer []string `json:"packer"`
 	// Internal: per Packer version, its internal components read from its source.
 	Internal map[string]map[string][]string `json:"internalComponents"`
-	Cases    []Case    `json:"cases"`
-	Sessions []Session `json:"sessions"`
-	Seconds  float64   `json:"seconds"`
+	Cases    []Case                         `json:"cases"`
+	Sessions []Session                      `json:"sessions"`
+	Seconds  float64                        `json:"seconds"`
 }
 
 func main() {
@@ -340,9 +343,10 @@ func runCase(work, relay, relaySum string, p packerBin, cs caseSet, fg *string, 
 			}
 			for _, pl := range c.Installed {
 				if pl.Name == name {
-					s.Build = pl.Build
+					s.Build, s.Describe = pl.Build, pl.Describe
 				}
 			}
+			s.Handshake = inv.PluginHandshake
 			s.decode(tr)
 			if recordVectors {
 				s.Vector = "transcript/" + s.ID
@@ -594,6 +598,10 @@ func writeCaptures(work string, sessions []Session, builds map[string]pluginBuil
 			return err
 		}
 		host := "packer-" + strings.TrimPrefix(s.Packer, "v")
+		var describeObj any
+		if err := json.Unmarshal(s.Describe, &describeObj); err != nil {
+			return fmt.Errorf("%s: describe: %v", s.ID, err)
+		}
 		c := capturepkg.Capture{
 			ID: s.ID, Kind: "transcript", Host: host, Plugin: b.Plugin, PluginVersion: b.PluginVersion,
 			SdkVersion: b.SdkVersion, GoVersion: b.GoVersion, Mode: s.Protocol,
@@ -601,7 +609,7 @@ func writeCaptures(work string, sessions []Session, builds map[string]pluginBuil
 			Context: map[string]any{
 				"protocol": s.Protocol, "component": s.Kind + "/" + s.Component, "host": host,
 				"startArgs": s.Args, "installedAs": s.Plugin, "case": s.Case, "template": s.Template,
-				"problems": s.Problems,
+				"handshake": s.Handshake, "describe": describeObj,
 			},
 		}
 		if err := enc.Encode(c); err != nil {

@@ -326,6 +326,21 @@ func transcriptVector(c capture, data []byte) (result, string, error) {
 	if c.Component != "" {
 		ctx["component"] = c.Component
 	}
+	// a recorder that did not list the streams and problems (cmd/reference) gets Go's
+	if _, ok := ctx["streams"]; !ok {
+		streams := d.Streams
+		if streams == nil {
+			streams = []transcript.StreamInfo{}
+		}
+		ctx["streams"] = streams
+	}
+	if _, ok := ctx["problems"]; !ok {
+		problems := d.Problems
+		if problems == nil {
+			problems = []string{}
+		}
+		ctx["problems"] = problems
+	}
 	if _, ok := ctx["protocol"]; !ok {
 		ctx["protocol"] = c.Mode
 	}
