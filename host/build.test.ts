@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runBuild, type BuildDescription, type BuildUiEvent } from './build.js';
+import { processGroupsLeft, runBuild, type BuildDescription, type BuildUiEvent } from './build.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const binDir = process.env['PACKER_WIRE_PLUGIN_BIN'] ?? resolve(root, 'conformance/.work/bin');
@@ -43,15 +43,6 @@ function build(protocol: 'gob' | 'protobuf', parts: Partial<BuildDescription> = 
   };
 }
 
-const processGroupGone = (pid: number): boolean => {
-  try {
-    process.kill(-pid, 0);
-    return false;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-};
-
 if (!tester) {
   console.error(`SKIPPED: host/build.test.ts: no tester-sdk0.6.4 in ${binDir} (run conformance/scripts/build-plugins.sh)`);
 } else {
@@ -73,7 +64,7 @@ if (!tester) {
       // The builder's error is the provisioner's answer, with the builder's text.
       assert.ok(texts.includes('error tester.one: tester: download dir failed: tester: DownloadDir is not supported'), texts.join('\n'));
       assert.equal(r.artifacts.map((a) => a.id), ['tester-123']);
-      for (const pid of r.pids) assert.ok(processGroupGone(pid), `plugin ${pid} still running`);
+      assert.equal(await processGroupsLeft(r.pids), []);
     });
 
     test(`${protocol}: local mode runs the command and moves files inside the work directory`, async () => {
@@ -100,7 +91,7 @@ if (!tester) {
         assert.ok(r.error, 'the build failed');
         assert.match(r.error!.message, 'Error provisioning: tester: command "exit 3" exited 3');
         assert.equal(r.artifacts, []);
-        for (const pid of r.pids) assert.ok(processGroupGone(pid), `plugin ${pid} still running`);
+        assert.equal(await processGroupsLeft(r.pids), []);
       } finally {
         rmSync(work, { recursive: true, force: true });
       }
@@ -121,9 +112,7 @@ if (!tester) {
         assert.is((r.error as { code?: string }).code, 'shutdown');
         assert.ok(performance.now() - t0 < 20_000, 'ended long before the sleep');
         assert.is(r.pids.length, 2);
-        // SIGKILL is delivered and the orphans reaped asynchronously: allow a moment.
-        for (let i = 0; i < 40 && !r.pids.every(processGroupGone); i++) await new Promise((res) => setTimeout(res, 50));
-        const left = r.pids.filter((p) => !processGroupGone(p));
+        const left = await processGroupsLeft(r.pids);
         assert.equal(left, [], `plugin groups still running: ${left.map((p) => execSync(`ps -o pid,stat,args -g ${p} || true`).toString()).join('\n')}`);
       } finally {
         rmSync(work, { recursive: true, force: true });
@@ -138,7 +127,7 @@ if (!tester) {
         const r = await runBuild(build(protocol, { postProcessors: [[{ plugin: tester, type: 'tester', config: obj({ destination: 'first.out' }) }]] }));
         assert.is((r.error as { code?: string } | null)?.code, 'remote');
         assert.match(r.error!.message, 'PostProcessor.ConfigSpec: failed to encode HCL spec from protobuf');
-        for (const pid of r.pids) assert.ok(processGroupGone(pid), `plugin ${pid} still running`);
+        assert.equal(await processGroupsLeft(r.pids), []);
         return;
       }
       const r = await runBuild(

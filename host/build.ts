@@ -201,6 +201,24 @@ function killGroupLeftovers(pid: number | undefined): void {
   }
 }
 
+const groupGone = (pid: number): boolean => {
+  try {
+    process.kill(-pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+};
+
+/**
+ * The plugin process groups among `pids` (BuildResult.pids) that still have a process, after
+ * waiting up to `waitMs` (SIGKILL is delivered and orphans reaped asynchronously). Unix only.
+ */
+export async function processGroupsLeft(pids: readonly number[], waitMs = 2000): Promise<number[]> {
+  for (const end = performance.now() + waitMs; !pids.every(groupGone) && performance.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+  return pids.filter((p) => !groupGone(p));
+}
+
 const messageOf = (e: unknown): string => (e instanceof RpcRemoteError ? e.remoteMessage : e instanceof Error ? e.message : String(e));
 
 /** Runs the build; never rejects for a build failure (see `error`), always ends every plugin. */

@@ -58,6 +58,7 @@ export {
 export { proxiedCommunicator, type BrokerSide, type CommunicatorProxyOptions } from './communicator-proxy.js';
 export {
   runBuild,
+  processGroupsLeft,
   readBuildDescription,
   configValue,
   buildProtocol,

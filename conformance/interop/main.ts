@@ -6,7 +6,8 @@
  * their own and raised SDKs), in gob mode and, for plugins reporting protocol v2, protobuf mode;
  * every session is checked against the Go harness's vectors and transcripts (sessions.ts).
  * When the binaries are absent and Go is installed they are built first; without Go the run is
- * skipped, loudly. Prints `{sessions, passed, failed, byProtocol, failures}` with --json.
+ * skipped, loudly. Then whole builds through the build API (builds.ts). Prints
+ * `{sessions, passed, failed, byProtocol, failures, builds}` with --json.
  * Exit status: 0 when nothing failed, 1 otherwise, 2 on bad usage.
  */
 import { realpathSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { describedComponents, killAllPlugins } from '../../host/index.js';
 import { ensurePlugins, type PluginBuild } from './plugins.js';
 import { VectorIndex } from './vectors.js';
 import { planSessions, runSession, type SessionPlan, type SessionResult } from './sessions.js';
+import { runBuilds, type BuildsSummary } from './builds.js';
 
 export interface InteropSummary {
   sessions: number;
@@ -28,6 +30,8 @@ export interface InteropSummary {
   failures: Array<{ session: string; failures: string[] }>;
   /** Sessions run again after a Go panic inside the plugin (SDK v0.6.x's ToProto; see sessions.ts). */
   retried: Array<{ session: string; retries: number }>;
+  /** Whole builds through the build API (builds.ts); left out with --only. */
+  builds?: BuildsSummary;
   skipped?: string;
   ms: number;
 }
@@ -106,6 +110,7 @@ export async function runInterop(options: InteropOptions = {}): Promise<InteropS
       s.failures.push({ session: r.id, failures: r.failures });
     }
   }
+  if (!options.only) s.builds = await runBuilds(got.builds, log);
   s.ms = Date.now() - t0;
   return s;
 }
@@ -132,7 +137,8 @@ export async function main(argv: string[]): Promise<number> {
       `interop: ${s.sessions} sessions against ${s.plugins} plugin builds (gob ${s.byProtocol.gob.passed}/${s.byProtocol.gob.sessions}, protobuf ${s.byProtocol.protobuf.passed}/${s.byProtocol.protobuf.sessions} passed), ${s.checks} checks, ${s.passed} passed, ${s.failed} failed in ${s.ms} ms\n`,
     );
   }
-  return s.failed > 0 ? 1 : 0;
+  if (!json && s.builds) process.stdout.write(`interop builds: ${s.builds.total} builds (gob ${s.builds.byProtocol.gob}, protobuf ${s.builds.byProtocol.protobuf}), ${s.builds.passed} passed, ${s.builds.failed} failed, ${s.builds.matchedPacker} matched real Packer\n`);
+  return s.failed > 0 || (s.builds?.failed ?? 0) > 0 ? 1 : 0;
 }
 
 if (process.argv[1] && realpathSync(resolve(process.argv[1])) === realpathSync(fileURLToPath(import.meta.url))) {
