@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HostError } from './errors.js';
 import { processGroupsLeft, runBuild, type BuildDescription, type BuildUiEvent } from './build.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -118,6 +119,27 @@ if (!tester) {
         rmSync(work, { recursive: true, force: true });
       }
     });
+
+    for (const victim of ['builder', 'provisioner'] as const) {
+      test(`${protocol}: the ${victim} dying mid-provision gives a typed HostError (exited)`, async () => {
+        const work = mkdtempSync(join(tmpdir(), 'build-test-'));
+        try {
+          const pids = new Map<string, number>();
+          const r = await runBuild(build(protocol, { env: { TESTER_WORKDIR: work }, provisioners: [{ plugin: tester, type: 'tester', config: obj({ command: 'sleep 30' }) }] }), {
+            onPluginStart: (kind, pid) => pids.set(kind, pid),
+            onCommunicatorCall: (m) => {
+              if (m === 'Start') setTimeout(() => process.kill(pids.get(victim)!, 'SIGKILL'), 300);
+            },
+          });
+          assert.instance(r.error, HostError);
+          assert.is((r.error as HostError).code, 'exited', r.error?.message);
+          assert.match(r.error!.message, 'killed by SIGKILL');
+          assert.equal(await processGroupsLeft(r.pids), []);
+        } finally {
+          rmSync(work, { recursive: true, force: true });
+        }
+      });
+    }
 
     test(`${protocol}: a 2-step post-processor chain passes each returned artifact on`, async () => {
       const ui: BuildUiEvent[] = [];

@@ -109,6 +109,8 @@ export interface BuildOptions {
   session?: Omit<Partial<SessionOptions>, 'protocol' | 'env'>;
   /** Told about every call the proxied communicator forwards. */
   onCommunicatorCall?: (method: string, detail: string) => void;
+  /** Told about every plugin process the build starts. */
+  onPluginStart?: (kind: ComponentKind, pid: number) => void;
 }
 
 export interface BuildResult {
@@ -233,7 +235,10 @@ export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promi
   const start = async (c: BuildComponent, kind: ComponentKind): Promise<PluginSession> => {
     const s = await startComponent(c.plugin, kind, c.type, { ...(o.session ?? {}), protocol: result.protocol, env });
     sessions.push(s);
-    if (s.process.pid !== undefined) result.pids.push(s.process.pid);
+    if (s.process.pid !== undefined) {
+      result.pids.push(s.process.pid);
+      o.onPluginStart?.(kind, s.process.pid);
+    }
     return s;
   };
   try {
@@ -267,6 +272,7 @@ export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promi
     }
 
     // ---- run, with the provision hook ----
+    let pluginFailure: HostError | undefined;
     const hook: HostHook = {
       run: async (hookName, data, plugin) => {
         if (hookName !== 'packer_provision') return;
@@ -291,10 +297,18 @@ export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promi
             callTimeoutMs: 24 * 3600 * 1000,
           });
       } catch (e) {
+        // A provisioner that died (or went past a limit) is the build's error, typed, whatever
+        // the builder makes of the hook's failure.
+        if (e instanceof HostError && e.code !== 'remote' && e.code !== 'shutdown') pluginFailure ??= e;
         throw new Error(messageOf(e));
       }
     };
-    const builderArtifact = await builder.run(targetedUi(name, o.onUi), hook, { timeoutMs: 24 * 3600 * 1000, ...(o.signal ? { signal: o.signal } : {}) });
+    let builderArtifact: ArtifactClient | null;
+    try {
+      builderArtifact = await builder.run(targetedUi(name, o.onUi), hook, { timeoutMs: 24 * 3600 * 1000, ...(o.signal ? { signal: o.signal } : {}) });
+    } catch (e) {
+      throw pluginFailure ?? e;
+    }
     if (o.signal?.aborted) throw new HostError('shutdown', 'build cancelled');
     if (!builderArtifact) return result;
 
