@@ -119,7 +119,10 @@ test('an empty manifest gives no cases and every rule missing', () => {
 
 test('filterCases keeps names containing any word, all when no words', () => {
   const cs = [{ name: 'rpc.ui-say' }, { name: 'gob-spec.configspec' }, { name: 'proto-spec.configspec' }];
-  assert.equal(filterCases(cs, ['rpc']).map((c) => c.name), ['rpc.ui-say']);
+  assert.equal(
+    filterCases(cs, ['rpc']).map((c) => c.name),
+    ['rpc.ui-say'],
+  );
   assert.equal(filterCases(cs, ['configspec']).length, 2);
   assert.equal(filterCases(cs, []).length, 3);
 });

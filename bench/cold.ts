@@ -71,7 +71,15 @@ export function coldSamples(c: BenchCase, o: ColdOptions): { decode: ColdSamples
     if (m) {
       decode.go.push(Number(m[1]) / 1e6);
       imp.go.push(goInitMs(g.stderr ?? ''));
-    } else decode.errors.push(`go: ${((g.stdout ?? '') + (g.stderr ?? '')).trim().split('\n').filter((l) => !l.startsWith('init ')).slice(-2).join(' ')}`);
+    } else
+      decode.errors.push(
+        `go: ${((g.stdout ?? '') + (g.stderr ?? ''))
+          .trim()
+          .split('\n')
+          .filter((l) => !l.startsWith('init '))
+          .slice(-2)
+          .join(' ')}`,
+      );
   }
   return { decode, import: imp };
 }

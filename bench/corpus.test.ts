@@ -18,7 +18,10 @@ test('loadCorpus reads length-framed payloads, each its own copy, with per-paylo
     writeFileSync(join(dir, 'c.corpus'), frame([1, 2, 3], [], [4]));
     writeFileSync(join(dir, 'c.json'), JSON.stringify({ count: 3, bytes: 4, types: ['string', ['list', 'number'], 'bool'] }));
     const c = loadCorpus(join(dir, 'c.corpus'), { type: 'dynamic', other: 1 });
-    assert.equal(c.payloads.map((p) => [...p]), [[1, 2, 3], [], [4]]);
+    assert.equal(
+      c.payloads.map((p) => [...p]),
+      [[1, 2, 3], [], [4]],
+    );
     assert.is.not(c.payloads[0]!.buffer, c.payloads[2]!.buffer);
     assert.equal(c.contexts[1], { type: ['list', 'number'], other: 1 });
     assert.is(c.meanBytes, 4 / 3);
@@ -36,7 +39,12 @@ test('corpusCount: more payloads for small ones, at least 1,024', () => {
 });
 
 test('goInitMs sums the clock time of GODEBUG=inittrace lines', () => {
-  const text = ['init internal/bytealg @0.003 ms, 0 ms clock, 0 bytes, 0 allocs', 'PASS', 'init math/big @1.2 ms, 0.25 ms clock, 1024 bytes, 3 allocs', 'init x @2 ms, 1.5 ms clock, 0 bytes, 0 allocs'].join('\n');
+  const text = [
+    'init internal/bytealg @0.003 ms, 0 ms clock, 0 bytes, 0 allocs',
+    'PASS',
+    'init math/big @1.2 ms, 0.25 ms clock, 1024 bytes, 3 allocs',
+    'init x @2 ms, 1.5 ms clock, 0 bytes, 0 allocs',
+  ].join('\n');
   assert.is(goInitMs(text), 1.75);
   assert.is(goInitMs(''), 0);
 });

@@ -37,13 +37,12 @@ export interface CorpusSet {
   seconds: number;
 }
 
-
-
 /** Hash of the generator: cmd/corpus, gobench's codecs, go.sum. */
 function generatorHash(moduleDir: string): string {
   const h = createHash('sha256');
   for (const d of ['cmd/corpus', 'gobench']) {
-    for (const f of readdirSync(join(moduleDir, d)).sort()) if (f.endsWith('.go') && !f.endsWith('_test.go')) h.update(f).update(readFileSync(join(moduleDir, d, f)));
+    for (const f of readdirSync(join(moduleDir, d)).sort())
+      if (f.endsWith('.go') && !f.endsWith('_test.go')) h.update(f).update(readFileSync(join(moduleDir, d, f)));
   }
   h.update(readFileSync(join(moduleDir, 'go.sum')));
   return h.digest('hex');
@@ -63,7 +62,14 @@ export function ensureCorpus(cases: readonly BenchCase[], o: { moduleDir: string
   const set: CorpusSet = { dir: root, files: new Map(), errors: new Map(), seconds: 0 };
   const todo: { entry: { name: string; id: string; family: string; file: string; context: VectorContext; count: number }; dir: string }[] = [];
   for (const c of cases) {
-    const entry = { name: c.name, id: c.vector.id, family: c.family, file: join(o.vectorsDir, c.vector.file), context: c.vector.context ?? {}, count: corpusCount(c.bytes) };
+    const entry = {
+      name: c.name,
+      id: c.vector.id,
+      family: c.family,
+      file: join(o.vectorsDir, c.vector.file),
+      context: c.vector.context ?? {},
+      count: corpusCount(c.bytes),
+    };
     const key = createHash('sha256').update(gen).update(JSON.stringify(entry)).update(readFileSync(entry.file)).digest('hex').slice(0, 16);
     const dir = join(root, `${c.name}-${key}`);
     if (existsSync(join(dir, 'done'))) collect(set, c.name, dir);
@@ -76,7 +82,12 @@ export function ensureCorpus(cases: readonly BenchCase[], o: { moduleDir: string
     const listFile = join(tmp, 'cases.json');
     writeFileSync(listFile, JSON.stringify({ cases: todo.map((t) => t.entry) }, null, 2));
     o.log(`corpus: Go is making ${todo.reduce((n, t) => n + t.entry.count, 0)} payloads for ${todo.length} cases under ${root}`);
-    const r = spawnSync('go', ['run', './cmd/corpus', '-cases', listFile, '-out', tmp], { cwd: o.moduleDir, encoding: 'utf8', env: GO_ENV, timeout: 1_200_000 });
+    const r = spawnSync('go', ['run', './cmd/corpus', '-cases', listFile, '-out', tmp], {
+      cwd: o.moduleDir,
+      encoding: 'utf8',
+      env: GO_ENV,
+      timeout: 1_200_000,
+    });
     const index = join(tmp, 'index.json');
     if (r.status !== 0 || !existsSync(index)) {
       const why = (r.stderr || r.stdout || String(r.error)).trim().split('\n').slice(-5).join(' ');
@@ -88,8 +99,9 @@ export function ensureCorpus(cases: readonly BenchCase[], o: { moduleDir: string
         for (const old of readdirSync(root)) if (old.startsWith(`${name}-`)) rmSync(join(root, old), { recursive: true, force: true });
         mkdirSync(t.dir, { recursive: true });
         const e = results.get(name);
-        if (e && !e.error) for (const ext of ['.corpus', '.json']) if (existsSync(join(tmp, name + ext))) renameSync(join(tmp, name + ext), join(t.dir, name + ext));
-        writeFileSync(join(t.dir, 'done'), e?.error ?? (e ? '' : 'not in the generator\'s index'));
+        if (e && !e.error)
+          for (const ext of ['.corpus', '.json']) if (existsSync(join(tmp, name + ext))) renameSync(join(tmp, name + ext), join(t.dir, name + ext));
+        writeFileSync(join(t.dir, 'done'), e?.error ?? (e ? '' : "not in the generator's index"));
         collect(set, name, t.dir);
       }
     }

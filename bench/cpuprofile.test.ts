@@ -37,7 +37,14 @@ test('largest self time first, paths cut to the repository and lines 1-based', (
 });
 
 test('without samples, hitCount is used', () => {
-  const p: CpuProfile = { startTime: 0, endTime: 1, nodes: [{ id: 1, callFrame: frame('a'), hitCount: 3, children: [2] }, { id: 2, callFrame: frame('b'), hitCount: 1 }] };
+  const p: CpuProfile = {
+    startTime: 0,
+    endTime: 1,
+    nodes: [
+      { id: 1, callFrame: frame('a'), hitCount: 3, children: [2] },
+      { id: 2, callFrame: frame('b'), hitCount: 1 },
+    ],
+  };
   const rows = summarizeProfile(p);
   assert.is(rows[0]?.selfPct, 75);
   assert.is(rows.find((r) => r.where.startsWith('a'))?.totalPct, 100);

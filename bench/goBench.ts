@@ -7,7 +7,6 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchCase } from './cases.js';
 
-
 export interface GoSide {
   /** Go is there and the bench binary compiled. */
   available: boolean;
@@ -23,7 +22,10 @@ export interface GoSide {
 export const GO_ENV = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod' };
 
 /** Where the case list for gobench is written, with the corpus of each case when it has one. */
-export function writeGoCases(cases: readonly BenchCase[], o: { workDir: string; vectorsDir: string; retain: ReadonlySet<string>; corpus: ReadonlyMap<string, string> }): string {
+export function writeGoCases(
+  cases: readonly BenchCase[],
+  o: { workDir: string; vectorsDir: string; retain: ReadonlySet<string>; corpus: ReadonlyMap<string, string> },
+): string {
   const list = {
     outDir: o.workDir,
     cases: cases.map((c) => ({
@@ -65,7 +67,12 @@ export function prepareGo(o: { moduleDir: string; workDir: string; log: (s: stri
 /** Runs TestWriteDescriptor (the SDK's hcl_spec descriptor, for the protobuf peers). */
 export function writeDescriptor(side: GoSide, casesFile: string, o: { moduleDir: string; workDir: string }): void {
   if (!side.bin) return;
-  const r = spawnSync(side.bin, ['-test.run', '^TestWriteDescriptor$'], { cwd: join(o.moduleDir, 'gobench'), encoding: 'utf8', env: { ...GO_ENV, PACKER_WIRE_BENCH_CASES: casesFile }, timeout: 120_000 });
+  const r = spawnSync(side.bin, ['-test.run', '^TestWriteDescriptor$'], {
+    cwd: join(o.moduleDir, 'gobench'),
+    encoding: 'utf8',
+    env: { ...GO_ENV, PACKER_WIRE_BENCH_CASES: casesFile },
+    timeout: 120_000,
+  });
   const desc = join(o.workDir, 'hcl_spec.descriptor.bin');
   if (r.status === 0 && existsSync(desc)) side.descriptorFile = desc;
   else side.notes.push(`go: TestWriteDescriptor failed (exit ${r.status}); protobuf peers use proto/hcl_spec.proto`);

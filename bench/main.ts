@@ -27,7 +27,8 @@ const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const log = (s: string) => process.stderr.write(s + '\n');
 const mb = (bytes: number, ops: number | null) => (ops == null ? null : (bytes * ops) / 1e6);
 /** WireError messages as they are (they name codec and offset); anything else with its class name. */
-const why = (e: unknown) => ((e as Error)?.name === 'WireError' ? (e as Error).message : `${(e as Error)?.name ?? 'Error'}: ${(e as Error)?.message ?? String(e)}`);
+const why = (e: unknown) =>
+  (e as Error)?.name === 'WireError' ? (e as Error).message : `${(e as Error)?.name ?? 'Error'}: ${(e as Error)?.message ?? String(e)}`;
 const num = (x: number) => (Number.isFinite(x) ? x : null);
 
 interface Settings {
@@ -72,7 +73,15 @@ interface Work {
   bytes: number;
 }
 
-async function benchCase(c: BenchCase, w: Work, codecs: Codecs, go: GoServer | undefined, s: Settings, protoDescriptor: Uint8Array | undefined, vectorsDir: string): Promise<{ rows: CaseReport[]; decodeAll?: () => () => unknown }> {
+async function benchCase(
+  c: BenchCase,
+  w: Work,
+  codecs: Codecs,
+  go: GoServer | undefined,
+  s: Settings,
+  protoDescriptor: Uint8Array | undefined,
+  vectorsDir: string,
+): Promise<{ rows: CaseReport[]; decodeAll?: () => () => unknown }> {
   const { payloads, contexts } = w;
   const n = payloads.length;
   // The first hot path whose decode and encode work on every payload; a missing codec or a
@@ -210,7 +219,14 @@ async function benchCase(c: BenchCase, w: Work, codecs: Codecs, go: GoServer | u
     }
     if (goSamples.length > 0) {
       const g = stats(goSamples);
-      row.go = { opsPerSec: g.opsPerSec, rme: num(g.rme), samples: g.samples, mbPerSec: mb(size, g.opsPerSec), allocBytesPerOp: goAlloc / goOps, allocsPerOp: goAllocs / goOps };
+      row.go = {
+        opsPerSec: g.opsPerSec,
+        rme: num(g.rme),
+        samples: g.samples,
+        mbPerSec: mb(size, g.opsPerSec),
+        allocBytesPerOp: goAlloc / goOps,
+        allocsPerOp: goAllocs / goOps,
+      };
     }
     if (goError) row.go.note = goError;
     row.ratio = ratio(row.ts.opsPerSec, row.go.opsPerSec);
@@ -233,7 +249,20 @@ async function benchCase(c: BenchCase, w: Work, codecs: Codecs, go: GoServer | u
     }
   }
   const h = hot;
-  return { rows, ...(h ? { decodeAll: () => { let i = 0; return () => { const k = i++ % n; return h.decode(payloads[k]!, contexts[k]!); }; } } : {}) };
+  return {
+    rows,
+    ...(h
+      ? {
+          decodeAll: () => {
+            let i = 0;
+            return () => {
+              const k = i++ % n;
+              return h.decode(payloads[k]!, contexts[k]!);
+            };
+          },
+        }
+      : {}),
+  };
 }
 
 function machine(go: GoSide | undefined, loadStart: number[]): BenchReport['machine'] {
@@ -257,7 +286,15 @@ function coldCases(cases: readonly BenchCase[], go: GoSide | undefined, workDir:
   const importGo: number[] = [];
   for (const c of largest.values()) {
     log(`cold: ${c.family} (${c.name}, ${c.bytes} bytes) x${s.coldReps}`);
-    const r = coldSamples(c, { distDir: join(repoDir, 'dist'), workDir, ...(go?.bin ? { goBin: go.bin } : {}), goCwd: join(repoDir, 'conformance', 'gobench'), vectorsDir, reps: s.coldReps, log });
+    const r = coldSamples(c, {
+      distDir: join(repoDir, 'dist'),
+      workDir,
+      ...(go?.bin ? { goBin: go.bin } : {}),
+      goCwd: join(repoDir, 'conformance', 'gobench'),
+      vectorsDir,
+      reps: s.coldReps,
+      log,
+    });
     importTs.push(...r.import.ts);
     importGo.push(...r.import.go);
     const ts = msStats(r.decode.ts);
@@ -270,8 +307,25 @@ function coldCases(cases: readonly BenchCase[], go: GoSide | undefined, workDir:
       bytes: c.bytes,
       payloads: 1,
       vector: c.vector.id,
-      ts: { opsPerSec: null, ms: num(ts.ms), rme: num(ts.rme), samples: ts.samples, mbPerSec: null, allocBytesPerOp: null, ...(r.decode.ts.length === 0 ? { error: r.decode.errors[0] ?? 'no sample' } : {}) },
-      go: { opsPerSec: null, ms: num(g.ms), rme: num(g.rme), samples: g.samples, mbPerSec: null, allocBytesPerOp: null, allocsPerOp: null, ...(r.decode.go.length === 0 && go?.bin ? { note: r.decode.errors.find((e) => e.startsWith('go:')) ?? 'no sample' } : {}) },
+      ts: {
+        opsPerSec: null,
+        ms: num(ts.ms),
+        rme: num(ts.rme),
+        samples: ts.samples,
+        mbPerSec: null,
+        allocBytesPerOp: null,
+        ...(r.decode.ts.length === 0 ? { error: r.decode.errors[0] ?? 'no sample' } : {}),
+      },
+      go: {
+        opsPerSec: null,
+        ms: num(g.ms),
+        rme: num(g.rme),
+        samples: g.samples,
+        mbPerSec: null,
+        allocBytesPerOp: null,
+        allocsPerOp: null,
+        ...(r.decode.go.length === 0 && go?.bin ? { note: r.decode.errors.find((e) => e.startsWith('go:')) ?? 'no sample' } : {}),
+      },
       ratio: ratio(g.ms, ts.ms),
       peers: {},
     });
@@ -288,7 +342,16 @@ function coldCases(cases: readonly BenchCase[], go: GoSide | undefined, workDir:
       payloads: 0,
       vector: 'codecs/index.js',
       ts: { opsPerSec: null, ms: num(ts.ms), rme: num(ts.rme), samples: ts.samples, mbPerSec: null, allocBytesPerOp: null },
-      go: { opsPerSec: null, ms: num(g.ms), rme: num(g.rme), samples: g.samples, mbPerSec: null, allocBytesPerOp: null, allocsPerOp: null, note: 'sum of package inits (GODEBUG=inittrace=1)' },
+      go: {
+        opsPerSec: null,
+        ms: num(g.ms),
+        rme: num(g.rme),
+        samples: g.samples,
+        mbPerSec: null,
+        allocBytesPerOp: null,
+        allocsPerOp: null,
+        note: 'sum of package inits (GODEBUG=inittrace=1)',
+      },
       ratio: ratio(g.ms, ts.ms),
       peers: {},
     });
@@ -346,7 +409,13 @@ export async function runBench(a: BenchArgs): Promise<BenchReport> {
       const r = await benchCase(c, w, codecs, server, s, protoDescriptor, vectorsDir);
       rows.push(...r.rows);
       if (retain.has(c.name)) {
-        const m: MemoryReport = { name: c.name, family: c.family, bytes: Math.round(w.bytes), ts: { retainedPerOp: null, perByte: null }, go: { retainedPerOp: null, perByte: null } };
+        const m: MemoryReport = {
+          name: c.name,
+          family: c.family,
+          bytes: Math.round(w.bytes),
+          ts: { retainedPerOp: null, perByte: null },
+          go: { retainedPerOp: null, perByte: null },
+        };
         // Enough values that the heap grows by about 4 MiB (32 at least, distinct while the corpus
         // lasts); the median of three measurements, as a GC that frees earlier garbage (external
         // buffers are freed lazily) during one can hide what the values keep.
@@ -391,7 +460,7 @@ export function resultsMarkdown(r: BenchReport): string {
     `Run: ${r.date} on ${m.cores} cores (${m.cpu}), Node ${m.node}, Go ${m.go ?? 'absent'}.`,
     `Load (\`uptime\` 1/5/15-minute averages): ${m.loadStart.join(' / ')} at the start, ${m.loadEnd.join(' / ')} at the end.`,
     'The bench itself keeps about one core busy; anything above 1 is other work on the machine (on the',
-    'shared 2-core development machine, other engineers\' builds and tests), which slows both sides and',
+    "shared 2-core development machine, other engineers' builds and tests), which slows both sides and",
     'widens the error bars. TypeScript and Go rounds alternate, so load drift moves both; compare ratios.',
     '',
     renderReport(r),

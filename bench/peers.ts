@@ -63,7 +63,11 @@ const jsonCanonical: Peer = {
   families: ALL,
   async make(i) {
     const text = i.expectText;
-    return pair(Buffer.byteLength(text), () => JSON.parse(text), (v) => JSON.stringify(v));
+    return pair(
+      Buffer.byteLength(text),
+      () => JSON.parse(text),
+      (v) => JSON.stringify(v),
+    );
   },
 };
 
@@ -73,7 +77,11 @@ const jsonRaw: Peer = {
   families: ['json-value'],
   async make(i) {
     const b = i.bytes;
-    return pair(b.length, () => JSON.parse(utf8.decode(b)), (v) => utf8Out.encode(JSON.stringify(v)));
+    return pair(
+      b.length,
+      () => JSON.parse(utf8.decode(b)),
+      (v) => utf8Out.encode(JSON.stringify(v)),
+    );
   },
 };
 
@@ -83,7 +91,7 @@ const isFrame = (f: Family) => f === 'rpc';
 function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) (out.set(p, at), (at += p.length));
+  for (const p of parts) out.set(p, at), (at += p.length);
   return out;
 }
 
@@ -94,8 +102,17 @@ const msgpackMsgpack: Peer = {
     const dec = new MsgpackDecoder();
     const enc = new MsgpackEncoder();
     const b = i.bytes;
-    if (isFrame(i.family)) return pair(b.length, () => [...dec.decodeMulti(b)], (v) => concat((v as unknown[]).map((x) => enc.encode(x))));
-    return pair(b.length, () => dec.decode(b), (v) => enc.encode(v));
+    if (isFrame(i.family))
+      return pair(
+        b.length,
+        () => [...dec.decodeMulti(b)],
+        (v) => concat((v as unknown[]).map((x) => enc.encode(x))),
+      );
+    return pair(
+      b.length,
+      () => dec.decode(b),
+      (v) => enc.encode(v),
+    );
   },
 };
 
@@ -106,8 +123,17 @@ const msgpackr: Peer = {
     const un = new Unpackr({ useRecords: false, mapsAsObjects: true });
     const pk = new Packr({ useRecords: false });
     const b = i.bytes;
-    if (isFrame(i.family)) return pair(b.length, () => un.unpackMultiple(b), (v) => concat((v as unknown[]).map((x) => pk.pack(x))));
-    return pair(b.length, () => un.unpack(b), (v) => pk.pack(v));
+    if (isFrame(i.family))
+      return pair(
+        b.length,
+        () => un.unpackMultiple(b),
+        (v) => concat((v as unknown[]).map((x) => pk.pack(x))),
+      );
+    return pair(
+      b.length,
+      () => un.unpack(b),
+      (v) => pk.pack(v),
+    );
   },
 };
 
@@ -127,7 +153,11 @@ const protobufjsStatic: Peer = {
     const Spec = mod.Spec;
     if (!Spec) throw new Error('proto/hcl_spec.js has no Spec');
     const b = i.bytes;
-    return pair(b.length, () => Spec.decode(b), (m) => Spec.encode(m).finish());
+    return pair(
+      b.length,
+      () => Spec.decode(b),
+      (m) => Spec.encode(m).finish(),
+    );
   },
 };
 
@@ -166,7 +196,12 @@ const protobufjsReflect: Peer = {
     const d = descriptorOf(i);
     const Spec = pb.Root.fromDescriptor(d.bytes).lookupType('Spec');
     const b = i.bytes;
-    return pair(b.length, () => Spec.decode(b), (m) => Spec.encode(m).finish(), d.from);
+    return pair(
+      b.length,
+      () => Spec.decode(b),
+      (m) => Spec.encode(m).finish(),
+      d.from,
+    );
   },
 };
 
@@ -179,7 +214,12 @@ const bufbuild: Peer = {
     const Spec = reg.getMessage('Spec');
     if (!Spec) throw new Error('descriptor has no message Spec');
     const b = i.bytes;
-    return pair(b.length, () => fromBinary(Spec, b), (m) => toBinary(Spec, m as ReturnType<typeof fromBinary<typeof Spec>>), d.from);
+    return pair(
+      b.length,
+      () => fromBinary(Spec, b),
+      (m) => toBinary(Spec, m as ReturnType<typeof fromBinary<typeof Spec>>),
+      d.from,
+    );
   },
 };
 

@@ -71,7 +71,16 @@ async function child(o: ReturnType<typeof args>): Promise<void> {
     }
     return k++;
   };
-  const fn = o.op === 'encode' ? () => { const i = next(); return hot.encode(models[i], contexts[i]!); } : () => { const i = next(); return hot.decode(payloads[i]!, contexts[i]!); };
+  const fn =
+    o.op === 'encode'
+      ? () => {
+          const i = next();
+          return hot.encode(models[i], contexts[i]!);
+        }
+      : () => {
+          const i = next();
+          return hot.decode(payloads[i]!, contexts[i]!);
+        };
   const end = Date.now() + o.seconds * 1000;
   let n = 0;
   while (Date.now() < end) for (let i = 0; i < 100; i++, n++) fn();
@@ -93,7 +102,11 @@ function latestCorpus(name: string): string | undefined {
 function parent(o: ReturnType<typeof args>): void {
   const dir = mkdtempSync(join(tmpdir(), 'packer-wire-prof-'));
   const self = fileURLToPath(import.meta.url);
-  const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, self, '--child', o.name, o.op, '--seconds', String(o.seconds), '--vectors', o.vectors, ...(o.same ? ['--same'] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync(
+    process.execPath,
+    ['--cpu-prof', '--cpu-prof-dir', dir, self, '--child', o.name, o.op, '--seconds', String(o.seconds), '--vectors', o.vectors, ...(o.same ? ['--same'] : [])],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
   if (r.status !== 0) throw new Error(`profiled run exited ${r.status}`);
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error('no .cpuprofile written');

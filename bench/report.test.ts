@@ -40,7 +40,14 @@ test('ratio needs two finite numbers and a positive divisor', () => {
 });
 
 test('markdownTable pads columns, right-aligns where asked and escapes pipes', () => {
-  const t = markdownTable(['a', 'num'], [['x|y', '1'], ['long text', '12345']], [false, true]).split('\n');
+  const t = markdownTable(
+    ['a', 'num'],
+    [
+      ['x|y', '1'],
+      ['long text', '12345'],
+    ],
+    [false, true],
+  ).split('\n');
   assert.is(t.length, 4);
   assert.is(t[0], '| a         |   num |');
   assert.is(t[1], '|-----------|------:|');
@@ -49,7 +56,10 @@ test('markdownTable pads columns, right-aligns where asked and escapes pipes', (
 });
 
 test('main table shows TS, Go and the marked ratio; missing Go is a dash', () => {
-  const t = mainTable([row(), row({ op: 'encode', go: { opsPerSec: null, rme: null, mbPerSec: null, allocBytesPerOp: null, allocsPerOp: null }, ratio: null })]);
+  const t = mainTable([
+    row(),
+    row({ op: 'encode', go: { opsPerSec: null, rme: null, mbPerSec: null, allocBytesPerOp: null, allocsPerOp: null }, ratio: null }),
+  ]);
   const lines = t.split('\n');
   assert.ok(lines[2]!.includes('1,235'));
   assert.ok(lines[2]!.includes('4,000'));
@@ -62,7 +72,13 @@ test('main table shows TS, Go and the marked ratio; missing Go is a dash', () =>
 });
 
 test('cold cases go to their own table with milliseconds, not to the throughput table', () => {
-  const cold = row({ name: 'cold.gob-spec', content: 'cold', ts: { opsPerSec: null, ms: 12.5, rme: 4, mbPerSec: null, allocBytesPerOp: null }, go: { opsPerSec: null, ms: 25, rme: 2, mbPerSec: null, allocBytesPerOp: null, allocsPerOp: null }, ratio: 2 });
+  const cold = row({
+    name: 'cold.gob-spec',
+    content: 'cold',
+    ts: { opsPerSec: null, ms: 12.5, rme: 4, mbPerSec: null, allocBytesPerOp: null },
+    go: { opsPerSec: null, ms: 25, rme: 2, mbPerSec: null, allocBytesPerOp: null, allocsPerOp: null },
+    ratio: 2,
+  });
   assert.not.ok(mainTable([cold]).includes('cold.gob-spec'));
   const t = coldTable([row(), cold]).split('\n');
   assert.is(t.length, 3);
@@ -80,7 +96,9 @@ test('renderReport lists machine, peers, memory, missing cases and notes', () =>
     quick: true,
     machine: { cores: 2, cpu: 'AMD EPYC', node: 'v20', go: null, loadStart: [0.1, 0.2, 0.3], loadEnd: [0.4, 0.5, 0.6] },
     cases: [row({ peers: { msgpackr: { opsPerSec: 100, mbPerSec: 1, ratio: 12.345 } } })],
-    memory: [{ name: 'gob-spec.configspec', family: 'gob-spec', bytes: 26231, ts: { retainedPerOp: 52462, perByte: 2 }, go: { retainedPerOp: null, perByte: null } }],
+    memory: [
+      { name: 'gob-spec.configspec', family: 'gob-spec', bytes: 26231, ts: { retainedPerOp: 52462, perByte: 2 }, go: { retainedPerOp: null, perByte: null } },
+    ],
     missing: [{ name: 'rpc.ui-say', family: 'rpc', what: 'largest Ui.Say request' }],
     notes: ['GO NOT FOUND: Go columns are empty'],
   };
@@ -106,7 +124,13 @@ test('goals: ratios against the goals of issue 15, missing figures count as miss
       row({ op: 'encode', ratio: 1.5 }),
       row({ name: 'msgpack-value.largest', family: 'msgpack-value', ratio: null, peers: { msgpackr: { opsPerSec: 1, mbPerSec: 1, ratio: 1.2 } } }),
       row({ name: 'json-value.largest', family: 'json-value', content: 'same', ratio: 0.1 }),
-      row({ name: 'cold.import', family: 'core', op: 'import', content: 'cold', ts: { opsPerSec: null, ms: 31, rme: 1, mbPerSec: null, allocBytesPerOp: null } }),
+      row({
+        name: 'cold.import',
+        family: 'core',
+        op: 'import',
+        content: 'cold',
+        ts: { opsPerSec: null, ms: 31, rme: 1, mbPerSec: null, allocBytesPerOp: null },
+      }),
       row({ name: 'cold.rpc', family: 'rpc', content: 'cold', ratio: 1 }),
     ],
     memory: [{ name: 'gob-spec.configspec', family: 'gob-spec', bytes: 10, ts: { retainedPerOp: 20, perByte: 2 }, go: { retainedPerOp: 10, perByte: 1 } }],

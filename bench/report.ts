@@ -69,7 +69,21 @@ export function fmtMs(n: number | null | undefined): string {
 }
 
 export function mainTable(cases: readonly CaseReport[]): string {
-  const headers = ['case', 'op', 'content', 'bytes', 'TS ops/s', 'TS rme', 'TS alloc/op', 'Go ops/s', 'Go rme', 'Go alloc/op', 'Go allocs/op', 'TS/Go', 'TS same-bytes ops/s'];
+  const headers = [
+    'case',
+    'op',
+    'content',
+    'bytes',
+    'TS ops/s',
+    'TS rme',
+    'TS alloc/op',
+    'Go ops/s',
+    'Go rme',
+    'Go alloc/op',
+    'Go allocs/op',
+    'TS/Go',
+    'TS same-bytes ops/s',
+  ];
   const rows = cases
     .filter((c) => c.content !== 'cold')
     .map((c) => [
@@ -93,8 +107,26 @@ export function mainTable(cases: readonly CaseReport[]): string {
 export function coldTable(cases: readonly CaseReport[]): string {
   const rows = cases
     .filter((c) => c.content === 'cold')
-    .map((c) => [c.name, c.op, group(c.bytes), c.ts.error ? `error: ${c.ts.error.slice(0, 40)}` : fmtMs(c.ts.ms), fmtRme(c.ts.rme), fmtMs(c.go.ms), fmtRme(c.go.rme), fmtRatio(c.ratio)]);
-  return markdownTable(['case', 'op', 'bytes', 'TS ms', 'TS rme', 'Go ms', 'Go rme', 'Go ms / TS ms'], rows, [false, false, true, true, true, true, true, true]);
+    .map((c) => [
+      c.name,
+      c.op,
+      group(c.bytes),
+      c.ts.error ? `error: ${c.ts.error.slice(0, 40)}` : fmtMs(c.ts.ms),
+      fmtRme(c.ts.rme),
+      fmtMs(c.go.ms),
+      fmtRme(c.go.rme),
+      fmtRatio(c.ratio),
+    ]);
+  return markdownTable(['case', 'op', 'bytes', 'TS ms', 'TS rme', 'Go ms', 'Go rme', 'Go ms / TS ms'], rows, [
+    false,
+    false,
+    true,
+    true,
+    true,
+    true,
+    true,
+    true,
+  ]);
 }
 
 export function peerTable(cases: readonly CaseReport[]): string {
@@ -116,11 +148,19 @@ export function memoryTable(mem: readonly MemoryReport[]): string {
     fmtBytes(m.go.retainedPerOp),
     fmtPerByte(m.go.perByte),
   ]);
-  return markdownTable(['case', 'bytes', 'TS retained/decode', 'TS per byte', 'Go retained/decode', 'Go per byte'], rows, [false, true, true, true, true, true]);
+  return markdownTable(['case', 'bytes', 'TS retained/decode', 'TS per byte', 'Go retained/decode', 'Go per byte'], rows, [
+    false,
+    true,
+    true,
+    true,
+    true,
+    true,
+  ]);
 }
 
 export function goalTable(goals: readonly GoalRow[]): string {
-  const fig = (g: GoalRow) => (g.figure == null ? DASH : !Number.isFinite(g.figure) ? 'inf' : g.unit === 'ms' ? `${fmtMs(g.figure)} ms` : `${g.figure.toFixed(2)}x`);
+  const fig = (g: GoalRow) =>
+    g.figure == null ? DASH : !Number.isFinite(g.figure) ? 'inf' : g.unit === 'ms' ? `${fmtMs(g.figure)} ms` : `${g.figure.toFixed(2)}x`;
   const rows = goals.map((g) => [g.goal, g.case, fig(g), `${fmtRme(g.rme[0])} / ${fmtRme(g.rme[1])}`, g.met ? 'met' : '**MISSED**']);
   return markdownTable(['goal', 'case', 'figure', 'rme TS / other', 'status'], rows, [false, false, true, true, false]);
 }
@@ -129,13 +169,15 @@ export function goalTable(goals: readonly GoalRow[]): string {
 export function renderReport(r: BenchReport): string {
   const out: string[] = [];
   const m = r.machine;
-  out.push(`Machine: ${m.cores} cores, ${m.cpu}; Node ${m.node}; Go ${m.go ?? 'absent'}; load ${m.loadStart.join(' ')} (start) / ${m.loadEnd.join(' ')} (end)${r.quick ? '; --quick' : ''}`);
+  out.push(
+    `Machine: ${m.cores} cores, ${m.cpu}; Node ${m.node}; Go ${m.go ?? 'absent'}; load ${m.loadStart.join(' ')} (start) / ${m.loadEnd.join(' ')} (end)${r.quick ? '; --quick' : ''}`,
+  );
   if (m.go == null) out.push('', '**GO ABSENT: the Go columns are empty; see the notes.**');
   out.push(
     '',
     '### Throughput (TS/Go = TypeScript ops/s over Go ops/s, rounds alternating; `!` = TypeScript more than 2x slower)',
     '',
-    '`distinct`: every call a payload (or a fresh model decoded from one) not seen before in its round, from the corpus Go made; `same`: the vector\'s bytes every call (no corpus). The last column is the warm same-bytes figure of a distinct case, for reference only.',
+    "`distinct`: every call a payload (or a fresh model decoded from one) not seen before in its round, from the corpus Go made; `same`: the vector's bytes every call (no corpus). The last column is the warm same-bytes figure of a distinct case, for reference only.",
     '',
     mainTable(r.cases),
   );
@@ -144,13 +186,14 @@ export function renderReport(r: BenchReport): string {
       '',
       '### Cold (fresh processes; above 1x: TypeScript faster)',
       '',
-      '`decode`: the first decode of the family\'s largest payload in a fresh process (Node after importing the core entry; Go after its package inits). `import`: the core entry\'s import in Node; Go: the sum of its package inits (GODEBUG=inittrace=1).',
+      "`decode`: the first decode of the family's largest payload in a fresh process (Node after importing the core entry; Go after its package inits). `import`: the core entry's import in Node; Go: the sum of its package inits (GODEBUG=inittrace=1).",
       '',
       coldTable(r.cases),
     );
   const goals = checkGoals(r);
   if (goals.length > 0) out.push('', `### Goals (issue 15): ${goals.filter((g) => g.met).length} of ${goals.length} met`, '', goalTable(goals));
-  if (r.cases.some((c) => Object.keys(c.peers).length > 0)) out.push('', '### JavaScript peers, same bytes every call (TS/peer = TypeScript same-bytes ops/s over peer ops/s)', '', peerTable(r.cases));
+  if (r.cases.some((c) => Object.keys(c.peers).length > 0))
+    out.push('', '### JavaScript peers, same bytes every call (TS/peer = TypeScript same-bytes ops/s over peer ops/s)', '', peerTable(r.cases));
   if (r.memory.length > 0) out.push('', '### Decode memory (heap kept alive by one decoded value)', '', memoryTable(r.memory));
   if (r.missing.length > 0) out.push('', '### Cases with no vector yet', '', ...r.missing.map((c) => `- ${c.name}: ${c.what}`));
   if (r.notes.length > 0) out.push('', '### Notes', '', ...r.notes.map((n) => `- ${n.replace(/\n/g, '\n  ')}`));

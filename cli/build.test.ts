@@ -56,7 +56,9 @@ function buildProcesses(dir: string): number[] {
 }
 
 const list = resolve(binDir, 'plugins.json');
-const tester = existsSync(list) ? (JSON.parse(readFileSync(list, 'utf8')) as Array<{ name: string; path: string }>).find((b) => b.name === 'tester-sdk0.6.4' && existsSync(b.path)) : undefined;
+const tester = existsSync(list)
+  ? (JSON.parse(readFileSync(list, 'utf8')) as Array<{ name: string; path: string }>).find((b) => b.name === 'tester-sdk0.6.4' && existsSync(b.path))
+  : undefined;
 const obj = (attrs: Record<string, string>) => ({ value: attrs, type: ['object', Object.fromEntries(Object.keys(attrs).map((k) => [k, 'string']))] });
 
 if (!tester) {

@@ -84,7 +84,9 @@ export async function buildMain(argv: string[]): Promise<number> {
     if (r.error) {
       // The first line: a dead plugin's error carries its stderr tail (its log) after it.
       const why = oneLine(r.error);
-      process.stderr.write(`Build '${name}' errored after ${took}: ${why}\n\n==> Some builds didn't complete successfully and had errors:\n--> ${name}: ${why}\n\n==> Builds finished but no artifacts were created.\n`);
+      process.stderr.write(
+        `Build '${name}' errored after ${took}: ${why}\n\n==> Some builds didn't complete successfully and had errors:\n--> ${name}: ${why}\n\n==> Builds finished but no artifacts were created.\n`,
+      );
       return 1;
     }
     process.stdout.write(`Build '${name}' finished after ${took}.\n\n`);

@@ -36,23 +36,42 @@ interface Build {
   path: string;
 }
 const list = resolve(binDir, 'plugins.json');
-const tester = existsSync(list) ? (JSON.parse(readFileSync(list, 'utf8')) as Build[]).find((b) => b.name === 'tester-sdk0.6.4' && existsSync(b.path)) : undefined;
+const tester = existsSync(list)
+  ? (JSON.parse(readFileSync(list, 'utf8')) as Build[]).find((b) => b.name === 'tester-sdk0.6.4' && existsSync(b.path))
+  : undefined;
 
 if (!tester) {
   test('describe against the tester plugin', () => console.error(`SKIPPED: describe CLI live test: no tester-sdk0.6.4 in ${list}`));
 } else {
   const manifest = JSON.parse(readFileSync(resolve(root, 'vectors/manifest.json'), 'utf8')) as {
-    vectors: Array<{ id: string; family: string; expect: string; source: { plugin: string; sdkVersion: string; mode: string }; context: Record<string, unknown> }>;
+    vectors: Array<{
+      id: string;
+      family: string;
+      expect: string;
+      source: { plugin: string; sdkVersion: string; mode: string };
+      context: Record<string, unknown>;
+    }>;
   };
   const expectOf = (family: string, component: string, call: string) => {
-    const v = manifest.vectors.find((x) => x.family === family && x.source.plugin === 'tester' && x.source.sdkVersion === tester.sdkVersion && x.context['component'] === component && x.context['call'] === call);
+    const v = manifest.vectors.find(
+      (x) =>
+        x.family === family &&
+        x.source.plugin === 'tester' &&
+        x.source.sdkVersion === tester.sdkVersion &&
+        x.context['component'] === component &&
+        x.context['call'] === call,
+    );
     return v && (JSON.parse(readFileSync(resolve(root, 'vectors', v.expect), 'utf8')) as unknown);
   };
 
   for (const protocol of ['gob', 'protobuf'] as const) {
     test(`--protocol ${protocol} --json: describe output and every spec Go has a vector for`, () => {
       const r = run(tester.path, '--protocol', protocol, '--json');
-      const out = JSON.parse(r.stdout) as { describe: { sdk_version: string }; protocol: string; components: Array<{ kind: string; name: string; configSpec: unknown; outputSpec?: unknown; error?: Record<string, string> }> };
+      const out = JSON.parse(r.stdout) as {
+        describe: { sdk_version: string };
+        protocol: string;
+        components: Array<{ kind: string; name: string; configSpec: unknown; outputSpec?: unknown; error?: Record<string, string> }>;
+      };
       assert.is(out.protocol, protocol);
       assert.is(out.describe.sdk_version, '0.6.4');
       assert.is(out.components.length, 7);

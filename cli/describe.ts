@@ -17,7 +17,6 @@ import type { WireProtocol } from '../codecs/protocol/choose.js';
 import type { ObjectSpec } from '../codecs/hclspec/model.js';
 import { oneLine } from './errors.js';
 
-
 interface Args {
   binary: string;
   protocol: WireProtocol | 'auto';
@@ -50,7 +49,10 @@ function parseArgs(argv: string[]): Args | string {
 }
 
 /** One component as JSON: kind, name, its specs as `render` gives them (canonical JSON by default), errors. */
-export function componentJson(c: ComponentSpecs, render: (spec: ObjectSpec, which: 'configSpec' | 'outputSpec') => unknown = specToCanonical): Record<string, unknown> {
+export function componentJson(
+  c: ComponentSpecs,
+  render: (spec: ObjectSpec, which: 'configSpec' | 'outputSpec') => unknown = specToCanonical,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { kind: c.kind, name: c.name, configSpec: c.configSpec ? render(c.configSpec, 'configSpec') : null };
   if (c.kind === 'datasource') out['outputSpec'] = c.outputSpec ? render(c.outputSpec, 'outputSpec') : null;
   const errors: Record<string, string> = {};

@@ -45,7 +45,9 @@ interface Build {
   protocolV2: boolean;
 }
 const list = resolve(binDir, 'plugins.json');
-const tester = existsSync(list) ? (JSON.parse(readFileSync(list, 'utf8')) as Build[]).find((b) => b.name === 'tester-sdk0.6.4' && existsSync(b.path)) : undefined;
+const tester = existsSync(list)
+  ? (JSON.parse(readFileSync(list, 'utf8')) as Build[]).find((b) => b.name === 'tester-sdk0.6.4' && existsSync(b.path))
+  : undefined;
 
 type Doc = Record<string, { configSpec: unknown; outputSpec?: unknown; error?: Record<string, string> }>;
 
@@ -83,7 +85,9 @@ if (!tester) {
       const mode = protocol === 'auto' ? (tester.protocolV2 ? 'protobuf' : 'gob') : protocol;
       assert.equal(failed.sort(), refused[mode]!.slice().sort(), 'components without a schema');
       assert.is(r.status, failed.length ? 1 : 0);
-      console.error(`NOTE schema CLI: tester v2 build, protocol ${mode}: ${compiled} schemas compile with Ajv (draft 2020-12); not sent by the plugin: ${failed.join(', ') || 'none'}`);
+      console.error(
+        `NOTE schema CLI: tester v2 build, protocol ${mode}: ${compiled} schemas compile with Ajv (draft 2020-12); not sent by the plugin: ${failed.join(', ') || 'none'}`,
+      );
     });
   }
 
@@ -96,7 +100,10 @@ if (!tester) {
     try {
       decls.forEach((d, i) => writeFileSync(join(dir, `c${i}.d.ts`), d));
       const tsc = resolve(root, 'node_modules/typescript/bin/tsc');
-      const t = spawnSync(process.execPath, [tsc, '--ignoreConfig', '--noEmit', '--strict', '--types', '', ...decls.map((_, i) => join(dir, `c${i}.d.ts`))], { encoding: 'utf8', timeout: 180_000 });
+      const t = spawnSync(process.execPath, [tsc, '--ignoreConfig', '--noEmit', '--strict', '--types', '', ...decls.map((_, i) => join(dir, `c${i}.d.ts`))], {
+        encoding: 'utf8',
+        timeout: 180_000,
+      });
       assert.is(t.status, 0, t.stdout + t.stderr);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -68,8 +68,12 @@ export function declarationName(kind: string, name: string, what: 'Config' | 'Ou
 
 function render(spec: ObjectSpec, format: Format, kind: string, name: string, what: 'Config' | 'Output'): unknown {
   const title = `${kind} ${name} ${what === 'Config' ? 'ConfigSpec' : 'OutputSpec'}`;
-  if (format === 'typescript') return specToTypeScript(spec, { name: declarationName(kind, name, what), description: `${title}: the JSON syntax of its block body` });
-  return specToJsonSchema(spec, { title, description: `The JSON syntax (.pkr.json) of the ${kind} ${name} block body, as hcldec decodes it with the plugin's ${title}.` });
+  if (format === 'typescript')
+    return specToTypeScript(spec, { name: declarationName(kind, name, what), description: `${title}: the JSON syntax of its block body` });
+  return specToJsonSchema(spec, {
+    title,
+    description: `The JSON syntax (.pkr.json) of the ${kind} ${name} block body, as hcldec decodes it with the plugin's ${title}.`,
+  });
 }
 
 function componentJson(c: ComponentSpecs, format: Format): Record<string, unknown> {

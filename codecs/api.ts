@@ -17,7 +17,8 @@ import { WireError } from './wire/errors.js';
 import type { DecodeOptions } from './wire/limits.js';
 
 function codecFor(family: string) {
-  if (!FAMILIES.includes(family as Family)) throw new WireError('canonical', 0, `unknown family ${JSON.stringify(family)}; expected one of ${FAMILIES.join(', ')}`);
+  if (!FAMILIES.includes(family as Family))
+    throw new WireError('canonical', 0, `unknown family ${JSON.stringify(family)}; expected one of ${FAMILIES.join(', ')}`);
   const c = familyCodec(family as Family);
   if (!c) throw new WireError('canonical', 0, `no codec for family ${family}`);
   return c;

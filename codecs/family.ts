@@ -4,15 +4,7 @@
  */
 import type { DecodeBudget, DecodeOptions } from './wire/limits.js';
 
-export type Family =
-  | 'gob-spec'
-  | 'gob-value'
-  | 'gob-generic'
-  | 'proto-spec'
-  | 'msgpack-value'
-  | 'json-value'
-  | 'rpc'
-  | 'transcript';
+export type Family = 'gob-spec' | 'gob-value' | 'gob-generic' | 'proto-spec' | 'msgpack-value' | 'json-value' | 'rpc' | 'transcript';
 
 export const FAMILIES: readonly Family[] = ['gob-spec', 'gob-value', 'gob-generic', 'proto-spec', 'msgpack-value', 'json-value', 'rpc', 'transcript'];
 

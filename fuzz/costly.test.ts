@@ -11,7 +11,7 @@ import { isWireError } from '../codecs/wire/errors.js';
 import { DecodeLimitError } from '../codecs/wire/limits.js';
 import { compiledCacheBytes, MAX_COMPILED_BYTES } from '../codecs/gob/compiled.js';
 import { gobEncoder, goStruct } from '../codecs/gob/gotype.js';
-import { decodeGob, } from '../codecs/gob/decoder.js';
+import { decodeGob } from '../codecs/gob/decoder.js';
 import { encodeGob } from '../codecs/gob/encoder.js';
 import { goTypeByName, MAX_POINTER_LEVELS } from '../codecs/rpc/messages.js';
 import { bytes } from './shapes/build.js';
@@ -74,7 +74,11 @@ test('shape 4: the gob compiled-decoder cache stays bounded in bytes under fat t
     const extra: [string, number][] = Array.from({ length: 200 }, (_, i) => [`F${k}_${i}_${'x'.repeat(190)}`, 6]);
     const block = defineStruct(FIRST + 1, 'BlockSpec', [['TypeName', 6], ['Nested', 8], ['Required', 1], ...extra]);
     const value = bytes(1, gobString('b'), 0);
-    const input = bytes(defineMap(FIRST, 'ObjectSpec', 6, 8), block, message(gobInt(FIRST), 0, 1, gobString('a'), gobString('*hcldec.BlockSpec'), gobInt(FIRST + 1), gobUint(value.length), value));
+    const input = bytes(
+      defineMap(FIRST, 'ObjectSpec', 6, 8),
+      block,
+      message(gobInt(FIRST), 0, 1, gobString('a'), gobString('*hcldec.BlockSpec'), gobInt(FIRST + 1), gobUint(value.length), value),
+    );
     familyCodec('gob-spec')!.decode(input, {});
     max = Math.max(max, compiledCacheBytes());
   }

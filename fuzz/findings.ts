@@ -55,7 +55,11 @@ export function messageOf(o: Outcome): string {
 }
 
 /** Numbers and quoted text out, so that the same bug with different data is one signature. */
-export const normalize = (s: string): string => s.replace(/"(?:[^"\\]|\\.)*"/g, '"…"').replace(/\d+/g, '#').slice(0, 200);
+export const normalize = (s: string): string =>
+  s
+    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
+    .replace(/\d+/g, '#')
+    .slice(0, 200);
 
 /**
  * Two inputs are the same finding when kind, stage, error type/message shape and the place in our

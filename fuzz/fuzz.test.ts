@@ -41,11 +41,26 @@ test('the fuzzer reports every kind of misbehaviour', async () => {
     });
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ vectors }));
     const s = await fuzzFamily({
-      family: 'gob-generic', seconds: 30, maxInputs: order.length, seed: 1, vectorsDir: dir, findingsDir: null,
-      coverage: false, heapMb: 64, codecModule: new URL('./testing/bad-codec.js', import.meta.url).href,
+      family: 'gob-generic',
+      seconds: 30,
+      maxInputs: order.length,
+      seed: 1,
+      vectorsDir: dir,
+      findingsDir: null,
+      coverage: false,
+      heapMb: 64,
+      codecModule: new URL('./testing/bad-codec.js', import.meta.url).href,
     });
     const kinds = s.findings.map((f) => `${f.kind}/${f.stage}`).sort();
-    assert.equal(kinds, ['bad-wire-error/decode', 'exception/canonical', 'exception/decode', 'hang/decode', 'heap-limit/decode', 'memory/decode', 'stack-overflow/decode']);
+    assert.equal(kinds, [
+      'bad-wire-error/decode',
+      'exception/canonical',
+      'exception/decode',
+      'hang/decode',
+      'heap-limit/decode',
+      'memory/decode',
+      'stack-overflow/decode',
+    ]);
     const hang = s.findings.find((f) => f.kind === 'hang')!;
     assert.is(hang.hex, '06aa');
     assert.ok(hang.stackTop.includes('fuzz/testing/bad-codec.ts'), `hang stack top: ${hang.stackTop}`);

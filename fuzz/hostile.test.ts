@@ -20,7 +20,9 @@ test('every hostile vector gives the WireError it records', () => {
 });
 
 test('the manifest holds exactly the planned hostile vectors', () => {
-  const planned = planHostileVectors(DEFAULT_VECTORS_DIR).vectors.map((v) => v.id).sort();
+  const planned = planHostileVectors(DEFAULT_VECTORS_DIR)
+    .vectors.map((v) => v.id)
+    .sort();
   assert.equal(vectors.map((v) => v.id).sort(), planned, 'run: npm run fuzz -- --write-hostile');
 });
 

@@ -29,7 +29,8 @@ const U32 = 0xffff_ffff;
 const GO_PROTO = "Go's protobuf runtime (v1.33.0, used by SDK v0.6.4) stops at 10,000 levels (protowire.DefaultRecursionLimit); we stop at MAX_DEPTH (1000).";
 const GO_UGORJI = 'Go\'s ugorji codec (v1.2.6, used by SDK v0.6.4) stops at 1024 levels ("maximum decoding depth exceeded"); we stop at MAX_DEPTH (1000).';
 
-const GO_TINY = "Go decodes it and needs minutes to write it in decimal; we refuse numbers past maxNumberExponent (1000), a deliberate difference (vectors/README.md).";
+const GO_TINY =
+  'Go decodes it and needs minutes to write it in decimal; we refuse numbers past maxNumberExponent (1000), a deliberate difference (vectors/README.md).';
 const GO_LIMIT = 'Go decodes it; our decode limits refuse it (a deliberate difference: callers who trust the input raise the limit).';
 
 const GO_ACCEPTS = "Go's encoding/gob decodes it (it limits nesting only while skipping types, at 10,000); we stop at MAX_DEPTH (1000) levels.";
@@ -77,10 +78,20 @@ export const HOSTILE_PLAN: readonly PlanItem[] = [
   { shape: 'cty-tiny-number', family: 'gob-value', sizes: [600_000], go: GO_TINY },
   { shape: 'cty-many-small-exponents', family: 'msgpack-value', sizes: [120], go: GO_LIMIT },
   { shape: 'cty-many-small-exponents', family: 'json-value', sizes: [120], go: GO_LIMIT },
-  { shape: 'msgpack-refined-unknown-lists', family: 'msgpack-value', sizes: [1000], go: 'go-cty builds every list of 65,536 unknowns; our maxValues refuses the input once the lists together pass it.' },
+  {
+    shape: 'msgpack-refined-unknown-lists',
+    family: 'msgpack-value',
+    sizes: [1000],
+    go: 'go-cty builds every list of 65,536 unknowns; our maxValues refuses the input once the lists together pass it.',
+  },
   { shape: 'msgpack-fixint-flood', family: 'msgpack-value', sizes: [100_000], go: GO_LIMIT },
   { shape: 'gob-empty-struct-flood', family: 'gob-generic', sizes: [100_000], go: GO_LIMIT },
-  { shape: 'transcript-empty-records', family: 'transcript', sizes: [40_000], go: 'The Go harness reads every record; our maxValues refuses the input (records and their frames count as values).' },
+  {
+    shape: 'transcript-empty-records',
+    family: 'transcript',
+    sizes: [40_000],
+    go: 'The Go harness reads every record; our maxValues refuses the input (records and their frames count as values).',
+  },
 ];
 
 export interface HostileVector {
@@ -134,7 +145,15 @@ export function planHostileVectors(vectorsDir: string): { vectors: HostileVector
 /** JSON with object keys sorted at every level, as Go writes maps. */
 function sortedJson(v: unknown, indent?: number): string {
   const sort = (x: unknown): unknown =>
-    Array.isArray(x) ? x.map(sort) : x && typeof x === 'object' ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, sort((x as Record<string, unknown>)[k])])) : x;
+    Array.isArray(x)
+      ? x.map(sort)
+      : x && typeof x === 'object'
+        ? Object.fromEntries(
+            Object.keys(x)
+              .sort()
+              .map((k) => [k, sort((x as Record<string, unknown>)[k])]),
+          )
+        : x;
   return JSON.stringify(sort(v), null, indent);
 }
 
@@ -178,4 +197,3 @@ export function writeHostileVectors(vectorsDir: string, vectors: readonly Hostil
   all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   writeFileSync(path, head + all.map((x) => `    ${x.l}`).join(',\n') + '\n  ]\n}\n');
 }
-

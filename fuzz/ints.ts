@@ -103,21 +103,36 @@ function msgpackHeader(c: number): { kind: MsgpackKind; width: number; packed?: 
   if (c >= 0x90 && c <= 0x9f) return { kind: 'array', width: 0, packed: c & 0x0f };
   if (c >= 0xa0 && c <= 0xbf) return { kind: 'str', width: 0, packed: c & 0x1f };
   switch (c) {
-    case 0xcc: return { kind: 'uint', width: 1 };
-    case 0xcd: return { kind: 'uint', width: 2 };
-    case 0xce: return { kind: 'uint', width: 4 };
-    case 0xcf: return { kind: 'uint', width: 8 };
-    case 0xc4: return { kind: 'bin', width: 1 };
-    case 0xc5: return { kind: 'bin', width: 2 };
-    case 0xc6: return { kind: 'bin', width: 4 };
-    case 0xd9: return { kind: 'str', width: 1 };
-    case 0xda: return { kind: 'str', width: 2 };
-    case 0xdb: return { kind: 'str', width: 4 };
-    case 0xdc: return { kind: 'array', width: 2 };
-    case 0xdd: return { kind: 'array', width: 4 };
-    case 0xde: return { kind: 'map', width: 2 };
-    case 0xdf: return { kind: 'map', width: 4 };
-    default: return null;
+    case 0xcc:
+      return { kind: 'uint', width: 1 };
+    case 0xcd:
+      return { kind: 'uint', width: 2 };
+    case 0xce:
+      return { kind: 'uint', width: 4 };
+    case 0xcf:
+      return { kind: 'uint', width: 8 };
+    case 0xc4:
+      return { kind: 'bin', width: 1 };
+    case 0xc5:
+      return { kind: 'bin', width: 2 };
+    case 0xc6:
+      return { kind: 'bin', width: 4 };
+    case 0xd9:
+      return { kind: 'str', width: 1 };
+    case 0xda:
+      return { kind: 'str', width: 2 };
+    case 0xdb:
+      return { kind: 'str', width: 4 };
+    case 0xdc:
+      return { kind: 'array', width: 2 };
+    case 0xdd:
+      return { kind: 'array', width: 4 };
+    case 0xde:
+      return { kind: 'map', width: 2 };
+    case 0xdf:
+      return { kind: 'map', width: 4 };
+    default:
+      return null;
   }
 }
 
@@ -127,11 +142,30 @@ function msgpackWrite(kind: MsgpackKind, v: bigint): Uint8Array {
   const f = fix[kind];
   if (f && v <= BigInt(f[1])) return Uint8Array.of(f[0] | Number(v));
   const forms: Record<MsgpackKind, [number, number][]> = {
-    uint: [[0xcc, 1], [0xcd, 2], [0xce, 4], [0xcf, 8]],
-    bin: [[0xc4, 1], [0xc5, 2], [0xc6, 4]],
-    str: [[0xd9, 1], [0xda, 2], [0xdb, 4]],
-    array: [[0xdc, 2], [0xdd, 4]],
-    map: [[0xde, 2], [0xdf, 4]],
+    uint: [
+      [0xcc, 1],
+      [0xcd, 2],
+      [0xce, 4],
+      [0xcf, 8],
+    ],
+    bin: [
+      [0xc4, 1],
+      [0xc5, 2],
+      [0xc6, 4],
+    ],
+    str: [
+      [0xd9, 1],
+      [0xda, 2],
+      [0xdb, 4],
+    ],
+    array: [
+      [0xdc, 2],
+      [0xdd, 4],
+    ],
+    map: [
+      [0xde, 2],
+      [0xdf, 4],
+    ],
   };
   const fs = forms[kind];
   const [h, w] = fs.find(([, w]) => v < 1n << BigInt(8 * w)) ?? fs.at(-1)!;
@@ -182,7 +216,38 @@ export const decimalText: IntCodec = {
 
 /** Numbers worth trying where a length, count, id or depth is expected. */
 export const INTERESTING: readonly bigint[] = [
-  0n, 1n, 2n, 7n, 8n, 15n, 16n, 31n, 32n, 63n, 64n, 65n, 127n, 128n, 255n, 256n, 999n, 1000n, 1001n,
-  0x7fffn, 0x8000n, 0xffffn, 0x10000n, 0x7fffffffn, 0x80000000n, 0xffffffffn, 0x100000000n,
-  (1n << 53n) - 1n, 1n << 53n, (1n << 63n) - 1n, 1n << 63n, U64, 1n << 30n, (1n << 30n) + 1n,
+  0n,
+  1n,
+  2n,
+  7n,
+  8n,
+  15n,
+  16n,
+  31n,
+  32n,
+  63n,
+  64n,
+  65n,
+  127n,
+  128n,
+  255n,
+  256n,
+  999n,
+  1000n,
+  1001n,
+  0x7fffn,
+  0x8000n,
+  0xffffn,
+  0x10000n,
+  0x7fffffffn,
+  0x80000000n,
+  0xffffffffn,
+  0x100000000n,
+  (1n << 53n) - 1n,
+  1n << 53n,
+  (1n << 63n) - 1n,
+  1n << 63n,
+  U64,
+  1n << 30n,
+  (1n << 30n) + 1n,
 ];

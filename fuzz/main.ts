@@ -36,7 +36,18 @@ interface Args {
 }
 
 export function parseArgs(argv: readonly string[]): Args | string {
-  const a: Args = { families: [], seconds: 10, seed: 1, json: false, coverage: true, stages: [...STAGES], findingsDir: DEFAULT_FINDINGS, vectorsDir: DEFAULT_VECTORS_DIR, parallel: false, writeHostile: false };
+  const a: Args = {
+    families: [],
+    seconds: 10,
+    seed: 1,
+    json: false,
+    coverage: true,
+    stages: [...STAGES],
+    findingsDir: DEFAULT_FINDINGS,
+    vectorsDir: DEFAULT_VECTORS_DIR,
+    parallel: false,
+    writeHostile: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const val = (): string => {
@@ -129,7 +140,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       coverage: a.coverage,
       onProgress: (p) => {
         if (Math.floor(p.seconds) % 5 !== 0 && process.stderr.isTTY !== true) return;
-        process.stderr.write(`${family}: ${p.seconds.toFixed(0)} s, ${fmt(p.inputs)} inputs (${fmt(p.inputs / Math.max(p.seconds, 0.001))}/s), corpus ${fmt(p.corpus)}, ${fmt(p.coverage)} blocks, ${p.findings} findings\n`);
+        process.stderr.write(
+          `${family}: ${p.seconds.toFixed(0)} s, ${fmt(p.inputs)} inputs (${fmt(p.inputs / Math.max(p.seconds, 0.001))}/s), corpus ${fmt(p.corpus)}, ${fmt(p.coverage)} blocks, ${p.findings} findings\n`,
+        );
       },
     };
     return fuzzFamily(opts);

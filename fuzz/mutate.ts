@@ -87,7 +87,11 @@ function pickInteresting(rng: Rng, current: bigint, remaining: number): bigint {
 }
 
 /** Finds a number at a random position and replaces it with an interesting one, same encoding. */
-function findInt(b: Uint8Array, env: MutationEnv, accept: (v: bigint, pos: number, len: number) => boolean): { codec: IntCodec; pos: number; value: bigint; len: number } | null {
+function findInt(
+  b: Uint8Array,
+  env: MutationEnv,
+  accept: (v: bigint, pos: number, len: number) => boolean,
+): { codec: IntCodec; pos: number; value: bigint; len: number } | null {
   const { rng, format } = env;
   for (let tries = 0; tries < 24 && b.length > 0; tries++) {
     const codec = rng.pick(format.ints);

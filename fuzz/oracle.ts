@@ -118,7 +118,12 @@ function gc(): void {
  * The careful measurement, for inputs whose cheap screen went over budget: from a full GC, the
  * heap used while running (transient) and what stays held by the products (retained).
  */
-export function measureMemory(codec: FamilyCodec, bytes: Uint8Array, ctx: VectorContext, stages: readonly Stage[]): { outcome: Outcome; transient: number; retained: number } {
+export function measureMemory(
+  codec: FamilyCodec,
+  bytes: Uint8Array,
+  ctx: VectorContext,
+  stages: readonly Stage[],
+): { outcome: Outcome; transient: number; retained: number } {
   held = [];
   gc();
   const before = heapNow();
@@ -134,6 +139,7 @@ export function measureMemory(codec: FamilyCodec, bytes: Uint8Array, ctx: Vector
 export function memoryVerdict(m: { transient: number; retained: number }, inputLength: number, products: number): string | null {
   const budget = retainedBudget(inputLength, products);
   if (m.retained > budget) return `retains ${m.retained} bytes of heap for a ${inputLength}-byte input (budget ${budget} for ${products} products)`;
-  if (m.transient > MEMORY.TRANSIENT_FACTOR * budget) return `uses ${m.transient} bytes of heap while running a ${inputLength}-byte input (budget ${MEMORY.TRANSIENT_FACTOR * budget})`;
+  if (m.transient > MEMORY.TRANSIENT_FACTOR * budget)
+    return `uses ${m.transient} bytes of heap while running a ${inputLength}-byte input (budget ${MEMORY.TRANSIENT_FACTOR * budget})`;
   return null;
 }

@@ -80,9 +80,23 @@ export async function fuzzFamily(o: FuzzOptions): Promise<FuzzSummary> {
   const maxInputs = o.maxInputs ?? Number.MAX_SAFE_INTEGER;
   const seed = o.seed ?? 1;
   const summary: FuzzSummary = {
-    family: o.family, codec: false, seed, seconds: 0, inputs: 0, executions: 0, inputsPerSecond: 0,
-    values: 0, wireErrors: 0, corpus: 0, coverage: 0, seeds: 0, shapes: 0, restarts: 0, findings: [],
-    slowestMs: 0, maxRetainedRatio: 0,
+    family: o.family,
+    codec: false,
+    seed,
+    seconds: 0,
+    inputs: 0,
+    executions: 0,
+    inputsPerSecond: 0,
+    values: 0,
+    wireErrors: 0,
+    corpus: 0,
+    coverage: 0,
+    seeds: 0,
+    shapes: 0,
+    restarts: 0,
+    findings: [],
+    slowestMs: 0,
+    maxRetainedRatio: 0,
   };
   const bySignature = new Map<string, Finding & { file?: string }>();
   const record = (f: Finding): void => {
@@ -117,7 +131,9 @@ export async function fuzzFamily(o: FuzzOptions): Promise<FuzzSummary> {
       ...(o.codecModule ? { codecModule: o.codecModule } : {}),
     };
     const before = summary.inputs;
-    const end = await runWorker(cfg, shared, o, summary, record, carried, (s) => o.onProgress?.({ ...s, inputs: before + s.inputs, seconds: (Date.now() - start) / 1000 }));
+    const end = await runWorker(cfg, shared, o, summary, record, carried, (s) =>
+      o.onProgress?.({ ...s, inputs: before + s.inputs, seconds: (Date.now() - start) / 1000 }),
+    );
     if (end.stats) {
       summary.inputs += end.stats.inputs;
       summary.executions += end.stats.executions;
@@ -176,9 +192,18 @@ function runWorker(
     const cur = shared.current();
     if (!cur) return null;
     return {
-      family: cfg.family, kind, stage: cur.phase === 'generate' ? 'generate' : cur.stage, message: `${message} (${PHASE_TEXT[cur.phase]}; not minimized)`,
-      stackTop: '(none)', stack: [], hex: toHex(cur.bytes), length: cur.bytes.length, originalLength: cur.bytes.length,
-      ctx: contexts.get(cur.ctxIndex) ?? {}, count: 1, signature: `${kind}|${toHex(cur.bytes.subarray(0, 32))}`,
+      family: cfg.family,
+      kind,
+      stage: cur.phase === 'generate' ? 'generate' : cur.stage,
+      message: `${message} (${PHASE_TEXT[cur.phase]}; not minimized)`,
+      stackTop: '(none)',
+      stack: [],
+      hex: toHex(cur.bytes),
+      length: cur.bytes.length,
+      originalLength: cur.bytes.length,
+      ctx: contexts.get(cur.ctxIndex) ?? {},
+      count: 1,
+      signature: `${kind}|${toHex(cur.bytes.subarray(0, 32))}`,
     };
   };
   const watchdog = setInterval(() => {
@@ -226,10 +251,27 @@ function runWorker(
     });
     worker.on('error', (e: Error & { code?: string }) => {
       if (death) return;
-      death = e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? deathOf('heap-limit', `worker heap (${o.heapMb ?? 1024} MiB) exhausted`)
-        : deathOf('crash', `worker died: ${e.name}: ${e.message}`);
-      if (!death) death = { family: cfg.family, kind: 'crash', stage: 'decode', message: `worker died between inputs: ${e.name}: ${e.message}`, stackTop: '(none)', stack: String(e.stack ?? '').split('\n').slice(0, 12), hex: '', length: 0, originalLength: 0, ctx: {}, count: 1, signature: `crash|${e.message}` };
+      death =
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? deathOf('heap-limit', `worker heap (${o.heapMb ?? 1024} MiB) exhausted`)
+          : deathOf('crash', `worker died: ${e.name}: ${e.message}`);
+      if (!death)
+        death = {
+          family: cfg.family,
+          kind: 'crash',
+          stage: 'decode',
+          message: `worker died between inputs: ${e.name}: ${e.message}`,
+          stackTop: '(none)',
+          stack: String(e.stack ?? '')
+            .split('\n')
+            .slice(0, 12),
+          hex: '',
+          length: 0,
+          originalLength: 0,
+          ctx: {},
+          count: 1,
+          signature: `crash|${e.message}`,
+        };
     });
     worker.on('exit', () => {
       clearInterval(watchdog);

@@ -57,14 +57,27 @@ if (!tester) {
       });
       assert.is(r.error, null, String(r.error));
       assert.is(r.protocol, protocol);
-      assert.equal(calls, ['Start echo hi', 'Upload /tmp/tester/upload.txt', 'Upload /tmp/tester/upload-nofi.txt', 'Download /tmp/tester/download.txt', 'UploadDir /tmp/tester/src -> /tmp/tester/dst', 'DownloadDir /tmp/tester/remote -> /tmp/tester/local']);
+      assert.equal(calls, [
+        'Start echo hi',
+        'Upload /tmp/tester/upload.txt',
+        'Upload /tmp/tester/upload-nofi.txt',
+        'Download /tmp/tester/download.txt',
+        'UploadDir /tmp/tester/src -> /tmp/tester/dst',
+        'DownloadDir /tmp/tester/remote -> /tmp/tester/local',
+      ]);
       const texts = ui.map((e) => `${e.kind} ${e.target}: ${e.text}`);
       // The fake communicator's output came back through both sessions; stdin reached it.
-      assert.ok(texts.includes('say tester.one: tester: command exited 0; stdout "plugin stdout for: echo hi\\n"; stderr "plugin stderr\\n"'), texts.join('\n'));
+      assert.ok(
+        texts.includes('say tester.one: tester: command exited 0; stdout "plugin stdout for: echo hi\\n"; stderr "plugin stderr\\n"'),
+        texts.join('\n'),
+      );
       assert.ok(texts.includes('say tester.one: tester: downloaded "plugin file contents of /tmp/tester/download.txt"'), texts.join('\n'));
       // The builder's error is the provisioner's answer, with the builder's text.
       assert.ok(texts.includes('error tester.one: tester: download dir failed: tester: DownloadDir is not supported'), texts.join('\n'));
-      assert.equal(r.artifacts.map((a) => a.id), ['tester-123']);
+      assert.equal(
+        r.artifacts.map((a) => a.id),
+        ['tester-123'],
+      );
       assert.equal(await processGroupsLeft(r.pids), []);
     });
 
@@ -73,7 +86,10 @@ if (!tester) {
       try {
         const ui: string[] = [];
         const command = 'mkdir -p tmp/tester && tr a-z A-Z > tmp/tester/download.txt && echo ran';
-        const r = await runBuild(build(protocol, { env: { TESTER_WORKDIR: work }, provisioners: [{ plugin: tester, type: 'tester', config: obj({ command }) }] }), { onUi: (e) => ui.push(e.text) });
+        const r = await runBuild(
+          build(protocol, { env: { TESTER_WORKDIR: work }, provisioners: [{ plugin: tester, type: 'tester', config: obj({ command }) }] }),
+          { onUi: (e) => ui.push(e.text) },
+        );
         assert.is(r.error, null, String(r.error));
         assert.is(readFileSync(join(work, 'tmp/tester/upload.txt'), 'utf8'), 'uploaded contents');
         assert.is(readFileSync(join(work, 'tmp/tester/upload-nofi.txt'), 'utf8'), '');
@@ -88,7 +104,9 @@ if (!tester) {
     test(`${protocol}: a failing provisioner fails the build, every plugin ends`, async () => {
       const work = mkdtempSync(join(tmpdir(), 'build-test-'));
       try {
-        const r = await runBuild(build(protocol, { env: { TESTER_WORKDIR: work }, provisioners: [{ plugin: tester, type: 'tester', config: obj({ command: 'exit 3' }) }] }));
+        const r = await runBuild(
+          build(protocol, { env: { TESTER_WORKDIR: work }, provisioners: [{ plugin: tester, type: 'tester', config: obj({ command: 'exit 3' }) }] }),
+        );
         assert.ok(r.error, 'the build failed');
         assert.match(r.error!.message, 'Error provisioning: tester: command "exit 3" exited 3');
         assert.equal(r.artifacts, []);
@@ -103,12 +121,15 @@ if (!tester) {
       try {
         const abort = new AbortController();
         const t0 = performance.now();
-        const r = await runBuild(build(protocol, { env: { TESTER_WORKDIR: work }, provisioners: [{ plugin: tester, type: 'tester', config: obj({ command: 'sleep 30' }) }] }), {
-          signal: abort.signal,
-          onCommunicatorCall: (m) => {
-            if (m === 'Start') setTimeout(() => abort.abort(), 300);
+        const r = await runBuild(
+          build(protocol, { env: { TESTER_WORKDIR: work }, provisioners: [{ plugin: tester, type: 'tester', config: obj({ command: 'sleep 30' }) }] }),
+          {
+            signal: abort.signal,
+            onCommunicatorCall: (m) => {
+              if (m === 'Start') setTimeout(() => abort.abort(), 300);
+            },
           },
-        });
+        );
         assert.ok(r.error, 'cancelled');
         assert.is((r.error as { code?: string }).code, 'shutdown');
         assert.ok(performance.now() - t0 < 20_000, 'ended long before the sleep');
@@ -125,12 +146,15 @@ if (!tester) {
         const work = mkdtempSync(join(tmpdir(), 'build-test-'));
         try {
           const pids = new Map<string, number>();
-          const r = await runBuild(build(protocol, { env: { TESTER_WORKDIR: work }, provisioners: [{ plugin: tester, type: 'tester', config: obj({ command: 'sleep 30' }) }] }), {
-            onPluginStart: (kind, pid) => pids.set(kind, pid),
-            onCommunicatorCall: (m) => {
-              if (m === 'Start') setTimeout(() => process.kill(pids.get(victim)!, 'SIGKILL'), 300);
+          const r = await runBuild(
+            build(protocol, { env: { TESTER_WORKDIR: work }, provisioners: [{ plugin: tester, type: 'tester', config: obj({ command: 'sleep 30' }) }] }),
+            {
+              onPluginStart: (kind, pid) => pids.set(kind, pid),
+              onCommunicatorCall: (m) => {
+                if (m === 'Start') setTimeout(() => process.kill(pids.get(victim)!, 'SIGKILL'), 300);
+              },
             },
-          });
+          );
           assert.instance(r.error, HostError);
           assert.is((r.error as HostError).code, 'exited', r.error?.message);
           assert.match(r.error!.message, 'killed by SIGKILL');
@@ -166,7 +190,10 @@ if (!tester) {
       assert.is(r.error, null, String(r.error));
       // The tester post-processor keeps its input (keep=true): the first step keeps the builder's
       // artifact, the second keeps its input (keep_input_artifact=true); the chain's last artifact comes first.
-      assert.equal(r.artifacts.map((a) => a.id), ['tester-123-processed', 'tester-123-processed-processed', 'tester-123']);
+      assert.equal(
+        r.artifacts.map((a) => a.id),
+        ['tester-123-processed', 'tester-123-processed-processed', 'tester-123'],
+      );
       assert.equal(r.artifacts[1]!.files, ['second.out']);
       assert.equal(r.errors, []);
       const second = ui.filter((e) => e.target === 'tester.one (tester)').map((e) => e.text);
@@ -179,7 +206,15 @@ if (!tester) {
     try {
       const file = join(dir, 'build.json');
       const size = 1024 * 1024 * 1024;
-      writeFileSync(file, JSON.stringify(build('protobuf', { env: { TESTER_UPLOAD_BYTES: String(size) }, provisioners: [{ plugin: tester, type: 'tester', config: obj({ command: 'true' }) }] })));
+      writeFileSync(
+        file,
+        JSON.stringify(
+          build('protobuf', {
+            env: { TESTER_UPLOAD_BYTES: String(size) },
+            provisioners: [{ plugin: tester, type: 'tester', config: obj({ command: 'true' }) }],
+          }),
+        ),
+      );
       const child = spawn(process.execPath, [join(root, 'testkit/host/build-host.mjs'), file], { stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
       child.stdout.on('data', (b: Buffer) => (out += b.toString()));

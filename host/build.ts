@@ -148,7 +148,14 @@ export async function buildProtocol(d: BuildDescription, runUuid: string): Promi
   const plugins = [];
   for (const b of [...new Set(binaries)]) {
     const { description } = await describeAsPacker(b, runUuid);
-    plugins.push({ name: b.split('/').pop()!.replace(/^packer-plugin-/, '').replace(/_.*$/, ''), description });
+    plugins.push({
+      name: b
+        .split('/')
+        .pop()!
+        .replace(/^packer-plugin-/, '')
+        .replace(/_.*$/, ''),
+      description,
+    });
   }
   return chooseProtocol(d.packerVersion ?? '1.16.0', plugins, { ...process.env, ...(d.env ?? {}) }).protocol;
 }
@@ -282,20 +289,27 @@ export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promi
       },
     };
     /** One provisioner at Provision time; its error goes to the builder with the plugin's own text (as Packer's hook server returns it). */
-    const provisionOne = async (p: BuildProvisioner, s: PluginSession, vars: GoMap, config: CtyValue, data: AnyValue, plugin: { ui: RemoteUi; rpc: RpcClient }): Promise<void> => {
+    const provisionOne = async (
+      p: BuildProvisioner,
+      s: PluginSession,
+      vars: GoMap,
+      config: CtyValue,
+      data: AnyValue,
+      plugin: { ui: RemoteUi; rpc: RpcClient },
+    ): Promise<void> => {
       const ui = forwardedUi(plugin.ui);
       try {
-          const communicator = proxiedCommunicator(s, builderSession, plugin.rpc, o.onCommunicatorCall ? { onCall: o.onCommunicatorCall } : {});
-          await provisionAsPacker(s.provisioner(), {
-            vars,
-            config,
-            generatedData: toMap(data),
-            ui,
-            communicator,
-            ...(p.timeout ? { timeout: p.timeout } : {}),
-            ...(o.signal ? { signal: o.signal } : {}),
-            callTimeoutMs: 24 * 3600 * 1000,
-          });
+        const communicator = proxiedCommunicator(s, builderSession, plugin.rpc, o.onCommunicatorCall ? { onCall: o.onCommunicatorCall } : {});
+        await provisionAsPacker(s.provisioner(), {
+          vars,
+          config,
+          generatedData: toMap(data),
+          ui,
+          communicator,
+          ...(p.timeout ? { timeout: p.timeout } : {}),
+          ...(o.signal ? { signal: o.signal } : {}),
+          callTimeoutMs: 24 * 3600 * 1000,
+        });
       } catch (e) {
         // A provisioner that died (or went past a limit) is the build's error, typed, whatever
         // the builder makes of the hook's failure.

@@ -134,7 +134,13 @@ export function proxiedCommunicator(provisioner: BrokerSide, builder: BrokerSide
         const stderr = pErr && bErr ? bErr.stream.then((s) => pipeline(s, pErr)) : Promise.resolve();
         const response = bRes.stream.then((s) => readAll(s, 'CommandFinished', MAX_COMMAND_FINISHED_BYTES));
         for (const p of [stdin, stdout, stderr, response]) p.catch(() => {});
-        await call('Start', { Command: a.Command, StdinStreamId: bIn?.id ?? 0, StdoutStreamId: bOut?.id ?? 0, StderrStreamId: bErr?.id ?? 0, ResponseStreamId: bRes.id });
+        await call('Start', {
+          Command: a.Command,
+          StdinStreamId: bIn?.id ?? 0,
+          StdoutStreamId: bOut?.id ?? 0,
+          StderrStreamId: bErr?.id ?? 0,
+          ResponseStreamId: bRes.id,
+        });
         // The command runs on: relay its end when the builder reports it.
         void (async () => {
           try {

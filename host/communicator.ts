@@ -140,7 +140,11 @@ export class CommunicatorClient {
   }
 
   /** Communicator.Start: resolves with the output and exit status when the command ended. */
-  async start(command: string, stdin: Uint8Array | null, o: { stdout?: boolean; stderr?: boolean } = {}): Promise<{ stdout: Uint8Array; stderr: Uint8Array; exitStatus: number }> {
+  async start(
+    command: string,
+    stdin: Uint8Array | null,
+    o: { stdout?: boolean; stderr?: boolean } = {},
+  ): Promise<{ stdout: Uint8Array; stderr: Uint8Array; exitStatus: number }> {
     const inS = stdin ? this.serve() : null;
     const outS = o.stdout === false ? null : this.serve();
     const errS = o.stderr === false ? null : this.serve();
@@ -151,7 +155,13 @@ export class CommunicatorClient {
     const err = errS ? errS.stream.then((s) => readAll(s, 'stderr')) : Promise.resolve(empty);
     const finished = resS.stream.then((s) => readAll(s, 'CommandFinished'));
     for (const p of [sent, out, err, finished]) p.catch(() => {});
-    await this.rpc.call('Communicator.Start', { Command: command, StdinStreamId: inS?.id ?? 0, StdoutStreamId: outS?.id ?? 0, StderrStreamId: errS?.id ?? 0, ResponseStreamId: resS.id });
+    await this.rpc.call('Communicator.Start', {
+      Command: command,
+      StdinStreamId: inS?.id ?? 0,
+      StdoutStreamId: outS?.id ?? 0,
+      StderrStreamId: errS?.id ?? 0,
+      ResponseStreamId: resS.id,
+    });
     const [stdout, stderr] = await Promise.all([out, err, sent]);
     const f = decodeCommandFinished(await finished);
     return { stdout, stderr, exitStatus: num(f.ExitStatus) };

@@ -88,7 +88,11 @@ abstract class ComponentClient<E extends Endpoint> {
   }
 
   /** `<Endpoint>.<method>`, typed by the rpc method table. */
-  protected call<K extends MethodOf<E>>(method: K, body: RequestBody<`${E}.${K}` & RpcMethodName>, o: CallOptions = {}): Promise<ResponseBody<`${E}.${K}` & RpcMethodName>> {
+  protected call<K extends MethodOf<E>>(
+    method: K,
+    body: RequestBody<`${E}.${K}` & RpcMethodName>,
+    o: CallOptions = {},
+  ): Promise<ResponseBody<`${E}.${K}` & RpcMethodName>> {
     // The endpoint is generic here; the signature above ties body and answer to the table.
     const untyped = this.rpc as unknown as { call(m: string, b: unknown, o: CallOptions): Promise<unknown> };
     return untyped.call(`${this.endpoint}.${method}`, body, o) as Promise<ResponseBody<`${E}.${K}` & RpcMethodName>>;

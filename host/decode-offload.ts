@@ -51,7 +51,8 @@ export class WorkerGate {
       return await f();
     } finally {
       const next = this.waiting.shift();
-      if (next) next(); // the slot passes on
+      if (next)
+        next(); // the slot passes on
       else this.running--;
     }
   }
@@ -77,7 +78,13 @@ function runWorker(req: DecodeRequest, o: OffloadOptions, end: number): Promise<
       void worker.terminate();
       f();
     };
-    const timer = setTimeout(() => finish(() => reject(new HostError('timeout', `${req.what}: not decoded within ${timeoutMs} ms (${req.bytes.length} bytes, ${req.mode}); decoding stopped`))), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(new HostError('timeout', `${req.what}: not decoded within ${timeoutMs} ms (${req.bytes.length} bytes, ${req.mode}); decoding stopped`)),
+        ),
+      timeoutMs,
+    );
     worker.once('message', (r: DecodeReply) =>
       finish(() => {
         if (r.ok) {
@@ -92,7 +99,9 @@ function runWorker(req: DecodeRequest, o: OffloadOptions, end: number): Promise<
         reject(new HostError('payload', r.message, cause ? { cause } : undefined));
       }),
     );
-    worker.once('error', (e) => finish(() => reject(new HostError('payload', `${req.what} (${req.mode}): the decoding worker failed: ${e.message}`, { cause: e }))));
+    worker.once('error', (e) =>
+      finish(() => reject(new HostError('payload', `${req.what} (${req.mode}): the decoding worker failed: ${e.message}`, { cause: e }))),
+    );
     worker.once('exit', (code) => finish(() => reject(new HostError('payload', `${req.what} (${req.mode}): the decoding worker exited (code ${code})`))));
     worker.postMessage(req);
   });

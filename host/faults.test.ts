@@ -57,7 +57,18 @@ async function expectHostError(f: () => Promise<unknown>, code: string, ms: numb
 }
 
 const fake = (mode: string, opts: { callTimeoutMs?: number; handshakeTimeoutMs?: number } = {}): Promise<PluginSession> =>
-  startSession(node, [script, mode], { protocol: 'gob', callTimeoutMs: opts.callTimeoutMs ?? 5000, handshakeTimeoutMs: opts.handshakeTimeoutMs ?? 10_000, connectTimeoutMs: 5000, closeGraceMs: 300 }, { kind: 'builder', component: 'fake' });
+  startSession(
+    node,
+    [script, mode],
+    {
+      protocol: 'gob',
+      callTimeoutMs: opts.callTimeoutMs ?? 5000,
+      handshakeTimeoutMs: opts.handshakeTimeoutMs ?? 10_000,
+      connectTimeoutMs: 5000,
+      closeGraceMs: 300,
+    },
+    { kind: 'builder', component: 'fake' },
+  );
 
 test('the fake plugin exists', () => {
   assert.ok(existsSync(script), script);
@@ -184,7 +195,12 @@ test('a tcp handshake (Windows style): the host dials host:port', async () => {
 });
 
 test('session timeout: the plugin is killed and pending calls fail with timeout', async () => {
-  const s = await startSession(node, [script, 'never-answer'], { protocol: 'gob', callTimeoutMs: 10_000, sessionTimeoutMs: 400, closeGraceMs: 100 }, { kind: 'builder', component: 'fake' });
+  const s = await startSession(
+    node,
+    [script, 'never-answer'],
+    { protocol: 'gob', callTimeoutMs: 10_000, sessionTimeoutMs: 400, closeGraceMs: 100 },
+    { kind: 'builder', component: 'fake' },
+  );
   const e = await expectHostError(() => s.rpc.call('Builder.ConfigSpec', null), 'timeout', 3000);
   assert.match(e.message, /session timed out/);
   await s.close();
@@ -208,7 +224,6 @@ test("close kills the plugin's whole process group (its own children too)", asyn
   await s.close();
   assert.ok(await gone(grandchild), 'grandchild killed');
 });
-
 
 /** Runs testdata/host-exits.mjs in `how` mode; returns the plugin's pid and how the host ended. */
 async function hostThatLeaves(how: 'exit' | 'signal' | 'throw'): Promise<{ pluginPid: number; code: number | null; signal: NodeJS.Signals | null }> {

@@ -39,7 +39,7 @@ test('a socket the handshake names outside our directory is left alone', async (
     const proc = await launchPlugin(node, [hostile, 'foreign-socket'], { env });
     assert.is(proc.handshake.address, path);
     await proc.exited; // the plugin exits by itself after 300 ms
-    assert.ok(lstatSync(path).isSocket(), 'the other program\'s socket is still there');
+    assert.ok(lstatSync(path).isSocket(), "the other program's socket is still there");
     assert.is(existsSync(proc.privateDir!.path), false, 'our own directory is removed');
   } finally {
     other.close();

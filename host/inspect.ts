@@ -40,7 +40,14 @@ export async function inspectComponent(binary: string, kind: ComponentKind, name
     return out;
   }
   try {
-    const c = kind === 'builder' ? session.builder() : kind === 'datasource' ? session.datasource() : kind === 'provisioner' ? session.provisioner() : session.postProcessor();
+    const c =
+      kind === 'builder'
+        ? session.builder()
+        : kind === 'datasource'
+          ? session.datasource()
+          : kind === 'provisioner'
+            ? session.provisioner()
+            : session.postProcessor();
     try {
       out.configSpec = await c.configSpec();
     } catch (e) {

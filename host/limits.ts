@@ -79,7 +79,10 @@ export function streamBudget(stream: unknown): ByteBudget | undefined {
 /** Keeps a reader's buffered byte count in a budget: `update(n)` after each push/drain. */
 export class BudgetShare {
   private charged = 0;
-  constructor(private readonly budget: ByteBudget | undefined, private readonly what: string) {}
+  constructor(
+    private readonly budget: ByteBudget | undefined,
+    private readonly what: string,
+  ) {}
 
   /** Throws (a YamuxError ErrLimitExceeded) when the session goes past its limit. */
   update(buffered: number): void {

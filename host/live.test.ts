@@ -52,9 +52,14 @@ function vector(id: string): { bytes: Uint8Array; expect: unknown; v: Vector } {
   manifest ??= new Map((JSON.parse(readFileSync(resolve(vectorsDir, 'manifest.json'), 'utf8')) as { vectors: Vector[] }).vectors.map((v) => [v.id, v]));
   const v = manifest.get(id);
   if (!v) throw new Error(`no vector ${id}`);
-  return { v, bytes: new Uint8Array(readFileSync(resolve(vectorsDir, v.file))), expect: JSON.parse(readFileSync(resolve(vectorsDir, v.expect), 'utf8')) as unknown };
+  return {
+    v,
+    bytes: new Uint8Array(readFileSync(resolve(vectorsDir, v.file))),
+    expect: JSON.parse(readFileSync(resolve(vectorsDir, v.expect), 'utf8')) as unknown,
+  };
 }
-const transcriptCalls = (id: string) => (vector(id).expect as { calls: Array<{ caller: string; serviceMethod: string; request: unknown; response: unknown; error: string }> }).calls;
+const transcriptCalls = (id: string) =>
+  (vector(id).expect as { calls: Array<{ caller: string; serviceMethod: string; request: unknown; response: unknown; error: string }> }).calls;
 const goRequests = (id: string) => goHostRequests(vector(id).bytes);
 
 const same = (ours: unknown, go: unknown, what: string) => {
@@ -70,7 +75,13 @@ const guard = setTimeout(() => {
 
 const builds = loadBuilds();
 
-async function withSession<T>(bin: Build, kind: 'builder' | 'datasource' | 'post-processor', comp: string, protocol: 'gob' | 'protobuf', f: (s: PluginSession) => Promise<T>): Promise<T> {
+async function withSession<T>(
+  bin: Build,
+  kind: 'builder' | 'datasource' | 'post-processor',
+  comp: string,
+  protocol: 'gob' | 'protobuf',
+  f: (s: PluginSession) => Promise<T>,
+): Promise<T> {
   const s = await startComponent(bin.path, kind, comp, { protocol, callTimeoutMs: 20_000, sessionTimeoutMs: 60_000 });
   try {
     return await f(s);
@@ -95,19 +106,34 @@ if (typeof builds === 'string') {
       test(`${protocol}: datasource ConfigSpec and OutputSpec equal Go's vectors`, async () => {
         await withSession(tester, 'datasource', ds, protocol, async (s) => {
           const fam = protocol === 'gob' ? 'gob-spec' : 'proto-spec';
-          same(specToCanonical(await s.datasource().configSpec()), vector(`${fam}/tester-sdk0.6.4-datasource-default-configspec-${protocol}`).expect, 'ConfigSpec');
-          same(specToCanonical(await s.datasource().outputSpec()), vector(`${fam}/tester-sdk0.6.4-datasource-default-outputspec-${protocol}`).expect, 'OutputSpec');
+          same(
+            specToCanonical(await s.datasource().configSpec()),
+            vector(`${fam}/tester-sdk0.6.4-datasource-default-configspec-${protocol}`).expect,
+            'ConfigSpec',
+          );
+          same(
+            specToCanonical(await s.datasource().outputSpec()),
+            vector(`${fam}/tester-sdk0.6.4-datasource-default-outputspec-${protocol}`).expect,
+            'OutputSpec',
+          );
         });
       });
 
       test(`${protocol}: Configure with Go's config, Execute: the value equals Go's`, async () => {
-        const configs = goConfigs(goRequests(`transcript/tester-sdk0.6.4-datasource-default-transcript-${protocol}-case01-primitives`), 'Datasource.Configure')!;
+        const configs = goConfigs(
+          goRequests(`transcript/tester-sdk0.6.4-datasource-default-transcript-${protocol}-case01-primitives`),
+          'Datasource.Configure',
+        )!;
         await withSession(tester, 'datasource', ds, protocol, async (s) => {
           await s.datasource().configure(configs);
           const bytes = await s.datasource().executeBytes();
           if (protocol === 'gob') {
             const { value } = await s.datasource().execute();
-            same(valueToCanonical(value, { withPrec: true }), vector('gob-value/tester-sdk0.6.4-datasource-default-execute-gob-case01-primitives').expect, 'Execute value');
+            same(
+              valueToCanonical(value, { withPrec: true }),
+              vector('gob-value/tester-sdk0.6.4-datasource-default-execute-gob-case01-primitives').expect,
+              'Execute value',
+            );
           } else {
             const want = vector('msgpack-value/tester-sdk0.6.4-datasource-default-execute-protobuf-case01-primitives');
             assert.ok(want.v.byteExact);
@@ -120,17 +146,27 @@ if (typeof builds === 'string') {
 
       test(`${protocol}: a config built here (a CtyValue, sent as cty JSON) configures the datasource`, async () => {
         const config = valueFromCanonical({
-          type: ['object', { case: 'number', label: 'string', options: ['map', 'string'], filter: ['list', ['object', { name: 'string', values: ['list', 'string'] }]] }],
+          type: [
+            'object',
+            { case: 'number', label: 'string', options: ['map', 'string'], filter: ['list', ['object', { name: 'string', values: ['list', 'string'] }]] },
+          ],
           value: { case: { $number: '2' }, label: 'from TypeScript', options: null, filter: [] },
         });
         await withSession(tester, 'datasource', ds, protocol, async (s) => {
           await s.datasource().configure([config]);
           const { value } = await s.datasource().execute();
           const fam = protocol === 'gob' ? 'gob-value' : 'msgpack-value';
-          same(valueToCanonical(value, { withPrec: protocol === 'gob' }), vector(`${fam}/tester-sdk0.6.4-datasource-default-execute-${protocol}-case02-integers`).expect, 'Execute value');
+          same(
+            valueToCanonical(value, { withPrec: protocol === 'gob' }),
+            vector(`${fam}/tester-sdk0.6.4-datasource-default-execute-${protocol}-case02-integers`).expect,
+            'Execute value',
+          );
           // a config the datasource refuses: its error comes back as an RpcRemoteError
           const bad = valueFromCanonical({ type: ['object', { case: 'number' }], value: { case: { $number: '999' } } });
-          const e = await s.datasource().configure([bad]).catch((x: unknown) => x);
+          const e = await s
+            .datasource()
+            .configure([bad])
+            .catch((x: unknown) => x);
           assert.instance(e, RpcRemoteError);
           assert.is((e as RpcRemoteError).remoteMessage, 'tester: unknown case 999');
         });
@@ -141,7 +177,10 @@ if (typeof builds === 'string') {
         const goErr = transcriptCalls(id).find((c) => c.serviceMethod === 'Datasource.Execute')!.error;
         await withSession(tester, 'datasource', ds, protocol, async (s) => {
           await s.datasource().configure(goConfigs(goRequests(id), 'Datasource.Configure')!);
-          const e = await s.datasource().execute().catch((x: unknown) => x);
+          const e = await s
+            .datasource()
+            .execute()
+            .catch((x: unknown) => x);
           assert.instance(e, RpcRemoteError);
           assert.is((e as RpcRemoteError).remoteMessage, goErr);
         });
@@ -164,20 +203,28 @@ if (typeof builds === 'string') {
             },
           });
           // the texts of the plugin's Ui calls, in Go's order
-          const goUi = calls.filter((c) => c.caller === 'plugin' && /^Ui\.(Say|Message|Error|Ask)$/.test(c.serviceMethod)).map((c) => [c.serviceMethod.slice(3).toLowerCase(), c.request]);
+          const goUi = calls
+            .filter((c) => c.caller === 'plugin' && /^Ui\.(Say|Message|Error|Ask)$/.test(c.serviceMethod))
+            .map((c) => [c.serviceMethod.slice(3).toLowerCase(), c.request]);
           const ours = ui.events.flatMap((e) => (e.kind === 'say' || e.kind === 'message' || e.kind === 'error' || e.kind === 'ask' ? [[e.kind, e.text]] : []));
           assert.equal(ours, goUi);
           assert.equal(
             ui.events.filter((e) => e.kind === 'machine'),
-            calls.filter((c) => c.serviceMethod === 'Ui.Machine').map((c) => ({ kind: 'machine', category: (c.request as { Category: string }).Category, args: (c.request as { Args: string[] }).Args })),
+            calls
+              .filter((c) => c.serviceMethod === 'Ui.Machine')
+              .map((c) => ({ kind: 'machine', category: (c.request as { Category: string }).Category, args: (c.request as { Args: string[] }).Args })),
           );
           const goAdds = calls.filter((c) => /^Ui.+\.Add$/.test(c.serviceMethod)).map((c) => BigInt((c.request as { $int: string }).$int));
-          assert.equal(ui.events.filter((e) => e.kind === 'progress').map((e) => (e as { bytes: bigint }).bytes), goAdds);
+          assert.equal(
+            ui.events.filter((e) => e.kind === 'progress').map((e) => (e as { bytes: bigint }).bytes),
+            goAdds,
+          );
           assert.is(hooks.length, 1);
           assert.is(hooks[0]!.name, 'packer_provision');
           assert.ok(hooks[0]!.data instanceof GoMap);
           assert.ok(artifact, 'an artifact');
-          const goAnswer = (m: string, req?: unknown) => calls.find((c) => c.caller === 'host' && c.serviceMethod === m && (req === undefined || c.request === req))!.response;
+          const goAnswer = (m: string, req?: unknown) =>
+            calls.find((c) => c.caller === 'host' && c.serviceMethod === m && (req === undefined || c.request === req))!.response;
           assert.is(await artifact!.builderId(), goAnswer('Artifact.BuilderId'));
           assert.is(await artifact!.id(), goAnswer('Artifact.Id'));
           assert.equal(await artifact!.files(), goAnswer('Artifact.Files'));
@@ -190,7 +237,7 @@ if (typeof builds === 'string') {
       });
     }
 
-    test('Cancel: aborting the signal sends Builder.Cancel; Run fails with the builder\'s error', async () => {
+    test("Cancel: aborting the signal sends Builder.Cancel; Run fails with the builder's error", async () => {
       const id = 'transcript/tester-sdk0.6.4-builder-tester-transcript-gob-cancel';
       const goRun = transcriptCalls(id).find((c) => c.serviceMethod === 'Builder.Run')!;
       await withSession(tester, 'builder', 'tester', 'gob', async (s) => {
@@ -216,7 +263,16 @@ if (typeof builds === 'string') {
         files: () => ['/host/out/image.raw', '/host/out/ünïcødé.txt'],
         id: () => 'host-artifact-1',
         string: () => 'host artifact: ===',
-        state: (n) => (n === 'generated_data' ? new GoMap([['ID', 'host-1'], ['Port', new GoInt(2222n)], ['Ok', true], ['Ratio', new GoFloat(0.25)], ['List', ['a', new GoInt(-1n)]]]) : null),
+        state: (n) =>
+          n === 'generated_data'
+            ? new GoMap([
+                ['ID', 'host-1'],
+                ['Port', new GoInt(2222n)],
+                ['Ok', true],
+                ['Ratio', new GoFloat(0.25)],
+                ['List', ['a', new GoInt(-1n)]],
+              ])
+            : null,
         destroy: () => null,
       };
       await withSession(tester, 'post-processor', 'tester', 'gob', async (s) => {
@@ -228,7 +284,10 @@ if (typeof builds === 'string') {
         assert.is(r.error, null);
         assert.is(r.keep, goPP.Keep);
         assert.is(r.forceOverride, goPP.ForceOverride);
-        assert.equal(ui.texts('say'), calls.filter((c) => c.caller === 'plugin' && c.serviceMethod === 'Ui.Say').map((c) => c.request));
+        assert.equal(
+          ui.texts('say'),
+          calls.filter((c) => c.caller === 'plugin' && c.serviceMethod === 'Ui.Say').map((c) => c.request),
+        );
         assert.is(await r.artifact!.id(), calls.find((c) => c.caller === 'host' && c.serviceMethod === 'Artifact.Id')!.response);
         r.artifact!.close();
       });
@@ -240,7 +299,10 @@ if (typeof builds === 'string') {
       try {
         await s.provisioner().prepare(goConfigs(goRequests(id), 'Provisioner.Prepare')!);
         const ui = new RecordingUi();
-        const e = await s.provisioner().provision(ui, new Map<string, AnyValue>([['ID', 'x']]), null).catch((x: unknown) => x);
+        const e = await s
+          .provisioner()
+          .provision(ui, new Map<string, AnyValue>([['ID', 'x']]), null)
+          .catch((x: unknown) => x);
         assert.instance(e, RpcRemoteError);
         assert.match((e as RpcRemoteError).remoteMessage, /^tester: start failed: rpc: can't find service Communicator\.Start/);
         assert.equal(ui.texts('say'), ['tester: provisioning with {ID=x}']);
@@ -253,7 +315,10 @@ if (typeof builds === 'string') {
       await withSession(tester, 'builder', 'tester', 'gob', async (s) => {
         const ui = new RecordingUi();
         ui.onEvent = (e) => e.kind === 'ask' && s.process.kill();
-        const e = await s.builder().run(ui, null).catch((x: unknown) => x);
+        const e = await s
+          .builder()
+          .run(ui, null)
+          .catch((x: unknown) => x);
         assert.instance(e, HostError);
         assert.is((e as HostError).code, 'exited');
         assert.match((e as HostError).message, /SIGKILL/);

@@ -56,10 +56,17 @@ async function ticking<T>(f: () => Promise<T>): Promise<{ result: T | undefined;
 
 test('an expensive Execute answer: the 5 s call timeout fires on time, timers keep ticking', async () => {
   const env = { ...pluginEnvironment(), FAKE_SET_SIZE: '60000', FAKE_SET_ZEROS: '40' };
-  const s = await startSession(process.execPath, [hostile, 'expensive-value'], { protocol: 'protobuf', env, callTimeoutMs: 5000, closeGraceMs: 100 }, { kind: 'datasource', component: 'hostile' });
+  const s = await startSession(
+    process.execPath,
+    [hostile, 'expensive-value'],
+    { protocol: 'protobuf', env, callTimeoutMs: 5000, closeGraceMs: 100 },
+    { kind: 'datasource', component: 'hostile' },
+  );
   try {
     const r = await ticking(() => s.datasource().execute());
-    console.log(`  settled after ${Math.round(r.ms)} ms, longest timer gap ${Math.round(r.maxGapMs)} ms, ${r.error ? `error ${(r.error as HostError).code}` : 'decoded'}`);
+    console.log(
+      `  settled after ${Math.round(r.ms)} ms, longest timer gap ${Math.round(r.maxGapMs)} ms, ${r.error ? `error ${(r.error as HostError).code}` : 'decoded'}`,
+    );
     assert.ok(r.maxGapMs < 1000, `the event loop was blocked for ${Math.round(r.maxGapMs)} ms`);
     if (r.error) {
       assert.instance(r.error, HostError);
@@ -98,7 +105,9 @@ test('a large value decoded in a worker equals the value decoded in place', asyn
 });
 
 test('pack/revive keeps identities: primitive types, nil tuple lists, Unknown.plain', () => {
-  const t = revivePayload(structuredClone(packPayload(T.object({ a: T.String, b: T.tuple(NIL_TYPE_LIST), c: T.DynamicPseudoType })))) as { attrs: Map<string, unknown> };
+  const t = revivePayload(structuredClone(packPayload(T.object({ a: T.String, b: T.tuple(NIL_TYPE_LIST), c: T.DynamicPseudoType })))) as {
+    attrs: Map<string, unknown>;
+  };
   assert.ok(t.attrs.get('a') === T.String);
   assert.ok((t.attrs.get('b') as { elems: unknown }).elems === NIL_TYPE_LIST);
   assert.ok(t.attrs.get('c') === T.DynamicPseudoType);

@@ -62,14 +62,22 @@ test('parseGoDuration follows time.ParseDuration', () => {
   assert.is(parseGoDuration('300ms'), 300_000_000n);
   assert.is(parseGoDuration('-2us'), -2000n);
   assert.is(parseGoDuration('.5m'), 30_000_000_000n);
-  for (const bad of ['', '5', 'abc', '1x', '-', '1h-2m', '.s']) assert.throws(() => parseGoDuration(bad), (e: unknown) => e instanceof HostError && e.code === 'payload', bad);
+  for (const bad of ['', '5', 'abc', '1x', '-', '1h-2m', '.s'])
+    assert.throws(
+      () => parseGoDuration(bad),
+      (e: unknown) => e instanceof HostError && e.code === 'payload',
+      bad,
+    );
 });
 
 test('packerUi: Ask fails with "no available tty" unless the caller has a terminal', async () => {
   const rec = new RecordingUi('yes');
   const ui = packerUi(rec);
   await ui.say?.('hello');
-  assert.throws(() => ui.ask?.('q?'), (e: unknown) => (e as Error).message === NO_TTY);
+  assert.throws(
+    () => ui.ask?.('q?'),
+    (e: unknown) => (e as Error).message === NO_TTY,
+  );
   assert.is(await packerUi(rec, { terminal: true }).ask?.('q?'), 'yes');
   assert.equal(rec.texts('say'), ['hello']);
 });
@@ -95,16 +103,31 @@ const tester = (() => {
   return (JSON.parse(readFileSync(f, 'utf8')) as Array<{ name: string; path: string }>).find((b) => b.name === 'tester-sdk0.6.4' && existsSync(b.path));
 })();
 const transcript = (id: string) => {
-  const m = (JSON.parse(readFileSync(resolve(root, 'vectors/manifest.json'), 'utf8')) as { vectors: Array<{ id: string; file: string }> }).vectors.find((v) => v.id === id)!;
+  const m = (JSON.parse(readFileSync(resolve(root, 'vectors/manifest.json'), 'utf8')) as { vectors: Array<{ id: string; file: string }> }).vectors.find(
+    (v) => v.id === id,
+  )!;
   return goHostRequests(new Uint8Array(readFileSync(resolve(root, 'vectors', m.file))));
 };
 /** The config (second Configs element) Go's host sent in a recorded session. */
 const goConfig = (id: string, method: string): AnyValue => goConfigs(transcript(`transcript/${id}`), method)![1]!;
-const methods = (traces: RpcTrace[], caller: 'host' | 'plugin') => traces.filter((t) => t.caller === caller).sort((a, b) => a.order - b.order).map((t) => t.request.header.serviceMethod);
+const methods = (traces: RpcTrace[], caller: 'host' | 'plugin') =>
+  traces
+    .filter((t) => t.caller === caller)
+    .sort((a, b) => a.order - b.order)
+    .map((t) => t.request.header.serviceMethod);
 
-async function withTester<T>(kind: 'builder' | 'provisioner' | 'post-processor' | 'datasource', runUuid: string, f: (s: Awaited<ReturnType<typeof startComponent>>, traces: RpcTrace[]) => Promise<T>): Promise<T> {
+async function withTester<T>(
+  kind: 'builder' | 'provisioner' | 'post-processor' | 'datasource',
+  runUuid: string,
+  f: (s: Awaited<ReturnType<typeof startComponent>>, traces: RpcTrace[]) => Promise<T>,
+): Promise<T> {
   const traces: RpcTrace[] = [];
-  const s = await startComponent(tester!.path, kind, kind === 'datasource' ? '-packer-default-plugin-name-' : 'tester', { protocol: 'gob', env: packerPluginEnvironment(runUuid), callTimeoutMs: 30_000, trace: (t) => traces.push(t) });
+  const s = await startComponent(tester!.path, kind, kind === 'datasource' ? '-packer-default-plugin-name-' : 'tester', {
+    protocol: 'gob',
+    env: packerPluginEnvironment(runUuid),
+    callTimeoutMs: 30_000,
+    trace: (t) => traces.push(t),
+  });
   try {
     return await f(s, traces);
   } finally {
@@ -127,12 +150,26 @@ test('live: a builder as Packer drives it (ConfigSpec twice, six variables, Ask 
     assert.ok((hookData as unknown) instanceof GoMap, 'no hook data');
     const data = hookData as unknown as GoMap;
     assert.is(data.get('PackerRunUUID'), runUuid, 'the plugin did not inherit PACKER_RUN_UUID');
-    for (const [k, v] of data.entries) assert.ok(v !== null && !Array.isArray(v) && !((v as unknown) instanceof GoMap), `hook data ${String(k)} is of a kind Packer refuses`);
+    for (const [k, v] of data.entries)
+      assert.ok(v !== null && !Array.isArray(v) && !((v as unknown) instanceof GoMap), `hook data ${String(k)} is of a kind Packer refuses`);
     assert.ok(artifact, 'no artifact');
     const report = await reportArtifactAsPacker(artifact!);
     assert.is(report.id, 'tester-123');
     artifact!.close();
-    assert.equal(methods(traces, 'host').filter((m) => !m.startsWith('Ui')), ['Builder.ConfigSpec', 'Builder.Prepare', 'Builder.ConfigSpec', 'Builder.Run', 'Artifact.String', 'Artifact.BuilderId', 'Artifact.Id', 'Artifact.String', 'Artifact.Files']);
+    assert.equal(
+      methods(traces, 'host').filter((m) => !m.startsWith('Ui')),
+      [
+        'Builder.ConfigSpec',
+        'Builder.Prepare',
+        'Builder.ConfigSpec',
+        'Builder.Run',
+        'Artifact.String',
+        'Artifact.BuilderId',
+        'Artifact.Id',
+        'Artifact.String',
+        'Artifact.Files',
+      ],
+    );
     const ask = traces.find((t) => t.request.header.serviceMethod === 'Ui.Ask');
     assert.is(ask?.response?.header.error, NO_TTY);
   });
@@ -147,8 +184,22 @@ test('live: a provisioner as Packer drives it (nil override, Prepare again at Pr
     const config = goConfig('tester-sdk0.6.4-provisioner-tester-transcript-gob-run', 'Provisioner.Prepare');
     await prepareProvisionerAsPacker(p, vars, config);
     // no Communicator served: the tester's Start fails; the call shape is what is checked
-    await provisionAsPacker(p, { vars, config, generatedData: new Map([['ID', 'x']]), ui: packerUi(new RecordingUi()), communicator: null, timeout: '30s' }).catch(() => {});
-    assert.equal(methods(traces, 'host'), ['Provisioner.ConfigSpec', 'Provisioner.Prepare', 'Provisioner.ConfigSpec', 'Provisioner.ConfigSpec', 'Provisioner.Prepare', 'Provisioner.Provision']);
+    await provisionAsPacker(p, {
+      vars,
+      config,
+      generatedData: new Map([['ID', 'x']]),
+      ui: packerUi(new RecordingUi()),
+      communicator: null,
+      timeout: '30s',
+    }).catch(() => {});
+    assert.equal(methods(traces, 'host'), [
+      'Provisioner.ConfigSpec',
+      'Provisioner.Prepare',
+      'Provisioner.ConfigSpec',
+      'Provisioner.ConfigSpec',
+      'Provisioner.Prepare',
+      'Provisioner.Provision',
+    ]);
     const prepares = traces.filter((t) => t.request.header.serviceMethod === 'Provisioner.Prepare');
     for (const t of prepares) {
       const configs = (t.request.body as { Configs: unknown[] }).Configs;
@@ -173,7 +224,14 @@ test('live: a post-processor and a datasource as Packer drives them', async () =
       r.artifact.close();
     }
     const host = methods(traces, 'host');
-    assert.equal(host.slice(0, 6), ['PostProcessor.ConfigSpec', 'PostProcessor.Configure', 'PostProcessor.ConfigSpec', 'PostProcessor.ConfigSpec', 'PostProcessor.Configure', 'PostProcessor.PostProcess']);
+    assert.equal(host.slice(0, 6), [
+      'PostProcessor.ConfigSpec',
+      'PostProcessor.Configure',
+      'PostProcessor.ConfigSpec',
+      'PostProcessor.ConfigSpec',
+      'PostProcessor.Configure',
+      'PostProcessor.PostProcess',
+    ]);
   });
   await withTester('datasource', runUuid, async (s, traces) => {
     const requests = transcript('transcript/tester-sdk0.6.4-datasource-default-transcript-gob-case01-primitives');

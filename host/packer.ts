@@ -75,7 +75,12 @@ export interface PackerSource {
   name: string;
 }
 
-const versionParts = (v: string): number[] => v.replace(/^v/, '').split(/[.-]/).slice(0, 3).map((x) => Number.parseInt(x, 10) || 0);
+const versionParts = (v: string): number[] =>
+  v
+    .replace(/^v/, '')
+    .split(/[.-]/)
+    .slice(0, 3)
+    .map((x) => Number.parseInt(x, 10) || 0);
 
 /** a >= b for Packer versions (`1.16.0`, `v1.12.0`). */
 export function versionAtLeast(a: string, b: string): boolean {
@@ -155,7 +160,16 @@ function bindAll(ui: HostUi): HostUi {
 
 // ---- durations ----
 
-const UNIT_NS: Record<string, bigint> = { ns: 1n, us: 1000n, 'µs': 1000n, 'μs': 1000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n };
+const UNIT_NS: Record<string, bigint> = {
+  ns: 1n,
+  us: 1000n,
+  µs: 1000n,
+  μs: 1000n,
+  ms: 1_000_000n,
+  s: 1_000_000_000n,
+  m: 60_000_000_000n,
+  h: 3_600_000_000_000n,
+};
 
 /**
  * Go's time.ParseDuration: `[-+]` then one or more `NUMBER UNIT` (`1h30m`, `1.5s`, `300ms`; `0`
@@ -210,7 +224,12 @@ export async function prepareBuilderAsPacker(b: BuilderClient, vars: GoMap, conf
 }
 
 /** The cleanup/one-shot form of a provisioner's Prepare: ConfigSpec, Prepare(vars, config, override), and on success ConfigSpec. */
-export async function prepareProvisionerAsPacker(p: ProvisionerClient, vars: GoMap, config: ConfigArg, override: AnyValue = null): Promise<PackerPrepared<null>> {
+export async function prepareProvisionerAsPacker(
+  p: ProvisionerClient,
+  vars: GoMap,
+  config: ConfigArg,
+  override: AnyValue = null,
+): Promise<PackerPrepared<null>> {
   const spec = await p.configSpec();
   await p.prepare([vars, config, override]);
   await p.configSpec();

@@ -115,6 +115,8 @@ export function startPlugin(binary: string, args: string[], options: { timeoutMs
     };
     child.stdout!.on('data', onData);
     child.once('error', (e) => finish(e));
-    child.once('exit', (code, signal) => finish(new Error(`plugin exited before we could connect (code ${code}, signal ${signal}): ${stderr.trim().slice(-500)}`)));
+    child.once('exit', (code, signal) =>
+      finish(new Error(`plugin exited before we could connect (code ${code}, signal ${signal}): ${stderr.trim().slice(-500)}`)),
+    );
   });
 }

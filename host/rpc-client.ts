@@ -15,7 +15,17 @@
  *   calls in flight fails with `limit` at once.
  */
 import type { Duplex } from 'node:stream';
-import { RpcFrameReader, decodeRequest, encodeRequest, type MethodKeyOf, type RequestBody, type ResponseBody, type RpcServiceMethod, type RpcRequest, type RpcResponse } from '../codecs/rpc/index.js';
+import {
+  RpcFrameReader,
+  decodeRequest,
+  encodeRequest,
+  type MethodKeyOf,
+  type RequestBody,
+  type ResponseBody,
+  type RpcServiceMethod,
+  type RpcRequest,
+  type RpcResponse,
+} from '../codecs/rpc/index.js';
 import { isWireError } from '../codecs/wire/errors.js';
 import { HostError, RpcRemoteError } from './errors.js';
 import { isLimitExceeded } from './yamux/limits.js';
@@ -110,7 +120,11 @@ export class RpcClient {
    * method table; `null` sends nil, as the SDK's `new(interface{})` does) and resolves with the
    * decoded answer body.
    */
-  call<S extends RpcServiceMethod>(serviceMethod: S, body: RequestBody<MethodKeyOf<S>>, options: { timeoutMs?: number } = {}): Promise<ResponseBody<MethodKeyOf<S>>> {
+  call<S extends RpcServiceMethod>(
+    serviceMethod: S,
+    body: RequestBody<MethodKeyOf<S>>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<ResponseBody<MethodKeyOf<S>>> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.failing) return this.failing.then((e) => Promise.reject(e));
     let bytes: Uint8Array;

@@ -20,7 +20,10 @@ test('requests beyond the calls in flight: HostError limit, the session is told'
   server.register('Ui', { Say: () => new Promise(() => {}) }); // never finishes
   const served = server.serve(stream, 'flooded stream');
   for (let seq = 0; seq < 11; seq++) input.write(encodeRequest({ serviceMethod: 'Ui.Say', seq }, 'hi'));
-  const e = await served.then(() => null, (x: unknown) => x);
+  const e = await served.then(
+    () => null,
+    (x: unknown) => x,
+  );
   assert.instance(e, HostError);
   assert.is((e as HostError).code, 'limit');
   assert.match((e as HostError).message, /10 calls already in flight/);
@@ -33,7 +36,10 @@ test('our own calls count too: one more than the limit fails at once', async () 
   const c = new RpcClient(Duplex.from({ readable: new PassThrough(), writable: new PassThrough() }), { calls, callTimeoutMs: 5000 });
   const pending = [c.call('Builder.Cancel', null), c.call('Builder.Cancel', null)];
   for (const p of pending) p.catch(() => {});
-  const e = await c.call('Builder.Cancel', null).then(() => null, (x: unknown) => x);
+  const e = await c.call('Builder.Cancel', null).then(
+    () => null,
+    (x: unknown) => x,
+  );
   assert.is((e as HostError).code, 'limit');
   c.close();
   assert.is(calls.inFlight, 0, 'closing gives the calls back');
@@ -42,9 +48,14 @@ test('our own calls count too: one more than the limit fails at once', async () 
 test('an answer larger than maxMessageBytes: protocol error', async () => {
   const input = new PassThrough();
   const c = new RpcClient(Duplex.from({ readable: input, writable: new PassThrough() }), { maxMessageBytes: 1000, callTimeoutMs: 5000 });
-  const call = c.call('Builder.ConfigSpec', null).then(() => null, (x: unknown) => x);
+  const call = c.call('Builder.ConfigSpec', null).then(
+    () => null,
+    (x: unknown) => x,
+  );
   // header {ServiceMethod, Seq, Error}, then a body map whose bin declares 1 MiB
-  input.write(Buffer.from('83ad536572766963654d6574686f64b24275696c6465722e436f6e6669675370656381a3536571a0a54572726f72a081aa436f6e66696753706563c600100000', 'hex'));
+  input.write(
+    Buffer.from('83ad536572766963654d6574686f64b24275696c6465722e436f6e6669675370656381a3536571a0a54572726f72a081aa436f6e66696753706563c600100000', 'hex'),
+  );
   const e = (await call) as HostError;
   assert.is(e.code, 'protocol', e.message);
   assert.match(e.message, /1000-byte limit/);

@@ -86,11 +86,17 @@ export class RpcServer {
         if (stream.destroyed || stream.writableEnded) return;
         let bytes: Uint8Array;
         try {
-          bytes = error === '' ? encodeResponse({ serviceMethod: req.header.serviceMethod, seq: req.header.seq }, body) : encodeResponse({ serviceMethod: req.header.serviceMethod, seq: req.header.seq, error }, {});
+          bytes =
+            error === ''
+              ? encodeResponse({ serviceMethod: req.header.serviceMethod, seq: req.header.seq }, body)
+              : encodeResponse({ serviceMethod: req.header.serviceMethod, seq: req.header.seq, error }, {});
         } catch (e) {
           // Our handler returned something its Go type cannot hold: answer as Go would for an
           // error, so the plugin is not left waiting.
-          bytes = encodeResponse({ serviceMethod: req.header.serviceMethod, seq: req.header.seq, error: `host: cannot encode the answer: ${(e as Error).message}` }, {});
+          bytes = encodeResponse(
+            { serviceMethod: req.header.serviceMethod, seq: req.header.seq, error: `host: cannot encode the answer: ${(e as Error).message}` },
+            {},
+          );
         }
         if (trace) trace({ order: order.get(req) ?? 0, caller: 'plugin', label, request: req, response: decodeResponse(bytes), error: null });
         if (!stream.write(bytes) && !stream.isPaused()) {

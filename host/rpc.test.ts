@@ -133,11 +133,17 @@ test('tracing: both sides see every call with its messages, ordered by when it s
   await client.call('Ui.Ask', 'q');
   const host = traces.filter((t) => t.caller === 'host').sort((a, b) => a.order - b.order);
   const plugin = traces.filter((t) => t.caller === 'plugin').sort((a, b) => a.order - b.order);
-  assert.equal(host.map((t) => [t.request.header.serviceMethod, t.request.body, t.response?.body]), [
-    ['Ui.Say', 'x', null],
-    ['Ui.Ask', 'q', 'yes'],
-  ]);
-  assert.equal(plugin.map((t) => t.request.header.serviceMethod), ['Ui.Say', 'Ui.Ask']);
+  assert.equal(
+    host.map((t) => [t.request.header.serviceMethod, t.request.body, t.response?.body]),
+    [
+      ['Ui.Say', 'x', null],
+      ['Ui.Ask', 'q', 'yes'],
+    ],
+  );
+  assert.equal(
+    plugin.map((t) => t.request.header.serviceMethod),
+    ['Ui.Say', 'Ui.Ask'],
+  );
   assert.ok(host[0]!.order < host[1]!.order);
   client.close();
 });

@@ -128,7 +128,13 @@ export class PluginSession {
 
   /** A net/rpc client on a stream of this session, failing with this session's reasons. */
   client(stream: YamuxStream, label: string): RpcClient {
-    const c = new RpcClient(stream, { label, callTimeoutMs: this.callTimeoutMs, explain: (e) => this.explain(e), ...this.rpcBounds, ...(this.options.trace ? { trace: this.options.trace } : {}) });
+    const c = new RpcClient(stream, {
+      label,
+      callTimeoutMs: this.callTimeoutMs,
+      explain: (e) => this.explain(e),
+      ...this.rpcBounds,
+      ...(this.options.trace ? { trace: this.options.trace } : {}),
+    });
     this.clients.add(c);
     stream.once('close', () => this.clients.delete(c));
     return c;
@@ -162,7 +168,8 @@ export class PluginSession {
     const limit = this.limitError ?? this.yamuxLimit();
     if (limit) return limit;
     if (cause.code === 'limit') return cause;
-    if (this.expired) return new HostError('timeout', `session timed out after ${this.options.sessionTimeoutMs} ms; plugin killed (${cause.message})`, { cause });
+    if (this.expired)
+      return new HostError('timeout', `session timed out after ${this.options.sessionTimeoutMs} ms; plugin killed (${cause.message})`, { cause });
     const yerr = this.yamux.error;
     if (yerr && isWireError(yerr)) return new HostError('protocol', `the plugin sent bytes that are not yamux: ${yerr.message}`, { cause: yerr });
     if (cause.code === 'protocol') return cause;

@@ -50,7 +50,9 @@ function serve(pageJs: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     if (path === '/') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><title>packer-wire</title><script src="/page.js"></script>');
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><meta charset="utf-8"><title>packer-wire</title><script src="/page.js"></script>');
     } else if (path === '/page.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' }).end(pageJs);
     } else if (path.startsWith('/vectors/')) {
@@ -70,7 +72,15 @@ async function runInChromium(pageJs: string): Promise<VectorRun> {
     const ctx = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const page = ctx.pages()[0] ?? (await ctx.newPage());
@@ -104,7 +114,10 @@ async function runInNode(): Promise<VectorRun> {
 test('the core entry bundles for platform=browser with no Node built-ins', async () => {
   assert.ok(existsSync(coreEntry), 'lib/index.js is built (npm run build)');
   const { inputs } = await bundlePage();
-  assert.equal(inputs.filter((i) => i.startsWith('node:') || /^(fs|path|url|net|stream|crypto|child_process|os|buffer)$/.test(i)), []);
+  assert.equal(
+    inputs.filter((i) => i.startsWith('node:') || /^(fs|path|url|net|stream|crypto|child_process|os|buffer)$/.test(i)),
+    [],
+  );
   // and the core entry alone, as a consumer's bundler would see it
   const alone = await build({ entryPoints: [coreEntry], bundle: true, write: false, platform: 'browser', format: 'esm', logLevel: 'silent', metafile: true });
   assert.is(alone.errors.length, 0);
@@ -120,7 +133,11 @@ test('every vector passes in Chromium as in Node', async () => {
   }
   const browser = await runInChromium((await bundlePage()).code);
   console.log(`\nbrowser: ${browser.passed}/${browser.total} vectors passed in Chromium, ${node.passed}/${node.total} in Node`);
-  console.log(`browser: families ${Object.entries(browser.families).map(([f, n]) => `${f} ${n}`).join(', ')}`);
+  console.log(
+    `browser: families ${Object.entries(browser.families)
+      .map(([f, n]) => `${f} ${n}`)
+      .join(', ')}`,
+  );
   assert.equal(browser.families, node.families);
   assert.is(browser.total, node.total);
   assert.equal(browser.failures, node.failures, 'the same vectors fail (if any) with the same reasons');

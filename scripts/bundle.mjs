@@ -45,16 +45,33 @@ const walk = (d) => {
 };
 walk(codecsDir);
 /** The namespace name of a codecs/ module inside pure.js. */
-const nsOf = (abs) => 'm_' + relative(root, abs).replace(/\.ts$/, '').replace(/[^A-Za-z0-9]/g, '_');
+const nsOf = (abs) =>
+  'm_' +
+  relative(root, abs)
+    .replace(/\.ts$/, '')
+    .replace(/[^A-Za-z0-9]/g, '_');
 
 const pureSource = modules.map((m) => `export * as ${nsOf(m)} from ${JSON.stringify(m)};`).join('\n');
 
-const common = { bundle: true, minify: true, format: 'esm', platform: 'node', target: 'node20', keepNames: true, sourcemap: false, legalComments: 'none', logLevel: 'warning' };
+const common = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  keepNames: true,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
 
 rmSync('lib', { recursive: true, force: true });
 await build({ ...common, stdin: { contents: pureSource, resolveDir: root, loader: 'ts', sourcefile: 'pure.ts' }, outfile: 'lib/chunks/pure.js' });
 const pure = await import(pathToFileURL(resolve('lib/chunks/pure.js')).href);
-const exportsOf = (abs) => Object.keys(pure[nsOf(abs)] ?? {}).filter((n) => n !== 'default').sort();
+const exportsOf = (abs) =>
+  Object.keys(pure[nsOf(abs)] ?? {})
+    .filter((n) => n !== 'default')
+    .sort();
 const reexport = (abs, from) => {
   const names = exportsOf(abs);
   return `import { ${nsOf(abs)} as m } from ${JSON.stringify(from)};\n` + (names.length ? `export const { ${names.join(', ')} } = m;\n` : 'export {};\n');

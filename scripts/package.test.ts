@@ -44,7 +44,9 @@ test.before(() => {
   const info = (JSON.parse(out) as { filename: string; files: { path: string }[]; size: number; unpackedSize: number }[])[0]!;
   tarball = join(tmp, info.filename);
   files = info.files.map((f) => f.path);
-  console.log(`\npackage: ${info.filename}: ${files.length} files, ${(info.size / 1024).toFixed(0)} kB packed, ${(info.unpackedSize / 1024).toFixed(0)} kB unpacked`);
+  console.log(
+    `\npackage: ${info.filename}: ${files.length} files, ${(info.size / 1024).toFixed(0)} kB packed, ${(info.unpackedSize / 1024).toFixed(0)} kB unpacked`,
+  );
   mkdirSync(proj);
   writeFileSync(join(proj, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
   ok(sh(npm, ['install', '--offline', '--ignore-scripts', '--no-package-lock', tarball], proj), 'npm install of the tarball');
@@ -53,8 +55,23 @@ test.before(() => {
 test.after(() => rmSync(tmp, { recursive: true, force: true }));
 
 test('the tarball ships runtime code, its types, LICENSE, README and CHANGELOG; no tests, test kits, maps or dev build', () => {
-  for (const must of ['package.json', 'LICENSE', 'README.md', 'CHANGELOG.md', 'lib/index.js', 'lib/host.js', 'lib/cli.js', 'lib/decode-worker.js', 'lib/types/codecs/index.d.ts', 'lib/types/host/index.d.ts']) assert.ok(files.includes(must), `${must} is shipped`);
-  assert.equal(files.filter((f) => /\.test\.|(^|\/)testkit\/|\.map$|^dist\/|(^|\/)testdata\/|arbitraries|\.ts$/.test(f) && !f.endsWith('.d.ts')), []);
+  for (const must of [
+    'package.json',
+    'LICENSE',
+    'README.md',
+    'CHANGELOG.md',
+    'lib/index.js',
+    'lib/host.js',
+    'lib/cli.js',
+    'lib/decode-worker.js',
+    'lib/types/codecs/index.d.ts',
+    'lib/types/host/index.d.ts',
+  ])
+    assert.ok(files.includes(must), `${must} is shipped`);
+  assert.equal(
+    files.filter((f) => /\.test\.|(^|\/)testkit\/|\.map$|^dist\/|(^|\/)testdata\/|arbitraries|\.ts$/.test(f) && !f.endsWith('.d.ts')),
+    [],
+  );
   const pkg = JSON.parse(readFileSync(join(proj, 'node_modules/packer-wire/package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   assert.equal(Object.keys(pkg.dependencies ?? {}), [], 'no runtime dependencies (no runtime file imports a package)');
 });
@@ -92,7 +109,17 @@ export function useAll(bytes: Uint8Array): string {
   writeFileSync(
     join(dir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, exactOptionalPropertyTypes: true, noEmit: true, types: [], lib: ['ES2022'], skipLibCheck: false },
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        noEmit: true,
+        types: [],
+        lib: ['ES2022'],
+        skipLibCheck: false,
+      },
       include: ['consumer.ts'],
     }),
   );
@@ -102,11 +129,26 @@ export function useAll(bytes: Uint8Array): string {
 });
 
 test('ESM import and CJS require of the entries work and share one WireError', () => {
-  const esm = sh(process.execPath, ['--input-type=module', '-e', `import * as core from 'packer-wire'; import * as gob from 'packer-wire/gob'; import * as wire from 'packer-wire/wire'; import * as host from 'packer-wire/host';
-console.log(JSON.stringify([typeof core.decode, typeof gob.GobDecoder, core.WireError === wire.WireError, typeof host.startComponent, typeof host.YamuxSession]));`], proj);
+  const esm = sh(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import * as core from 'packer-wire'; import * as gob from 'packer-wire/gob'; import * as wire from 'packer-wire/wire'; import * as host from 'packer-wire/host';
+console.log(JSON.stringify([typeof core.decode, typeof gob.GobDecoder, core.WireError === wire.WireError, typeof host.startComponent, typeof host.YamuxSession]));`,
+    ],
+    proj,
+  );
   assert.is(ok(esm, 'ESM import').trim(), '["function","function",true,"function","function"]');
-  const cjs = sh(process.execPath, ['-e', `const core = require('packer-wire'); const wire = require('packer-wire/wire'); const rpc = require('packer-wire/rpc'); const host = require('packer-wire/host');
-console.log(JSON.stringify([typeof core.decodeConfigSpec, core.WireError === wire.WireError, core.rpc.GoMap === rpc.GoMap, typeof host.startComponent]));`], proj);
+  const cjs = sh(
+    process.execPath,
+    [
+      '-e',
+      `const core = require('packer-wire'); const wire = require('packer-wire/wire'); const rpc = require('packer-wire/rpc'); const host = require('packer-wire/host');
+console.log(JSON.stringify([typeof core.decodeConfigSpec, core.WireError === wire.WireError, core.rpc.GoMap === rpc.GoMap, typeof host.startComponent]));`,
+    ],
+    proj,
+  );
   assert.is(ok(cjs, 'CJS require').trim(), '["function",true,true,"function"]');
   assert.is(cjs.stderr, '', 'require prints no warning');
 });

@@ -5,7 +5,19 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['dist/codecs', 'dist/host', 'dist/testkit', 'dist/conformance/runner', 'dist/conformance/interop', 'dist/conformance/reference', 'dist/cli', 'dist/bench', 'dist/fuzz', 'dist/examples', 'dist/scripts'];
+const roots = [
+  'dist/codecs',
+  'dist/host',
+  'dist/testkit',
+  'dist/conformance/runner',
+  'dist/conformance/interop',
+  'dist/conformance/reference',
+  'dist/cli',
+  'dist/bench',
+  'dist/fuzz',
+  'dist/examples',
+  'dist/scripts',
+];
 const files = [];
 const walk = (d) => {
   for (const n of readdirSync(d)) {
@@ -50,7 +62,7 @@ for (const f of files) {
   process.stdout.write(`${status} ${f}: ${ok}/${total}${sk ? ` (${sk} skipped)` : ''}\n`);
   if (status === 'FAIL' || process.env.VERBOSE) process.stdout.write(out + '\n');
   // Tests may print notes (e.g. "SKIPPED: Go not found") on stderr; keep them visible.
-  const notes = out.split("\n").filter((l) => /^(NOTE|SKIPPED|browser:|package:)/.test(l));
+  const notes = out.split('\n').filter((l) => /^(NOTE|SKIPPED|browser:|package:)/.test(l));
   for (const n of notes) process.stdout.write(`     ${n}\n`);
 }
 process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);

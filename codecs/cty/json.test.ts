@@ -23,7 +23,7 @@ const u = (s: string) => unmarshalCtyJSON(enc.encode(s), T.DynamicPseudoType);
 const m = (s: string, t: CtyType) => unmarshalCtyJSON(enc.encode(s), t);
 const isJsonErr = (re: RegExp) => (e: unknown) => e instanceof WireError && e.codec === 'cty-json' && re.test(e.reason) && Number.isInteger(e.offset);
 
-test('every json-value vector: decode gives Go\'s view, encode gives Go\'s bytes', () => {
+test("every json-value vector: decode gives Go's view, encode gives Go's bytes", () => {
   const vs = vectors('json-value');
   for (const v of vs) {
     const t = typeFromJSON(v.ctx['type']);
@@ -78,9 +78,18 @@ test('dynamic: {"type","value"} in either order; a value at a dynamic position c
 });
 
 test('unknowns and infinities cannot be written, as in go-cty', () => {
-  assert.throws(() => marshalCtyJSON({ type: T.String, raw: Unknown.plain }, T.String), (e: unknown) => e instanceof WireError && e.codec === 'cty-json' && /not known/.test(e.reason));
-  assert.throws(() => marshalCtyJSON({ type: T.Number, raw: parseNumberText('+Inf') }, T.DynamicPseudoType), (e: unknown) => e instanceof WireError && /infinity/.test(e.reason));
-  assert.throws(() => marshalCtyJSON({ type: T.String, raw: 'x' }, T.Number), (e: unknown) => e instanceof WireError && /does not conform/.test(e.reason));
+  assert.throws(
+    () => marshalCtyJSON({ type: T.String, raw: Unknown.plain }, T.String),
+    (e: unknown) => e instanceof WireError && e.codec === 'cty-json' && /not known/.test(e.reason),
+  );
+  assert.throws(
+    () => marshalCtyJSON({ type: T.Number, raw: parseNumberText('+Inf') }, T.DynamicPseudoType),
+    (e: unknown) => e instanceof WireError && /infinity/.test(e.reason),
+  );
+  assert.throws(
+    () => marshalCtyJSON({ type: T.String, raw: 'x' }, T.Number),
+    (e: unknown) => e instanceof WireError && /does not conform/.test(e.reason),
+  );
 });
 
 test('bad input: truncation, syntax, wrong kinds, invalid UTF-8, bad types, nesting, trailing data', () => {
@@ -120,7 +129,10 @@ test('bad input: truncation, syntax, wrong kinds, invalid UTF-8, bad types, nest
   for (let i = 0; i < MAX_DEPTH + 5; i++) deep = T.list(deep);
   assert.throws(() => unmarshalCtyJSON(enc.encode('['.repeat(MAX_DEPTH + 5) + ']'.repeat(MAX_DEPTH + 5)), deep), isJsonErr(/deeper/));
   assert.throws(() => u(`{"type":${'["list",'.repeat(MAX_DEPTH + 5)}"string"${']'.repeat(MAX_DEPTH + 5)},"value":null}`), isJsonErr(/deeper/));
-  assert.throws(() => u('{"type":"dynamic","value":' + '{"type":"dynamic","value":'.repeat(MAX_DEPTH + 5) + 'null' + '}'.repeat(MAX_DEPTH + 6)), isJsonErr(/deeper/));
+  assert.throws(
+    () => u('{"type":"dynamic","value":' + '{"type":"dynamic","value":'.repeat(MAX_DEPTH + 5) + 'null' + '}'.repeat(MAX_DEPTH + 6)),
+    isJsonErr(/deeper/),
+  );
 });
 
 test('error offsets point at the offending byte', () => {

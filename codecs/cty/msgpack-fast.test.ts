@@ -51,11 +51,26 @@ const mantissa = fc.oneof(
   fc.bigInt({ min: (1n << 52n) - 8n, max: (1n << 54n) + 8n }),
   fc.bigInt({ min: 1n, max: 1n << 70n }),
   fc.integer({ min: 0, max: 60 }).map((k) => 1n << BigInt(k)),
-  fc.integer({ min: 0, max: 64 }).map((k) => (1n << BigInt(k)) - 1n).filter((m) => m > 0n),
+  fc
+    .integer({ min: 0, max: 64 })
+    .map((k) => (1n << BigInt(k)) - 1n)
+    .filter((m) => m > 0n),
 );
-const exponent = fc.oneof(fc.integer({ min: -80, max: 80 }), fc.integer({ min: -1140, max: -1000 }), fc.integer({ min: 960, max: 1100 }), fc.constantFrom(0, 10, 11, 52, 53, 63, 64, -1074, -1075, 971, 972));
-const finiteNumber = fc.record({ neg: fc.boolean(), mant: mantissa, exp: exponent, prec: fc.constantFrom(53, 64, 512) }).map((x) => new CtyNumber('finite', x.neg, x.mant, x.exp, x.prec));
-const special = fc.constantFrom(new CtyNumber('zero', false, 0n, 0, 53), new CtyNumber('zero', true, 0n, 0, 64), new CtyNumber('inf', false, 0n, 0, 53), new CtyNumber('inf', true, 0n, 0, 512));
+const exponent = fc.oneof(
+  fc.integer({ min: -80, max: 80 }),
+  fc.integer({ min: -1140, max: -1000 }),
+  fc.integer({ min: 960, max: 1100 }),
+  fc.constantFrom(0, 10, 11, 52, 53, 63, 64, -1074, -1075, 971, 972),
+);
+const finiteNumber = fc
+  .record({ neg: fc.boolean(), mant: mantissa, exp: exponent, prec: fc.constantFrom(53, 64, 512) })
+  .map((x) => new CtyNumber('finite', x.neg, x.mant, x.exp, x.prec));
+const special = fc.constantFrom(
+  new CtyNumber('zero', false, 0n, 0, 53),
+  new CtyNumber('zero', true, 0n, 0, 64),
+  new CtyNumber('inf', false, 0n, 0, 53),
+  new CtyNumber('inf', true, 0n, 0, 512),
+);
 
 const bytesOf = (f: (w: ByteWriter, n: CtyNumber) => void, n: CtyNumber): number[] => {
   const w = new ByteWriter(16);

@@ -21,7 +21,7 @@ const bytes = (...xs: Array<number | number[] | string>) =>
 const refined = (...payload: number[]) => bytes(0xc7, payload.length, 0x0c, ...payload);
 const isMsgpackErr = (re: RegExp) => (e: unknown) => e instanceof WireError && e.codec === 'msgpack' && re.test(e.reason) && Number.isInteger(e.offset);
 
-test('every msgpack-value vector: decode gives Go\'s view, encode gives Go\'s bytes', () => {
+test("every msgpack-value vector: decode gives Go's view, encode gives Go's bytes", () => {
   const vs = vectors('msgpack-value');
   for (const v of vs) {
     const t = typeFromJSON(v.ctx['type']);

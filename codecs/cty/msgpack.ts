@@ -63,7 +63,6 @@ const MAX_REFINED_LIST_LENGTH = 1 << 16;
 const INT64_MAX = (1n << 63n) - 1n;
 const BOUND_TYPE = T.tuple([T.Number, T.Bool]);
 
-
 // ---------------------------------------------------------------------------------------------
 // Unmarshal
 
@@ -635,7 +634,7 @@ function writePlainUnknown(w: ByteWriter): void {
   w.writeByte(0);
 }
 
-const MUST_END_CLUSTER = new Set("-_:;/\\,.(){}[]|?!~ \t@#$%^&*+\"'");
+const MUST_END_CLUSTER = new Set('-_:;/\\,.(){}[]|?!~ \t@#$%^&*+"\'');
 
 /**
  * go-cty truncates a string prefix above 256 bytes to 255 bytes and then to a safe boundary
@@ -649,6 +648,6 @@ function truncatePrefix(p: string): string {
   const head = new TextDecoder().decode(bytes.subarray(0, cut)).normalize('NFC');
   const clusters = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(head)].map((s) => s.segment);
   const last = clusters[clusters.length - 1];
-  if (last !== undefined && !( [...last].length === 1 && MUST_END_CLUSTER.has(last))) clusters.pop();
+  if (last !== undefined && !([...last].length === 1 && MUST_END_CLUSTER.has(last))) clusters.pop();
   return clusters.join('');
 }

@@ -159,7 +159,8 @@ export function quoNumbers(x: CtyNumber, y: CtyNumber, prec: number, mode: Round
     const sticky = q * y.mant !== num;
     return roundNumber(neg, q, x.exp - y.exp - k, prec, mode, sticky);
   }
-  if ((x.form === 'zero' && y.form === 'zero') || (x.form === 'inf' && y.form === 'inf')) throw new RangeError('division of zero by zero or infinity by infinity');
+  if ((x.form === 'zero' && y.form === 'zero') || (x.form === 'inf' && y.form === 'inf'))
+    throw new RangeError('division of zero by zero or infinity by infinity');
   if (x.form === 'zero' || y.form === 'inf') return zeroNumber(neg, prec, mode);
   return infNumber(neg, prec, mode);
 }
@@ -218,4 +219,3 @@ export function normalised(x: CtyNumber): CtyNumber {
   if (x.form !== 'finite' || (x.mant & 1n) === 1n) return x;
   return finite(x.neg, x.mant, x.exp, x.prec, x.mode, x.acc);
 }
-

@@ -20,13 +20,13 @@ const expectedNumber = (expect: unknown): string | undefined => {
 
 const numberVectors = (family: string) => vectors(family).filter((v) => v.ctx['type'] === 'number' && expectedNumber(v.expect) !== undefined);
 
-test('json-value: ParseNumberVal(Go text) then Text(f, -1) gives Go\'s decoded text', () => {
+test("json-value: ParseNumberVal(Go text) then Text(f, -1) gives Go's decoded text", () => {
   const vs = numberVectors('json-value');
   assert.ok(vs.length >= 20, `only ${vs.length} number vectors`);
   for (const v of vs) assert.is(formatNumberText(parseNumberText(text(v.bytes))), expectedNumber(v.expect), v.id);
 });
 
-test('msgpack-value: decoded numbers print as Go prints them, and re-encode with Go\'s marker choice', () => {
+test("msgpack-value: decoded numbers print as Go prints them, and re-encode with Go's marker choice", () => {
   const vs = numberVectors('msgpack-value');
   assert.ok(vs.length >= 20, `only ${vs.length} number vectors`);
   for (const v of vs) {
@@ -39,20 +39,20 @@ test('msgpack-value: decoded numbers print as Go prints them, and re-encode with
   }
 });
 
-test('Text at the value\'s own precision: a prec-24 number (float64 bits from msgpack) prints as Go\'s JSON', () => {
+test("Text at the value's own precision: a prec-24 number (float64 bits from msgpack) prints as Go's JSON", () => {
   const bits = unmarshalCtyMsgpack(vector('msgpack-value/harness-msgpack-number-prec24').bytes, T.Number).raw as CtyNumber;
   assert.is(bits.prec, 53);
   assert.is(formatNumberText(bits), '1.100000023841858');
   assert.is(formatNumberText(withPrec(bits, 24)), text(vector('json-value/harness-json-number-prec24').bytes));
 });
 
-test('float64 0.1 (SetFloat64, prec 53) prints as Go\'s JSON does', () => {
+test("float64 0.1 (SetFloat64, prec 53) prints as Go's JSON does", () => {
   const v = unmarshalCtyMsgpack(vector('msgpack-value/harness-msgpack-number-float-0.1').bytes, T.Number).raw as CtyNumber;
   assert.is(formatNumberText(v), text(vector('json-value/harness-json-number-float-0.1').bytes));
   assert.is(formatNumberText(numberFromFloat64(0.1)), formatNumberText(v));
 });
 
-test('prec-512 numbers that are not float64s travel in msgpack as Go\'s decimal text', () => {
+test("prec-512 numbers that are not float64s travel in msgpack as Go's decimal text", () => {
   for (const name of ['prec512-0.1', 'third', 'huge-decimal', '1e400', 'neg-1e400']) {
     const m = vector(`msgpack-value/harness-msgpack-number-${name}`);
     const j = vector(`json-value/harness-json-number-${name}`);

@@ -91,7 +91,11 @@ test('ParseFloat accepts Go syntax: sign, fraction, e/E/p exponent, Inf spelling
 test('ParseFloat refuses what Go refuses (base 10: no prefixes, no separators)', () => {
   for (const s of ['', '.', '-', '1e', '1e+', '.e1', 'INF', 'Infinity', '1_000', '0x10', ' 1', '1 ', '1..2', '1e9223372036854775808', 'NaN']) {
     assert.type(tryParseNumberText(s), 'string', JSON.stringify(s));
-    assert.throws(() => parseNumberText(s), (e: unknown) => e instanceof WireError && e.codec === 'cty', JSON.stringify(s));
+    assert.throws(
+      () => parseNumberText(s),
+      (e: unknown) => e instanceof WireError && e.codec === 'cty',
+      JSON.stringify(s),
+    );
   }
 });
 
@@ -119,7 +123,10 @@ test('SetInt64 / SetUint64 / SetFloat64 bounds and exactness tests', () => {
 
 test('formatting refuses astronomically large exponents with a WireError', () => {
   const huge = parseNumberText('1p2000000000');
-  assert.throws(() => formatNumberText(huge), (e: unknown) => e instanceof WireError && /too large/.test(e.reason));
+  assert.throws(
+    () => formatNumberText(huge),
+    (e: unknown) => e instanceof WireError && /too large/.test(e.reason),
+  );
 });
 
 test.run();

@@ -256,7 +256,11 @@ function roundShortest(d: Decimal, x: CtyNumber, keep = Infinity): boolean {
   const upper = toDecimalPrefix(m + 1n, e, keep);
   const inclusive = (m & 2n) === 0n;
   // past `safe`, a cut decimal's digits (or its length) are not known
-  const safe = Math.min(d.more ? d.digits.length - 2 : Infinity, lower.more ? lower.digits.length - 2 : Infinity, upper.more ? upper.digits.length - 2 : Infinity);
+  const safe = Math.min(
+    d.more ? d.digits.length - 2 : Infinity,
+    lower.more ? lower.digits.length - 2 : Infinity,
+    upper.more ? upper.digits.length - 2 : Infinity,
+  );
   for (let i = 0; i < d.digits.length; i++) {
     if (i >= safe) return false;
     const c = d.digits.charCodeAt(i);
@@ -264,9 +268,9 @@ function roundShortest(d: Decimal, x: CtyNumber, keep = Infinity): boolean {
     const u = digitAt(upper, i);
     const okdown = l !== c || (inclusive && !lower.more && i + 1 === lower.digits.length);
     const okup = c !== u && (inclusive || c + 1 < u || upper.more || i + 1 < upper.digits.length);
-    if (okdown && okup) return roundHalfEven(d, i + 1), true;
-    if (okdown) return roundDown(d, i + 1), true;
-    if (okup) return roundUp(d, i + 1), true;
+    if (okdown && okup) return (roundHalfEven(d, i + 1), true);
+    if (okdown) return (roundDown(d, i + 1), true);
+    if (okup) return (roundUp(d, i + 1), true);
   }
   return true;
 }

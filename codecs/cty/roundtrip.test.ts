@@ -74,7 +74,8 @@ function sameRaw(a: Raw, b: Raw): boolean {
 }
 
 const sameRefinements = (a: Unknown, b: Unknown): boolean =>
-  JSON.stringify(valueToCanonical({ type: T.String, raw: new Unknown(a.refinements) })) === JSON.stringify(valueToCanonical({ type: T.String, raw: new Unknown(b.refinements) }));
+  JSON.stringify(valueToCanonical({ type: T.String, raw: new Unknown(a.refinements) })) ===
+  JSON.stringify(valueToCanonical({ type: T.String, raw: new Unknown(b.refinements) }));
 
 const plain = (j: unknown): unknown => JSON.parse(JSON.stringify(j));
 
@@ -96,7 +97,10 @@ function roundTrip(c: Codec, { value, type }: Marshalled): void {
   const want = decodedType(type, value.type, value.raw);
   if (want === INCONSISTENT) {
     // go-cty panics reading these back (its ListVal/SetVal/MapVal refuse mixed element types).
-    assert.throws(() => c.unmarshal(bytes, type), (e: unknown) => isWireError(e) && /inconsistent/.test(e.reason));
+    assert.throws(
+      () => c.unmarshal(bytes, type),
+      (e: unknown) => isWireError(e) && /inconsistent/.test(e.reason),
+    );
     return;
   }
   const got = c.unmarshal(bytes, type);

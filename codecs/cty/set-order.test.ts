@@ -58,19 +58,23 @@ function goSets(): Array<{ id: string; et: CtyType; elems: Raw[] }> {
 
 const canon = (et: CtyType, elems: Raw[]) => JSON.stringify(valueToCanonical({ type: T.set(et), raw: elems }));
 
-test('rebuilding Go\'s sets from shuffled, duplicated elements gives Go\'s order back', () => {
+test("rebuilding Go's sets from shuffled, duplicated elements gives Go's order back", () => {
   const sets = goSets();
   assert.ok(sets.length >= 10, `only ${sets.length} sets with 2+ elements in the vectors`);
   for (const s of sets) {
     const want = canon(s.et, s.elems);
     fc.assert(
-      fc.property(fc.shuffledSubarray(s.elems, { minLength: s.elems.length }), fc.array(fc.nat({ max: s.elems.length - 1 }), { maxLength: 3 }), (shuffled, dups) => {
-        const input = [...shuffled, ...dups.map((i) => shuffled[i]!)];
-        const known = s.elems.every((e) => !(e instanceof Unknown));
-        // Unknown elements never deduplicate (go-cty: unknowns are not equivalent), so only add
-        // duplicates when every element is known.
-        assert.is(canon(s.et, buildSet(s.et, known ? input : shuffled)), want, s.id);
-      }),
+      fc.property(
+        fc.shuffledSubarray(s.elems, { minLength: s.elems.length }),
+        fc.array(fc.nat({ max: s.elems.length - 1 }), { maxLength: 3 }),
+        (shuffled, dups) => {
+          const input = [...shuffled, ...dups.map((i) => shuffled[i]!)];
+          const known = s.elems.every((e) => !(e instanceof Unknown));
+          // Unknown elements never deduplicate (go-cty: unknowns are not equivalent), so only add
+          // duplicates when every element is known.
+          assert.is(canon(s.et, buildSet(s.et, known ? input : shuffled)), want, s.id);
+        },
+      ),
       { numRuns: 20 },
     );
   }
@@ -104,8 +108,26 @@ test('unknowns are never equivalent; nulls always are', () => {
 test('hash strings: Go %q quoting of set elements (strconv ExampleQuote)', () => {
   assert.is(goQuote('"Fran & Freddie\'s Diner\t☺"'), '"\\"Fran & Freddie\'s Diner\\t☺\\""');
   assert.is(goQuote('\x07\x01\x7f\u00ad\u{E0001}é'), '"\\a\\x01\\x7f\\u00ad\\U000e0001é"');
-  assert.is(setHashString(T.object({ b: T.Bool, a: T.list(T.String) }), new Map<string, Raw>([['b', true], ['a', ['x', null]]])), '<["x";~;];T;>');
-  assert.is(setHashString(T.map(T.Number), new Map<string, Raw>([['z', numberFromInt64(1n)], ['a', Unknown.plain]])), '{"a":?;"z":1;}');
+  assert.is(
+    setHashString(
+      T.object({ b: T.Bool, a: T.list(T.String) }),
+      new Map<string, Raw>([
+        ['b', true],
+        ['a', ['x', null]],
+      ]),
+    ),
+    '<["x";~;];T;>',
+  );
+  assert.is(
+    setHashString(
+      T.map(T.Number),
+      new Map<string, Raw>([
+        ['z', numberFromInt64(1n)],
+        ['a', Unknown.plain],
+      ]),
+    ),
+    '{"a":?;"z":1;}',
+  );
 });
 
 test('crc32 IEEE: the CRC-32 check value of "123456789"', () => {

@@ -119,7 +119,10 @@ export function typeGoString(t: CtyType): string {
       const names = [...t.attrs.keys()].sort(compareGoStrings);
       const body = names.map((n) => `${JSON.stringify(n)}:${typeGoString(t.attrs.get(n)!)}`).join(', ');
       if (t.optional.size === 0) return `cty.Object(map[string]cty.Type{${body}})`;
-      const opt = [...t.optional].sort(compareGoStrings).map((n) => JSON.stringify(n)).join(', ');
+      const opt = [...t.optional]
+        .sort(compareGoStrings)
+        .map((n) => JSON.stringify(n))
+        .join(', ');
       return `cty.ObjectWithOptionalAttrs(map[string]cty.Type{${body}}, []string{${opt}})`;
     }
   }

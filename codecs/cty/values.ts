@@ -38,4 +38,3 @@ export interface CtyValue {
   readonly type: CtyType;
   readonly raw: Raw;
 }
-

@@ -9,7 +9,15 @@ import { Unknown } from '../cty/values.js';
 import { specFromCanonical, specToCanonical } from '../hclspec/canonical.js';
 import type { ObjectSpec } from '../hclspec/model.js';
 import { WireError } from '../wire/errors.js';
-import { decodeCtyGobEncoding, decodeCtyValueGob, decodeObjectSpecGob, encodeCtyGobEncoding, encodeCtyValueGob, encodeObjectSpecGob, gobIdSpaceOf } from './api.js';
+import {
+  decodeCtyGobEncoding,
+  decodeCtyValueGob,
+  decodeObjectSpecGob,
+  encodeCtyGobEncoding,
+  encodeCtyValueGob,
+  encodeObjectSpecGob,
+  gobIdSpaceOf,
+} from './api.js';
 import { decodeGobStream, type GobValue } from './dynamic.js';
 import { IdSpace } from './idspace.js';
 import { ctyValue, objectSpec } from '../../testkit/gob/arbitraries.js';
@@ -76,7 +84,11 @@ test('a decoded value keeps the id space its bytes showed, nested streams includ
   for (const t of ['cty.gobValue', 'cty.Type', 'cty.gobType', 'set.Set', 'set.gobSet', 'cty.setRules', 'cty.typeObject']) {
     assert.ok(seen.has(t), `${t} recorded`);
   }
-  const num = new Map(gobIdSpaceOf(decodeCtyValueGob(vector('gob-value/harness-gob-number-one').bytes))!.entries().map((e) => [e.type, e.id]));
+  const num = new Map(
+    gobIdSpaceOf(decodeCtyValueGob(vector('gob-value/harness-gob-number-one').bytes))!
+      .entries()
+      .map((e) => [e.type, e.id]),
+  );
   assert.ok(num.has('*big.Float'), '*big.Float recorded');
   // A model built from canonical JSON has none and is numbered afresh.
   assert.is(gobIdSpaceOf(valueFromCanonical(v.expect)), undefined);

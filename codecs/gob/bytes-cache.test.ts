@@ -22,7 +22,13 @@ test('hashBytes depends on every byte: keys differing in the middle spread', () 
 
 test('hashBytes of a range equals the hash of a copy of that range', () => {
   const b = new Uint8Array(64).map((_, i) => i * 7);
-  for (const [s, e] of [[0, 64], [3, 10], [5, 5], [1, 62]] as const) assert.is(hashBytes(b, s, e), hashBytes(b.slice(s, e), 0, e - s));
+  for (const [s, e] of [
+    [0, 64],
+    [3, 10],
+    [5, 5],
+    [1, 62],
+  ] as const)
+    assert.is(hashBytes(b, s, e), hashBytes(b.slice(s, e), 0, e - s));
   assert.is.not(hashBytes(new Uint8Array([1, 2, 3]), 0, 3), hashBytes(new Uint8Array([1, 2, 3, 0]), 0, 4));
 });
 

@@ -94,7 +94,14 @@ test('recursive Go types: decoders compiled in one id space teach another the sa
   const fields: GobField[] = [];
   const node: GobStructType = goStruct('Node', () => fields);
   fields.push({ name: 'Name', type: goString }, { name: 'Kids', type: goSlice(goPtr(node)) }, { name: 'N', type: goInt });
-  const tree = { Name: 'a', Kids: [{ Name: 'b', Kids: [], N: 2n }, { Name: 'c', Kids: [{ Name: 'd', Kids: [], N: 4n }], N: 3n }], N: 1n };
+  const tree = {
+    Name: 'a',
+    Kids: [
+      { Name: 'b', Kids: [], N: 2n },
+      { Name: 'c', Kids: [{ Name: 'd', Kids: [], N: 4n }], N: 3n },
+    ],
+    N: 1n,
+  };
   const bytes = encodeGob(node, tree, { ids: new IdSpace(70) });
   const run = () => {
     const ids = new IdSpace();
@@ -127,7 +134,10 @@ test('recursive Go types: an op compiled inside a cycle is not reused by another
   };
   clearGobCaches();
   const cold = forestIds();
-  assert.ok(cold.some((e) => e.type === 'Meta'), 'a cold decode of a Forest learns Meta');
+  assert.ok(
+    cold.some((e) => e.type === 'Meta'),
+    'a cold decode of a Forest learns Meta',
+  );
   clearGobCaches();
   decodeGob(node, nodeBytes, { ids: new IdSpace() });
   assert.equal(forestIds(), cold);

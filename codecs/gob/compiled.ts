@@ -84,7 +84,14 @@ export function lookup<T>(table: CompiledTable<T>, t: GoType, key: string, ids: 
  * Registers a new entry for (t, key) holding `placeholder` (what recursive references get while
  * it compiles) and starts recording the observations of its compilation. Pair with `end`.
  */
-export function begin<T>(table: CompiledTable<T>, t: GoType, key: string, ids: IdSpace, placeholder: T, weight = 0): { c: Compiled<T>; outer: Observation[] | undefined } {
+export function begin<T>(
+  table: CompiledTable<T>,
+  t: GoType,
+  key: string,
+  ids: IdSpace,
+  placeholder: T,
+  weight = 0,
+): { c: Compiled<T>; outer: Observation[] | undefined } {
   if (building.length === 0 && (entries >= MAX_ENTRIES || heldBytes >= MAX_COMPILED_BYTES)) forgetCompiled();
   let m = table.get(t);
   if (m === undefined) table.set(t, (m = new Map()));

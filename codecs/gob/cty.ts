@@ -24,20 +24,7 @@ import { buildSet } from '../cty/set-order.js';
 import { decodeBigFloat, encodeBigFloat } from './bigfloat.js';
 import { decodeGob } from './decoder.js';
 import { GobEncoder, type GoIface } from './encoder.js';
-import {
-  goAny,
-  goBool,
-  goInt,
-  goInterface,
-  goMap,
-  goNamedBasic,
-  goPtr,
-  goSlice,
-  goString,
-  goStruct,
-  gobEncoder,
-  type ExternalContext,
-} from './gotype.js';
+import { goAny, goBool, goInt, goInterface, goMap, goNamedBasic, goPtr, goSlice, goString, goStruct, gobEncoder, type ExternalContext } from './gotype.js';
 import { NestedDecodeCache, NestedEncodeCache } from './nested-cache.js';
 import type { GobRegistry } from './registry.js';
 
@@ -194,7 +181,14 @@ const typeStreams = new NestedDecodeCache<CtyType>((b, ctx) => decodeTypeStream(
 const typeBytes = new NestedEncodeCache<CtyType>((t, ctx) => encodeTypeStream(t, ctx));
 
 function decodeTypeStream(b: Uint8Array, ctx: ExternalContext): CtyType {
-  const gt = decodeGob<{ Version: bigint; Impl: GoIface | null }>(gobTypeGo, b, { ids: ctx.ids, registry: ctx.registry, depth: ctx.depth, offset: ctx.offset, depthMark: ctx.depthMark, limits: ctx.budget });
+  const gt = decodeGob<{ Version: bigint; Impl: GoIface | null }>(gobTypeGo, b, {
+    ids: ctx.ids,
+    registry: ctx.registry,
+    depth: ctx.depth,
+    offset: ctx.offset,
+    depthMark: ctx.depthMark,
+    limits: ctx.budget,
+  });
   if (gt.Version !== 0n) bad(`unsupported cty.Type encoding version ${gt.Version}; only 0 is supported`, ctx.offset);
   const impl = gt.Impl;
   if (impl === null) return bad('cty.Type with no implementation', ctx.offset);
@@ -312,7 +306,10 @@ function goToRaw(t: CtyType, v: GoIface | null, at: number): Raw {
       if (!typeEquals(s.elemType, t.elem)) bad('set rules type differs from the set element type', at);
       // Go's set.Set GobDecode re-adds every element to a fresh set: duplicates collapse and the
       // order becomes go-cty's own, whatever order the sender used.
-      return buildSet(t.elem, s.values.map((e) => goToRaw(t.elem, e, at)));
+      return buildSet(
+        t.elem,
+        s.values.map((e) => goToRaw(t.elem, e, at)),
+      );
     }
     case 'map': {
       if (v.type !== anyMapGo) return mismatch();
@@ -390,4 +387,3 @@ function decodeSetStream(b: Uint8Array, ctx: ExternalContext): SetValue {
   ctx.budget?.addSetElements(gs.Values.length, 'gob', ctx.offset);
   return { elemType: ty, values: gs.Values };
 }
-

@@ -17,7 +17,19 @@ import { onClearCaches } from './caches.js';
 import { begin, end, lookup, newTable } from './compiled.js';
 import { DynamicReader, presized, type GobTopValue } from './dynamic.js';
 import type { GoIface } from './encoder.js';
-import { isByteSlice, isIntKind, isUintKind, userType, X_BINARY, X_GOB, type ExternalContext, type GobExternalType, type GobInterfaceType, type GobStructType, type GoType } from './gotype.js';
+import {
+  isByteSlice,
+  isIntKind,
+  isUintKind,
+  userType,
+  X_BINARY,
+  X_GOB,
+  type ExternalContext,
+  type GobExternalType,
+  type GobInterfaceType,
+  type GobStructType,
+  type GoType,
+} from './gotype.js';
 import { IdSpace } from './idspace.js';
 import { GobRegistry } from './registry.js';
 import { END, GobStreamReader, NEED_MORE, type StreamOptions } from './stream.js';
@@ -563,7 +575,14 @@ export class GobDecoder {
     const n = readGobLength(r, what);
     const start = r.pos;
     r.pos += n;
-    const ctx: ExternalContext = { ids: this.ids, registry: this.registry, depth: s.depth + 1, offset: r.base + start, budget: s.budget, ...(s.depthMark ? { depthMark: s.depthMark } : {}) };
+    const ctx: ExternalContext = {
+      ids: this.ids,
+      registry: this.registry,
+      depth: s.depth + 1,
+      offset: r.base + start,
+      budget: s.budget,
+      ...(s.depthMark ? { depthMark: s.depthMark } : {}),
+    };
     s.enter();
     try {
       return x.decodeAt !== undefined ? x.decodeAt(r.buf, start, start + n, ctx) : x.decode(r.buf.subarray(start, start + n), ctx);
@@ -580,6 +599,6 @@ export function decodeGob<T = unknown>(type: GoType, bytes: Uint8Array, opts: Go
   const d = new GobDecoder(opts, bytes);
   const v = d.next<T>(type);
   if (v === END || v === NEED_MORE) throw new WireError('gob', opts.offset ?? 0, 'empty gob stream: no value');
-  if (!d.done) throw new WireError('gob', (opts.offset ?? 0), 'extra data after the value');
+  if (!d.done) throw new WireError('gob', opts.offset ?? 0, 'extra data after the value');
   return v;
 }

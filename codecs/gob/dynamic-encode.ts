@@ -190,7 +190,8 @@ class DynamicWriter {
         this.enter();
         let last = -1;
         for (const f of v.fields) {
-          if (!Number.isInteger(f.index) || f.index <= last || f.index >= wt.fields.length) fail(`struct field number ${f.index} out of order or beyond type ${id}`);
+          if (!Number.isInteger(f.index) || f.index <= last || f.index >= wt.fields.length)
+            fail(`struct field number ${f.index} out of order or beyond type ${id}`);
           writeGobUint(b, f.index - last);
           last = f.index;
           this.value(b, wt.fields[f.index]!.id, f.value);

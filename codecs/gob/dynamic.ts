@@ -85,7 +85,8 @@ function mayReload(s: GobStreamReader, id: TypeId, memo: Map<TypeId, boolean>): 
       complete = false;
       continue;
     }
-    const kids = wt.kind === 'array' || wt.kind === 'slice' ? [wt.elem] : wt.kind === 'map' ? [wt.key, wt.elem] : wt.kind === 'struct' ? wt.fields.map((f) => f.id) : [];
+    const kids =
+      wt.kind === 'array' || wt.kind === 'slice' ? [wt.elem] : wt.kind === 'map' ? [wt.key, wt.elem] : wt.kind === 'struct' ? wt.fields.map((f) => f.id) : [];
     for (const k of kids) {
       if (k === T_INTERFACE) found = true;
       else if (k >= 64 && !seen.has(k)) {
@@ -253,7 +254,8 @@ export class DynamicReader {
     // Every element is a value of the decode (an empty struct costs no byte but is an object).
     // Elements that may continue in later messages are counted as far as this one reaches.
     if (n <= s.r.remaining) return s.r.budget.addValues(n + 1, 'gob', s.r.base + at);
-    if (mayReload(s, elem, this.reloadMemo) || (elem2 !== undefined && mayReload(s, elem2, this.reloadMemo))) return s.r.budget.addValues(s.r.remaining + 1, 'gob', s.r.base + at);
+    if (mayReload(s, elem, this.reloadMemo) || (elem2 !== undefined && mayReload(s, elem2, this.reloadMemo)))
+      return s.r.budget.addValues(s.r.remaining + 1, 'gob', s.r.base + at);
     s.fail(`${what} count ${n} exceeds the ${s.r.remaining} bytes left in the message`, at);
   }
 

@@ -9,7 +9,16 @@
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
 import type { ByteWriter } from '../wire/writer.js';
 import { flushMessage, messagePool, update, type EncState } from './frame.js';
-import { isByteSlice, userType, type DepthMark, type ExternalContext, type GobExternalType, type GobInterfaceType, type GoType, type UserTypeInfo } from './gotype.js';
+import {
+  isByteSlice,
+  userType,
+  type DepthMark,
+  type ExternalContext,
+  type GobExternalType,
+  type GobInterfaceType,
+  type GoType,
+  type UserTypeInfo,
+} from './gotype.js';
 import { IdSpace } from './idspace.js';
 import { GobRegistry } from './registry.js';
 import type { TypeId } from './types.js';
@@ -475,7 +484,6 @@ function encodeStruct(e: GobEncoder, b: ByteWriter, fields: readonly { name: str
   b.writeByte(0);
   e.leave();
 }
-
 
 /** Encodes one value as a whole stream (Encoder.Encode on a new Encoder). */
 export function encodeGob(type: GoType, value: unknown, opts: GobEncoderOptions = {}): Uint8Array {

@@ -83,7 +83,12 @@ test('property: formatGoFloat round-trips every float64 (Go syntax: e+06 from 1e
 
 // ---- random canonical trees ----
 
-type Shape = { k: 'basic'; tag: string } | { k: 'slice' | 'array'; elem: Shape; n: number } | { k: 'map'; key: Shape; elem: Shape } | { k: 'struct'; fields: [string, Shape][] } | { k: 'iface' };
+type Shape =
+  | { k: 'basic'; tag: string }
+  | { k: 'slice' | 'array'; elem: Shape; n: number }
+  | { k: 'map'; key: Shape; elem: Shape }
+  | { k: 'struct'; fields: [string, Shape][] }
+  | { k: 'iface' };
 
 const basicTags = ['$bool', '$int', '$uint', '$float', '$complex', '$string', '$stringBytes', '$bytes'];
 const shape: fc.Arbitrary<Shape> = fc.letrec<{ s: Shape }>((tie) => ({
@@ -93,7 +98,9 @@ const shape: fc.Arbitrary<Shape> = fc.letrec<{ s: Shape }>((tie) => ({
     fc.constant({ k: 'iface' as const }),
     fc.tuple(fc.constantFrom('slice' as const, 'array' as const), tie('s'), fc.nat({ max: 3 })).map(([k, elem, n]) => ({ k, elem, n })),
     fc.tuple(fc.constantFrom('$int', '$string', '$bool'), tie('s')).map(([tag, elem]) => ({ k: 'map' as const, key: { k: 'basic' as const, tag }, elem })),
-    fc.uniqueArray(fc.tuple(fc.constantFrom('A', 'B', 'Cc', 'Ñ', 'Z9'), tie('s')), { selector: (f) => f[0], maxLength: 3 }).map((fields) => ({ k: 'struct' as const, fields })),
+    fc
+      .uniqueArray(fc.tuple(fc.constantFrom('A', 'B', 'Cc', 'Ñ', 'Z9'), tie('s')), { selector: (f) => f[0], maxLength: 3 })
+      .map((fields) => ({ k: 'struct' as const, fields })),
   ),
 })).s;
 
@@ -122,7 +129,12 @@ function valueOf(s: Shape, depth = 0): fc.Arbitrary<unknown> {
     case 'iface':
       return depth > 3
         ? fc.constant({ $interface: null })
-        : fc.option(shape.chain((c) => valueOf(c, depth + 1).map((value) => ({ name: 'pkg.T', value }))), { nil: null }).map((x) => ({ $interface: x }));
+        : fc
+            .option(
+              shape.chain((c) => valueOf(c, depth + 1).map((value) => ({ name: 'pkg.T', value }))),
+              { nil: null },
+            )
+            .map((x) => ({ $interface: x }));
     case 'slice':
       return fc.array(valueOf(s.elem, depth + 1), { maxLength: 3 }).map((a) => ({ $slice: a }));
     case 'array':
@@ -140,7 +152,10 @@ function valueOf(s: Shape, depth = 0): fc.Arbitrary<unknown> {
 
 test('property: random GobValue trees survive canonical -> bytes -> canonical', () => {
   // Struct names are derived from their shape, so one name always means one Go type.
-  const top = fc.array(shape.chain((s) => valueOf(s)), { minLength: 1, maxLength: 3 });
+  const top = fc.array(
+    shape.chain((s) => valueOf(s)),
+    { minLength: 1, maxLength: 3 },
+  );
   fc.assert(
     fc.property(top, (values) => {
       let st;
@@ -180,7 +195,11 @@ test('property: a []int of any int64s (every byte count, both signs) survives by
 });
 
 test('canonical JSON that does not describe gob values is a canonical WireError', () => {
-  const bad = (j: unknown) => assert.throws(() => streamFromCanonical(j), (e: unknown) => e instanceof WireError && e.codec === 'canonical');
+  const bad = (j: unknown) =>
+    assert.throws(
+      () => streamFromCanonical(j),
+      (e: unknown) => e instanceof WireError && e.codec === 'canonical',
+    );
   bad({});
   bad({ values: [{ $nope: 1 }] });
   bad({ values: [{ $slice: [{ $int: '1' }, { $string: 'x' }] }] });

@@ -164,7 +164,8 @@ class Inference {
           return { k: 'struct', name };
         }
         case '$encoded': {
-          if (!isObj(body) || typeof body['name'] !== 'string' || !['gob', 'binary', 'text'].includes(body['kind'] as string)) return bad('$encoded must hold {kind, name, bytes}');
+          if (!isObj(body) || typeof body['name'] !== 'string' || !['gob', 'binary', 'text'].includes(body['kind'] as string))
+            return bad('$encoded must hold {kind, name, bytes}');
           return { k: 'encoded', kind: body['kind'] as 'gob', name: body['name'] };
         }
       }
@@ -294,15 +295,13 @@ function valueFromCanonical(j: unknown, inf: Inference, num: Numbering): GobValu
       return { kind: 'interface', concrete: { name: body['name'], type, value: valueFromCanonical(body['value'], inf, num) } };
     }
     case '$array':
-    case '$slice':
-    {
+    case '$slice': {
       const b = body as unknown[];
       const elems: GobValue[] = new Array(b.length);
       for (let i = 0; i < b.length; i++) elems[i] = valueFromCanonical(b[i], inf, num);
       return { kind: tag === '$array' ? 'array' : 'slice', elems };
     }
-    case '$map':
-    {
+    case '$map': {
       const b = body as unknown[][];
       const entries: (readonly [GobValue, GobValue])[] = new Array(b.length);
       for (let i = 0; i < b.length; i++) entries[i] = [valueFromCanonical(b[i]![0], inf, num), valueFromCanonical(b[i]![1], inf, num)] as const;
@@ -346,8 +345,7 @@ function renumber(st: GobStream, map: ReadonlyMap<TypeId, TypeId>): GobStream {
   const v = (x: GobValue): GobValue => {
     switch (x.kind) {
       case 'array':
-      case 'slice':
-      {
+      case 'slice': {
         const elems: GobValue[] = new Array(x.elems.length);
         for (let i = 0; i < x.elems.length; i++) elems[i] = v(x.elems[i]!);
         return { kind: x.kind, elems };

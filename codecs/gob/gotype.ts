@@ -229,7 +229,9 @@ export const goBytes = goSlice(goUint8);
 type FieldSpec = Record<string, GoType> | readonly GobField[];
 
 const toFields = (f: FieldSpec): readonly GobField[] =>
-  Object.freeze(Array.isArray(f) ? [...(f as readonly GobField[])] : Object.entries(f as Record<string, GoType>).map(([name, type]) => Object.freeze({ name, type })));
+  Object.freeze(
+    Array.isArray(f) ? [...(f as readonly GobField[])] : Object.entries(f as Record<string, GoType>).map(([name, type]) => Object.freeze({ name, type })),
+  );
 
 /**
  * A struct type. `fields` lists the fields gob sends (exported, not chan/func) in declaration
@@ -352,8 +354,7 @@ export function userType(t: GoType): UserTypeInfo {
 }
 
 export const isIntKind = (k: string): k is IntKind => k === 'int' || k === 'int8' || k === 'int16' || k === 'int32' || k === 'int64';
-export const isUintKind = (k: string): k is UintKind =>
-  k === 'uint' || k === 'uint8' || k === 'uint16' || k === 'uint32' || k === 'uint64' || k === 'uintptr';
+export const isUintKind = (k: string): k is UintKind => k === 'uint' || k === 'uint8' || k === 'uint16' || k === 'uint32' || k === 'uint64' || k === 'uintptr';
 /** Kinds whose JS value is a bigint (64-bit wide). */
 export const isWideKind = (k: string): boolean => k === 'int' || k === 'int64' || k === 'uint' || k === 'uint64' || k === 'uintptr';
 /** A slice of a uint8 kind is gob's []byte. */

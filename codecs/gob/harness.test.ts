@@ -77,19 +77,19 @@ test('one fresh process encoding every case in order numbers types exactly as Go
 test('typed values keep Go semantics: zero fields, pointers, named kinds, self-marshalling types', () => {
   const byName = new Map(cases.map((c) => [c.name, c.values]));
   assert.equal(byName.get('struct-point'), [{ X: 3n, Y: -4n }]);
-  const z = (byName.get('struct-zero-rules')![0] as Record<string, unknown>);
+  const z = byName.get('struct-zero-rules')![0] as Record<string, unknown>;
   assert.is(z['P'], null); // nil pointer: not on the wire
   assert.is(z['PZero'], null); // pointer to zero: not on the wire either, so nil again
   assert.equal(z['EmptyM'], new Map()); // empty non-nil map is sent
   assert.is(z['M'], null); // nil map is not
   assert.ok(Number.isNaN(z['NaN'] as number));
   assert.ok(Object.is(z['NegZ'], 0)); // -0 == 0: left out, so it decodes as +0
-  const e = (byName.get('encoders-in-struct')![0] as Record<string, unknown>);
+  const e = byName.get('encoders-in-struct')![0] as Record<string, unknown>;
   assert.equal(e['C'], { Deg: 1n });
   assert.equal(e['CP'], { Deg: 0n });
   assert.is(e['CPNil'], null);
   assert.equal(e['P'], { S: '' }); // only *PtrEnc implements GobEncoder: always sent
-  const n = (byName.get('struct-named-kinds')![0] as Record<string, unknown>);
+  const n = byName.get('struct-named-kinds')![0] as Record<string, unknown>;
   assert.is(n['I'], 3n);
   assert.equal(n['M'], new Map([['k', 1n]]));
 });

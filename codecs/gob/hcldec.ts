@@ -145,7 +145,12 @@ export function specFromGo(iv: GoIface): Spec {
         nested: nested(v['Nested']),
       };
     case P.blockAttrs:
-      return { kind: 'blockAttrs', typeName: str(v['TypeName'], 'TypeName'), elementType: typeOf(v['ElementType'], 'BlockAttrsSpec.ElementType'), required: v['Required'] as boolean };
+      return {
+        kind: 'blockAttrs',
+        typeName: str(v['TypeName'], 'TypeName'),
+        elementType: typeOf(v['ElementType'], 'BlockAttrsSpec.ElementType'),
+        required: v['Required'] as boolean,
+      };
     case P.blockLabel:
       return { kind: 'blockLabel', index: int(v['Index'], 'BlockLabelSpec.Index'), name: str(v['Name'], 'Name') };
     case P.default:

@@ -31,9 +31,18 @@ const message = (...parts: Part[]): Uint8Array => {
   const body = cat(...parts);
   return cat(uint(body.length), body);
 };
-const def = (id: number, wt: WireType) => message(int(-id), w((x) => writeWireType(x, wt)));
+const def = (id: number, wt: WireType) =>
+  message(
+    int(-id),
+    w((x) => writeWireType(x, wt)),
+  );
 const slice = (id: number, elem: number): WireType => ({ kind: 'slice', name: '', id, elem });
-const struct = (id: number, fields: [string, number][]): WireType => ({ kind: 'struct', name: 'S', id, fields: fields.map(([name, fid]) => ({ name, id: fid })) });
+const struct = (id: number, fields: [string, number][]): WireType => ({
+  kind: 'struct',
+  name: 'S',
+  id,
+  fields: fields.map(([name, fid]) => ({ name, id: fid })),
+});
 
 const gobError = (re: RegExp) => (e: unknown) => {
   if (!(e instanceof WireError)) return false;
@@ -66,7 +75,12 @@ test('every proper prefix of every gob vector: fewer whole values or a WireError
 test('every proper prefix of a spec or cty value payload is a WireError', () => {
   for (const v of [...vectors('gob-spec'), ...vectors('gob-value')].filter((x) => x.bytes.length < 1200)) {
     const decode = v.id.startsWith('gob-spec') ? decodeObjectSpecGob : decodeCtyValueGob;
-    for (let n = 0; n < v.bytes.length; n++) assert.throws(() => decode(v.bytes.subarray(0, n)), (e: unknown) => isWireError(e), `${v.id}[:${n}]`);
+    for (let n = 0; n < v.bytes.length; n++)
+      assert.throws(
+        () => decode(v.bytes.subarray(0, n)),
+        (e: unknown) => isWireError(e),
+        `${v.id}[:${n}]`,
+      );
   }
 });
 
@@ -100,7 +114,13 @@ test('malformed definitions: no kind, two kinds, a field delta past the last fie
 });
 
 test('a struct value whose field delta runs past the last field', () => {
-  const s = def(64, struct(64, [['A', T_INT], ['B', T_INT]]));
+  const s = def(
+    64,
+    struct(64, [
+      ['A', T_INT],
+      ['B', T_INT],
+    ]),
+  );
   assert.throws(dyn(cat(s, message(int(64), [3, 2, 0]))), gobError(/field delta 3 .* past the last field \(2 fields\)/));
   assert.throws(() => decodeGob(goStruct('S', { A: goInt, B: goInt }), cat(s, message(int(64), [1, 2, 2, 4, 1, 6, 0]))), gobError(/past the last field/));
 });
@@ -110,14 +130,29 @@ test('values that do not fit: bool 2, array length, extra bytes after a value or
   const arr = def(64, { kind: 'array', name: '', id: 64, elem: T_INT, len: 2 });
   assert.throws(dyn(cat(arr, message(int(64), [0, 3, 2, 4, 6]))), gobError(/array length 3, but its type says 2/));
   assert.throws(dyn(message(int(T_INT), [0, 2, 7])), gobError(/bytes left in the message after the value/));
-  assert.throws(dyn(cat(message(int(-64), w((x) => writeWireType(x, slice(64, T_INT))), [5]), message(int(64), [0, 0]))), gobError(/extra data in the message after a type definition/));
+  assert.throws(
+    dyn(
+      cat(
+        message(
+          int(-64),
+          w((x) => writeWireType(x, slice(64, T_INT))),
+          [5],
+        ),
+        message(int(64), [0, 0]),
+      ),
+    ),
+    gobError(/extra data in the message after a type definition/),
+  );
 });
 
 test('interface names: unregistered (typed), too long, not UTF-8', () => {
   const holder = goStruct('H', { V: { kind: 'interface', name: '', str: 'interface {}' } as GoType });
   const s = def(64, struct(64, [['V', T_INTERFACE]]));
   const named = (name: Uint8Array) => cat(s, message(int(64), [1], uint(name.length), name, int(T_INT), [2, 0, 2, 0]));
-  assert.throws(() => decodeGob(holder, named(str('no.Such').subarray(1)), { registry: new GobRegistry() }), gobError(/name not registered for interface: "no.Such"/));
+  assert.throws(
+    () => decodeGob(holder, named(str('no.Such').subarray(1)), { registry: new GobRegistry() }),
+    gobError(/name not registered for interface: "no.Such"/),
+  );
   assert.throws(dyn(named(new Uint8Array(1100).fill(0x61))), gobError(/too long/));
   assert.throws(dyn(named(Uint8Array.of(0xff, 0xfe))), gobError(/not valid UTF-8/));
 });
@@ -148,7 +183,16 @@ test('interfaces nested thousands deep ([]interface{} in []interface{} …)', ()
 });
 
 test('a deep value in a field the receiver does not have is skipped with the same limit (CVE-2024-34156)', () => {
-  const s = cat(def(64, struct(64, [['Name', T_STRING], ['Deep', 65]])), def(65, slice(65, 65)));
+  const s = cat(
+    def(
+      64,
+      struct(64, [
+        ['Name', T_STRING],
+        ['Deep', 65],
+      ]),
+    ),
+    def(65, slice(65, 65)),
+  );
   const v = message(int(64), [1], str('n'), [1], new Uint8Array(DEEP).fill(1), [0], [0]);
   assert.throws(() => decodeGob(goStruct('S', { Name: goString }), cat(s, v)), gobError(/nests deeper than 1000/));
 });
@@ -173,7 +217,15 @@ test('element counts far beyond the input are refused before anything is allocat
   const m = cat(def(64, { kind: 'map', name: '', id: 64, key: T_INT, elem: T_INT }), message(int(64), [0], huge, [2, 4]));
   assert.throws(dyn(m), gobError(/map entry count \d+ exceeds/));
   // Interface elements may continue in later messages: refused element by element instead.
-  const ifaces = cat(def(64, slice(64, T_INTERFACE)), message(int(64), [0], w((x) => writeGobUint(x, 2 ** 40)), [0, 0]));
+  const ifaces = cat(
+    def(64, slice(64, T_INTERFACE)),
+    message(
+      int(64),
+      [0],
+      w((x) => writeGobUint(x, 2 ** 40)),
+      [0, 0],
+    ),
+  );
   assert.throws(dyn(ifaces), gobError(/runs past the end of the message/));
   assert.throws(dyn(message(int(T_STRING), [0], huge)), gobError(/exceeds/));
   assert.throws(dyn(message(int(-64), [3, 1, 0, 1], huge, [0])), gobError(/struct field count \d+ exceeds/));
@@ -247,7 +299,13 @@ test('fuzz: mutated vectors give values or WireErrors, for the dynamic, spec and
 
 test('an ObjectSpec key that is not UTF-8 is refused at the offset of its bad byte', () => {
   const attr = (name: string) => ({ kind: 'attr' as const, name, type: { kind: 'string' as const }, required: false });
-  const spec = { kind: 'object' as const, attrs: new Map([['first', attr('first')], ['keyQét', attr('x')]]) };
+  const spec = {
+    kind: 'object' as const,
+    attrs: new Map([
+      ['first', attr('first')],
+      ['keyQét', attr('x')],
+    ]),
+  };
   const bytes = encodeObjectSpecGob(spec);
   // the key's bytes appear once in the stream: make its second byte of "é" a bad continuation
   const key = new TextEncoder().encode('keyQ\u00e9t');

@@ -51,7 +51,10 @@ test('property: any split of a multi-value stream with interleaved definitions g
   const whole = streamToCanonical(decodeGobStream(v.bytes));
   fc.assert(
     fc.property(fc.uniqueArray(fc.integer({ min: 1, max: v.bytes.length - 1 }), { maxLength: 12 }), (cuts) => {
-      const { values } = feed(v.bytes, cuts.sort((a, b) => a - b));
+      const { values } = feed(
+        v.bytes,
+        cuts.sort((a, b) => a - b),
+      );
       assert.is(canonicalDiff(streamToCanonical({ ...decodeGobStream(v.bytes), values }), whole), null);
     }),
     { numRuns: 300 },
@@ -114,8 +117,14 @@ test('a truncated stream is an error once input has ended, a wait before', () =>
     (e: unknown) => e instanceof WireError && e.codec === 'gob' && /truncated/.test(e.reason),
   );
   // The stream stays broken.
-  assert.throws(() => d.nextDynamic(), (e: unknown) => e instanceof WireError);
-  assert.throws(() => d.push(new Uint8Array(1)), (e: unknown) => e instanceof WireError);
+  assert.throws(
+    () => d.nextDynamic(),
+    (e: unknown) => e instanceof WireError,
+  );
+  assert.throws(
+    () => d.push(new Uint8Array(1)),
+    (e: unknown) => e instanceof WireError,
+  );
 });
 
 test('offsets in errors are positions in the whole stream, after earlier values were dropped', () => {

@@ -297,10 +297,7 @@ export class GobStreamReader {
     }
     const have = this.types.get(id);
     if (have) {
-      this.fail(
-        wireTypeEquals(have, wt) ? `duplicate definition of type id ${id}` : `definition of type id ${id} contradicts its earlier definition`,
-        at,
-      );
+      this.fail(wireTypeEquals(have, wt) ? `duplicate definition of type id ${id}` : `definition of type id ${id} contradicts its earlier definition`, at);
     }
     this.types.set(id, wt);
     // A definition followed by more bytes gets a serial of its own (never shared).

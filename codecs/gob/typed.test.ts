@@ -3,18 +3,7 @@ import * as assert from 'uvu/assert';
 import { WireError } from '../wire/errors.js';
 import { decodeGob, GobDecoder, END } from './decoder.js';
 import { GobEncoder } from './encoder.js';
-import {
-  goArray,
-  goFloat64,
-  goInt,
-  goInt64,
-  goInt8,
-  goPtr,
-  goString,
-  goStruct,
-  goUint,
-  type GoType,
-} from './gotype.js';
+import { goArray, goFloat64, goInt, goInt64, goInt8, goPtr, goString, goStruct, goUint, type GoType } from './gotype.js';
 import { IdSpace } from './idspace.js';
 import { fromHex, hex, vector } from '../../testkit/vectors.js';
 

@@ -75,7 +75,7 @@ test('property: unsigned round-trips, minimal length, number and bigint writers 
       const r = reader(b);
       assert.is(readGobUint64(r), x);
       assert.is(r.remaining, 0);
-      const byteLen = x === 0n ? 0 : x.toString(16).length + 1 >> 1;
+      const byteLen = x === 0n ? 0 : (x.toString(16).length + 1) >> 1;
       assert.is(b.length, x < 128n ? 1 : 1 + byteLen);
     }),
   );
@@ -168,14 +168,17 @@ test('property: any float64 bit pattern (NaN payloads, -0) round-trips', () => {
 
 test('property: strings and bytes are length then bytes', () => {
   fc.assert(
-    fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme', minLength: 60, maxLength: 400 }), fc.string({ minLength: 60, maxLength: 400 })), (s) => {
-      const b = bytesOf((w) => writeGobString(w, s));
-      const n = new TextEncoder().encode(s).length;
-      const r = reader(b);
-      assert.is(readGobUint(r), n);
-      assert.is(r.remaining, n);
-      assert.is(readGobString(reader(b)), s);
-    }),
+    fc.property(
+      fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme', minLength: 60, maxLength: 400 }), fc.string({ minLength: 60, maxLength: 400 })),
+      (s) => {
+        const b = bytesOf((w) => writeGobString(w, s));
+        const n = new TextEncoder().encode(s).length;
+        const r = reader(b);
+        assert.is(readGobUint(r), n);
+        assert.is(r.remaining, n);
+        assert.is(readGobString(reader(b)), s);
+      },
+    ),
   );
   fc.assert(
     fc.property(fc.uint8Array({ maxLength: 300 }), (x) => {

@@ -34,12 +34,14 @@ test('property: ObjectSpec -> gob -> model -> protobuf -> model is the identity 
 
 test('property: both modes give the spec back on their own', () => {
   fc.assert(
-    fc.property(protoObjectSpec, fc.constantFrom<SpecPayloadMode>('gob', 'protobuf'), (spec: ObjectSpec, mode) => same(decodeConfigSpec(encodeConfigSpec(spec, mode), mode), specToCanonical(spec))),
+    fc.property(protoObjectSpec, fc.constantFrom<SpecPayloadMode>('gob', 'protobuf'), (spec: ObjectSpec, mode) =>
+      same(decodeConfigSpec(encodeConfigSpec(spec, mode), mode), specToCanonical(spec)),
+    ),
     { numRuns: 200 },
   );
 });
 
-test('Go\'s ConfigSpec payloads decode in either mode through the same call', () => {
+test("Go's ConfigSpec payloads decode in either mode through the same call", () => {
   // cty.Tuple(nil) (["tuple",null]) versus the empty tuple is the gob codec's business; skip specs holding it here.
   const plain = (v: ManifestVector) => !/"tuple",\s*null/.test(readFileSync(join(dir, v.expect), 'utf8'));
   const cases: [SpecPayloadMode, ManifestVector[]][] = [
@@ -54,11 +56,26 @@ test('Go\'s ConfigSpec payloads decode in either mode through the same call', ()
 
 test('bad bytes name the codec of the mode; an unknown mode is refused', () => {
   const junk = Uint8Array.of(0xff, 0xff, 0xff);
-  assert.throws(() => decodeConfigSpec(junk, 'protobuf'), (e: unknown) => e instanceof WireError && e.codec === 'protobuf');
-  assert.throws(() => decodeConfigSpec(junk, 'gob'), (e: unknown) => e instanceof WireError && e.codec === 'gob');
-  assert.throws(() => decodeConfigSpec(junk, 'json' as SpecPayloadMode), (e: unknown) => e instanceof WireError && /unknown ConfigSpec payload mode "json"/.test(e.reason));
-  const refused: ObjectSpec = { kind: 'object', attrs: new Map<string, Spec>([['t', { kind: 'blockAttrs', typeName: 't', elementType: { kind: 'string' }, required: false }]]) };
-  assert.throws(() => encodeConfigSpec(refused, 'protobuf'), (e: unknown) => e instanceof WireError && e.codec === 'hclspec' && /unsupported hcldec.Spec type: "\*hcldec.BlockAttrsSpec"/.test(e.reason));
+  assert.throws(
+    () => decodeConfigSpec(junk, 'protobuf'),
+    (e: unknown) => e instanceof WireError && e.codec === 'protobuf',
+  );
+  assert.throws(
+    () => decodeConfigSpec(junk, 'gob'),
+    (e: unknown) => e instanceof WireError && e.codec === 'gob',
+  );
+  assert.throws(
+    () => decodeConfigSpec(junk, 'json' as SpecPayloadMode),
+    (e: unknown) => e instanceof WireError && /unknown ConfigSpec payload mode "json"/.test(e.reason),
+  );
+  const refused: ObjectSpec = {
+    kind: 'object',
+    attrs: new Map<string, Spec>([['t', { kind: 'blockAttrs', typeName: 't', elementType: { kind: 'string' }, required: false }]]),
+  };
+  assert.throws(
+    () => encodeConfigSpec(refused, 'protobuf'),
+    (e: unknown) => e instanceof WireError && e.codec === 'hclspec' && /unsupported hcldec.Spec type: "\*hcldec.BlockAttrsSpec"/.test(e.reason),
+  );
   assert.ok(encodeConfigSpec(refused, 'gob').length > 0, 'gob carries every spec kind');
 });
 

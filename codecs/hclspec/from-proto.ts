@@ -61,7 +61,11 @@ function specFromProto(msg: ProtoSpec | null | undefined, depth: number, outer: 
   const at = m.at ?? outer;
   if (depth > MAX_DEPTH) throw new Refusal(`spec nested deeper than ${MAX_DEPTH} levels`, at);
   const n = count(m.object, m.attr, m.blockValue, m.blockList);
-  if (n !== 1) throw new Refusal(n === 0 ? 'unsupported spec type: no member of oneof "block" is set' : 'unsupported spec type: more than one member of oneof "block" is set', at);
+  if (n !== 1)
+    throw new Refusal(
+      n === 0 ? 'unsupported spec type: no member of oneof "block" is set' : 'unsupported spec type: more than one member of oneof "block" is set',
+      at,
+    );
   if (m.attr != null) {
     const a = m.attr;
     const name = a.name ?? '';
@@ -115,7 +119,11 @@ function typeFromProto(msg: ProtoCtyType | null | undefined, depth: number, oute
   const at = m.at ?? outer;
   if (depth > MAX_DEPTH) throw new Refusal(`type nested deeper than ${MAX_DEPTH} levels`, at);
   const n = count(m.primitive, m.list, m.map);
-  if (n !== 1) throw new Refusal(n === 0 ? 'unsupported cty.Type: no member of oneof "typeDef" is set' : 'unsupported cty.Type: more than one member of oneof "typeDef" is set', at);
+  if (n !== 1)
+    throw new Refusal(
+      n === 0 ? 'unsupported cty.Type: no member of oneof "typeDef" is set' : 'unsupported cty.Type: more than one member of oneof "typeDef" is set',
+      at,
+    );
   if (m.primitive != null) {
     const s = m.primitive.typeString ?? '';
     switch (s) {

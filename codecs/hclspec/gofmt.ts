@@ -34,7 +34,10 @@ function implFields(t: CtyType): string {
     case 'object': {
       const names = [...t.attrs.keys()].sort(compareGoStrings);
       const attrs = names.map((n) => `${n}:${goTypeDump(t.attrs.get(n)!)}`).join(' ');
-      const optional = [...t.optional].sort(compareGoStrings).map((n) => `${n}:{}`).join(' ');
+      const optional = [...t.optional]
+        .sort(compareGoStrings)
+        .map((n) => `${n}:{}`)
+        .join(' ');
       return ` AttrTypes:map[${attrs}] AttrOptional:map[${optional}]`;
     }
   }

@@ -14,7 +14,15 @@ import { encodeSpecProto } from '../protobuf/spec.js';
 
 /** Canonical text with sorted keys (object attribute order is not significant). */
 const sortKeys = (j: unknown): unknown =>
-  j && typeof j === 'object' && !Array.isArray(j) ? Object.fromEntries(Object.keys(j).sort().map((k) => [k, sortKeys((j as Record<string, unknown>)[k])])) : Array.isArray(j) ? j.map(sortKeys) : j;
+  j && typeof j === 'object' && !Array.isArray(j)
+    ? Object.fromEntries(
+        Object.keys(j)
+          .sort()
+          .map((k) => [k, sortKeys((j as Record<string, unknown>)[k])]),
+      )
+    : Array.isArray(j)
+      ? j.map(sortKeys)
+      : j;
 const canon = (s: Spec) => JSON.stringify(sortKeys(specToCanonical(s)));
 const obj = (...e: [string, Spec][]): Spec => ({ kind: 'object', attrs: new Map(e) });
 const attr = (name: string, type = T.String): Spec => ({ kind: 'attr', name, type, required: false });
@@ -31,7 +39,7 @@ const refusedWith = (f: () => unknown, codec: string, reason: RegExp): void => {
   assert.unreachable('accepted');
 };
 
-test('goQuote: the examples of Go\'s strconv documentation and tests', () => {
+test("goQuote: the examples of Go's strconv documentation and tests", () => {
   // strconv ExampleQuote
   assert.is(goQuote('"Fran & Freddie\'s Diner\t☺"'), '"\\"Fran & Freddie\'s Diner\\t☺\\""');
   // strconv quote_test.go quotetests (column Quote)
@@ -45,11 +53,17 @@ test('goQuote: the examples of Go\'s strconv documentation and tests', () => {
 });
 
 test('property: FromProto(ToProto(spec)) gives the spec back for everything protobuf can express', () => {
-  fc.assert(fc.property(protoSpec, (s) => assert.is(canon(fromProto(toProto(s))), canon(s))), { numRuns: 300 });
+  fc.assert(
+    fc.property(protoSpec, (s) => assert.is(canon(fromProto(toProto(s))), canon(s))),
+    { numRuns: 300 },
+  );
 });
 
 test('ToProto messages are protobufjs messages: protobufjs encodes them and decodes them back', () => {
-  fc.assert(fc.property(protoSpec, (s) => assert.is(canon(fromProto(PbSpec.decode(PbSpec.encode(toProto(s)).finish()))), canon(s))), { numRuns: 100 });
+  fc.assert(
+    fc.property(protoSpec, (s) => assert.is(canon(fromProto(PbSpec.decode(PbSpec.encode(toProto(s)).finish()))), canon(s))),
+    { numRuns: 100 },
+  );
 });
 
 test('BlockListSpec MinItems / MaxItems are dropped, as Go drops them', () => {
@@ -90,7 +104,12 @@ test('the fast writer and ToProto refuse the same spec with the same text', () =
     fc.property(fc.constantFrom(T.DynamicPseudoType, T.set(T.String), T.tuple([T.Bool]), T.object({ a: T.Number }), T.list(T.map(T.set(T.Bool)))), (type) => {
       const s = obj(['x', { kind: 'block', typeName: 'b', required: true, nested: obj(['a', attr('a', type)]) }]);
       const text = toProtoRefusal(s);
-      assert.ok(text !== null && text.startsWith('failed to decode object spec: failed to convert object attribute "x" to hcldec.Spec: failed to decode object spec: failed to decode block nested spec: '));
+      assert.ok(
+        text !== null &&
+          text.startsWith(
+            'failed to decode object spec: failed to convert object attribute "x" to hcldec.Spec: failed to decode object spec: failed to decode block nested spec: ',
+          ),
+      );
       try {
         encodeSpecProto(s);
         assert.unreachable();
@@ -120,7 +139,11 @@ test('a name without a UTF-8 form (lone surrogate) is refused by the writer', ()
 
 test('FromProto on hand-built messages: oneof with several members, top that is not an Object', () => {
   refusedWith(() => fromProto({ attr: { name: 'a' }, object: {} }), 'hclspec', /more than one member of oneof "block"/);
-  refusedWith(() => fromProto({ attr: { name: 'a', type: { primitive: { typeString: 'cty.String' }, list: {} } } }), 'hclspec', /more than one member of oneof "typeDef"/);
+  refusedWith(
+    () => fromProto({ attr: { name: 'a', type: { primitive: { typeString: 'cty.String' }, list: {} } } }),
+    'hclspec',
+    /more than one member of oneof "typeDef"/,
+  );
   refusedWith(() => objectFromProto({ blockList: { name: 'b', nested: { object: {} } } }), 'hclspec', /not an object spec: \*hcldec.BlockListSpec/);
   assert.is(canon(objectFromProto({ object: { attributes: null } })), canon(obj()));
 });

@@ -62,7 +62,7 @@ export function toProtoRefusal(spec: Spec): string | null {
 
 function specToProto(spec: Spec | null, depth: number): ProtoSpec {
   if (depth > MAX_DEPTH) throw new Refusal(`spec nested deeper than ${MAX_DEPTH} levels`);
-  if (spec === null) throw new Refusal('nil hcldec.Spec (Go\'s ToProto panics on it)');
+  if (spec === null) throw new Refusal("nil hcldec.Spec (Go's ToProto panics on it)");
   switch (spec.kind) {
     case 'attr': {
       let type: ProtoCtyType;

@@ -11,7 +11,7 @@ import { ByteWriter } from '../wire/writer.js';
 import { WireError } from '../wire/errors.js';
 import { readArrayLen, readExtHeader, readInteger, readMapLen, readStrOrBinLen, writeInt, writeStr } from './markers.js';
 
-test('integers: every element of Go\'s fixint-edges tuple reads back and re-encodes with the same marker', () => {
+test("integers: every element of Go's fixint-edges tuple reads back and re-encodes with the same marker", () => {
   const v = vector('msgpack-value/harness-msgpack-number-fixint-edges');
   const r = new ByteReader(v.bytes, 'msgpack');
   const n = readArrayLen(r, 'tuple');

@@ -234,9 +234,9 @@ export function readInteger(r: ByteReader, what: string): bigint {
     case M.Uint64:
       return r.readBigUint64BE();
     case M.Int8:
-      return BigInt(((r.readByte() << 24) >> 24));
+      return BigInt((r.readByte() << 24) >> 24);
     case M.Int16:
-      return BigInt(((r.readUint16BE() << 16) >> 16));
+      return BigInt((r.readUint16BE() << 16) >> 16);
     case M.Int32:
       return BigInt(r.readUint32BE() | 0);
     case M.Int64:

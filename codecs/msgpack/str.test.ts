@@ -52,7 +52,9 @@ const isWellFormed = (s: string): boolean => {
 };
 const jsStrings = (maxLength: number) => fc.array(unit, { maxLength }).map((a) => a.join(''));
 /** Strings whose UTF-8 length falls around 31/32, 255/256 and 65535/65536 bytes. */
-const edgeStrings = fc.tuple(fc.constantFrom(28, 31, 32, 45, 47, 48, 49, 250, 255, 256, 65530, 65535, 65536), jsStrings(6)).map(([n, tail]) => 'x'.repeat(n) + tail);
+const edgeStrings = fc
+  .tuple(fc.constantFrom(28, 31, 32, 45, 47, 48, 49, 250, 255, 256, 65530, 65535, 65536), jsStrings(6))
+  .map(([n, tail]) => 'x'.repeat(n) + tail);
 const wellFormedStrings = fc.oneof(jsStrings(60), edgeStrings).filter(isWellFormed);
 
 test('decodeUtf8 agrees with a fatal TextDecoder (undefined where it refuses), at any offset', () => {
@@ -84,17 +86,20 @@ test('writeStrUtf8 writes what @msgpack/msgpack writes for a well-formed string'
 
 test('a lone surrogate: strict writes nothing and says so; otherwise it becomes what TextEncoder makes of it', () => {
   fc.assert(
-    fc.property(fc.oneof(jsStrings(60), edgeStrings).filter((s) => !isWellFormed(s)), (s) => {
-      const w = new ByteWriter(8);
-      w.writeByte(0x01);
-      assert.is(writeStrUtf8(w, s, true), false);
-      assert.is(w.pos, 1);
-      assert.ok(writeStrUtf8(w, s, false));
-      const r = new ByteReader(w.bytes(), 'msgpack', 1);
-      const n = readStrOrBinLen(r, 'str');
-      assert.equal(r.readBytes(n), te.encode(s));
-      assert.ok(r.atEnd());
-    }),
+    fc.property(
+      fc.oneof(jsStrings(60), edgeStrings).filter((s) => !isWellFormed(s)),
+      (s) => {
+        const w = new ByteWriter(8);
+        w.writeByte(0x01);
+        assert.is(writeStrUtf8(w, s, true), false);
+        assert.is(w.pos, 1);
+        assert.ok(writeStrUtf8(w, s, false));
+        const r = new ByteReader(w.bytes(), 'msgpack', 1);
+        const n = readStrOrBinLen(r, 'str');
+        assert.equal(r.readBytes(n), te.encode(s));
+        assert.ok(r.atEnd());
+      },
+    ),
     { numRuns: 500 },
   );
 });

@@ -35,7 +35,10 @@ test('the generated module loads as an ES module and exports every message', () 
 function schema(path: string): unknown {
   const ns = new protobuf.Root().loadSync(path, { keepCase: true }).toJSON().nested ?? {};
   const out: Record<string, unknown> = {};
-  for (const [name, def] of Object.entries(ns) as [string, { fields?: Record<string, { type: string; id: number; keyType?: string }>; oneofs?: Record<string, { oneof: string[] }> }][]) {
+  for (const [name, def] of Object.entries(ns) as [
+    string,
+    { fields?: Record<string, { type: string; id: number; keyType?: string }>; oneofs?: Record<string, { oneof: string[] }> },
+  ][]) {
     out[name] = {
       fields: Object.fromEntries(Object.entries(def.fields ?? {}).map(([f, d]) => [f, `${d.keyType ? `map<${d.keyType},${d.type}>` : d.type} ${d.id}`])),
       oneofs: def.oneofs ?? {},
@@ -44,7 +47,7 @@ function schema(path: string): unknown {
   return out;
 }
 
-test('proto/hcl_spec.proto has the SDK\'s messages, field names, numbers, types and oneofs', () => {
+test("proto/hcl_spec.proto has the SDK's messages, field names, numbers, types and oneofs", () => {
   if (!existsSync(SDK_PROTO)) {
     console.error(`NOTE SDK proto not found at ${SDK_PROTO}; comparing against the facts of PROTOCOL.md 5b only`);
   } else {

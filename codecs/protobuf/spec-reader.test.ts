@@ -10,7 +10,15 @@ import { ld, pb, str, tag, u8, uint, varint, type Bytes } from '../../testkit/pr
 
 /** Canonical text with sorted keys (object attribute order is not significant). */
 const sortKeys = (j: unknown): unknown =>
-  j && typeof j === 'object' && !Array.isArray(j) ? Object.fromEntries(Object.keys(j).sort().map((k) => [k, sortKeys((j as Record<string, unknown>)[k])])) : Array.isArray(j) ? j.map(sortKeys) : j;
+  j && typeof j === 'object' && !Array.isArray(j)
+    ? Object.fromEntries(
+        Object.keys(j)
+          .sort()
+          .map((k) => [k, sortKeys((j as Record<string, unknown>)[k])]),
+      )
+    : Array.isArray(j)
+      ? j.map(sortKeys)
+      : j;
 const canon = (s: Spec) => JSON.stringify(sortKeys(specToCanonical(s)));
 const attr = (name: string, type = T.String, required = false): Spec => ({ kind: 'attr', name, type, required });
 const object = (...entries: [string, Spec][]): Spec => ({ kind: 'object', attrs: new Map(entries) });
@@ -33,13 +41,37 @@ function refuses(bytes: Uint8Array, reason: RegExp, offset?: number): void {
     assert.ok(w.offset >= 0 && w.offset <= bytes.length, `offset ${w.offset} outside the input`);
     if (offset !== undefined) assert.is(w.offset, offset, 'offset');
     // The peer refuses too (its own wording).
-    assert.throws(() => pbjsDecodeSpec(bytes), (x: unknown) => x instanceof WireError && x.codec === 'protobuf');
+    assert.throws(
+      () => pbjsDecodeSpec(bytes),
+      (x: unknown) => x instanceof WireError && x.codec === 'protobuf',
+    );
     return;
   }
   assert.unreachable(`accepted ${Buffer.from(bytes).toString('hex')}`);
 }
 
-const UNKNOWNS: Bytes = [...uint(99, 300), ...tag(98, 1), 1, 2, 3, 4, 5, 6, 7, 8, ...tag(97, 5), 1, 2, 3, 4, ...ld(96, [0xff, 0xfe]), ...tag(95, 3), ...uint(1, 7), ...ld(2, [0]), ...tag(95, 4)];
+const UNKNOWNS: Bytes = [
+  ...uint(99, 300),
+  ...tag(98, 1),
+  1,
+  2,
+  3,
+  4,
+  5,
+  6,
+  7,
+  8,
+  ...tag(97, 5),
+  1,
+  2,
+  3,
+  4,
+  ...ld(96, [0xff, 0xfe]),
+  ...tag(95, 3),
+  ...uint(1, 7),
+  ...ld(2, [0]),
+  ...tag(95, 4),
+];
 
 test('fields in any order, unknown fields of every wire type skipped at every level', () => {
   const typeBody = [...UNKNOWNS, ...pb.listOf([...UNKNOWNS, ...pb.prim('cty.Number')])];
@@ -64,10 +96,12 @@ test('a message field seen twice is merged', () => {
   // Attr.type twice: CtyType.list twice, element type replaced within the merged list.
   decodesTo(u8(ld(2, ld(2, pb.listOf(pb.prim('cty.String'))), ld(2, pb.listOf(pb.prim('cty.Bool'))))), attr('', T.list(T.Bool)));
   // Block.nested twice: the object entries accumulate.
-  decodesTo(
-    u8(ld(3, ld(3, pb.object(['x', pb.attr('x', pb.prim('cty.Number'))])), ld(3, pb.object(['y', pb.attr('y', pb.prim('cty.Bool'))])))),
-    { kind: 'block', typeName: '', required: false, nested: object(['x', attr('x', T.Number)], ['y', attr('y', T.Bool)]) },
-  );
+  decodesTo(u8(ld(3, ld(3, pb.object(['x', pb.attr('x', pb.prim('cty.Number'))])), ld(3, pb.object(['y', pb.attr('y', pb.prim('cty.Bool'))])))), {
+    kind: 'block',
+    typeName: '',
+    required: false,
+    nested: object(['x', attr('x', T.Number)], ['y', attr('y', T.Bool)]),
+  });
 });
 
 test('oneof: a different member replaces the current one, and starts afresh', () => {
@@ -153,7 +187,7 @@ test('strings must be valid UTF-8 (proto3), names and map keys alike', () => {
   refuses(u8(ld(1, ld(1, ld(1, [0xc3, 0x28]), ld(2, pb.attr('a', pb.prim('cty.String')))))), /invalid UTF-8 in Object.attributes key/);
 });
 
-test('a Spec or CtyType with no oneof member set is refused, with Go\'s wrapping', () => {
+test("a Spec or CtyType with no oneof member set is refused, with Go's wrapping", () => {
   refuses(u8([]), /^unsupported spec type: no member of oneof "block" is set$/, 0);
   refuses(u8(uint(9, 1)), /^unsupported spec type: no member/, 0);
   refuses(u8(pb.object(['k', []])), /^failed to decode object attribute "k": unsupported spec type: no member/);
@@ -161,11 +195,17 @@ test('a Spec or CtyType with no oneof member set is refused, with Go\'s wrapping
   refuses(u8(pb.blockList('b', [])), /^failed to decode block list nested type from proto: unsupported spec type/);
   refuses(u8(pb.attr('a', null)), /^failed to convert type of attribute "a": unsupported cty.Type: no member of oneof "typeDef" is set$/, 2);
   refuses(u8(pb.attr('a', ld(2, []))), /^failed to convert type of attribute "a": failed to convert list element type: unsupported cty.Type: no member/);
-  refuses(u8(pb.attr('a', pb.mapOf(pb.prim('cty.DynamicPseudoType')))), /^failed to convert type of attribute "a": failed to convert map element type: unsupported cty.Type: primitive typeString "cty.DynamicPseudoType"$/);
+  refuses(
+    u8(pb.attr('a', pb.mapOf(pb.prim('cty.DynamicPseudoType')))),
+    /^failed to convert type of attribute "a": failed to convert map element type: unsupported cty.Type: primitive typeString "cty.DynamicPseudoType"$/,
+  );
 });
 
 test('the ConfigSpec payload must hold an Object at the top', () => {
-  assert.throws(() => decodeObjectSpecProto(u8(pb.attr('a', pb.prim('cty.String')))), (e: unknown) => e instanceof WireError && e.codec === 'protobuf' && /not an object spec: \*hcldec.AttrSpec/.test(e.reason));
+  assert.throws(
+    () => decodeObjectSpecProto(u8(pb.attr('a', pb.prim('cty.String')))),
+    (e: unknown) => e instanceof WireError && e.codec === 'protobuf' && /not an object spec: \*hcldec.AttrSpec/.test(e.reason),
+  );
   assert.is(decodeObjectSpecProto(u8(pb.object())).kind, 'object');
 });
 

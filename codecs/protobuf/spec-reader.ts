@@ -20,7 +20,16 @@
 import { ByteReader } from '../wire/reader.js';
 import { MAX_DEPTH } from '../wire/errors.js';
 import { budgetFor, type DecodeBudget, type DecodeOptions } from '../wire/limits.js';
-import type { ProtoAttr, ProtoBlock, ProtoBlockList, ProtoCtyElement, ProtoCtyPrimitive, ProtoCtyType, ProtoObject, ProtoSpec } from '../hclspec/proto-types.js';
+import type {
+  ProtoAttr,
+  ProtoBlock,
+  ProtoBlockList,
+  ProtoCtyElement,
+  ProtoCtyPrimitive,
+  ProtoCtyType,
+  ProtoObject,
+  ProtoSpec,
+} from '../hclspec/proto-types.js';
 import { readBool, readLenEnd, readTag, skipField } from './wire-format.js';
 
 /** Reads one top-level Spec message spanning all of `bytes`. */

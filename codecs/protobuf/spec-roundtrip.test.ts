@@ -30,11 +30,17 @@ const hasIndexKey = (s: Spec): boolean => {
 };
 
 test('property: model -> protobuf bytes -> model is the identity (fast path)', () => {
-  fc.assert(fc.property(protoObjectSpec, (spec) => same(decodeSpecProto(encodeSpecProto(spec)), spec)), { numRuns: 400 });
-  fc.assert(fc.property(protoSpec, (spec) => same(decodeSpecProto(encodeSpecProto(spec)), spec)), { numRuns: 200 });
+  fc.assert(
+    fc.property(protoObjectSpec, (spec) => same(decodeSpecProto(encodeSpecProto(spec)), spec)),
+    { numRuns: 400 },
+  );
+  fc.assert(
+    fc.property(protoSpec, (spec) => same(decodeSpecProto(encodeSpecProto(spec)), spec)),
+    { numRuns: 200 },
+  );
 });
 
-test('property: the fast path and protobufjs read each other\'s bytes to the same model', () => {
+test("property: the fast path and protobufjs read each other's bytes to the same model", () => {
   fc.assert(
     fc.property(protoObjectSpec, (spec) => {
       same(pbjsDecodeSpec(encodeSpecProto(spec)), spec);
@@ -84,7 +90,8 @@ function outcome(decode: (b: Uint8Array) => Spec, bytes: Uint8Array): unknown {
 function agree(bytes: Uint8Array): void {
   const ours = outcome(decodeSpecProto, bytes);
   const peer = outcome(pbjsDecodeSpec, bytes);
-  const d = ours === 'refused' || peer === 'refused' ? (ours === peer ? null : `${JSON.stringify(ours)} vs ${JSON.stringify(peer)}`) : canonicalDiff(ours, peer);
+  const d =
+    ours === 'refused' || peer === 'refused' ? (ours === peer ? null : `${JSON.stringify(ours)} vs ${JSON.stringify(peer)}`) : canonicalDiff(ours, peer);
   assert.is(d, null);
 }
 

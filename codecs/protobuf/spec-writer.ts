@@ -67,7 +67,8 @@ class SpecWriter {
   /** Size of a string field's payload; refuses strings without a UTF-8 form. */
   private str(s: string, what: string): number {
     const n = utf8Length(s);
-    if (n !== s.length && LONE_SURROGATE.test(s)) throw new WireError('protobuf', 0, `${what} ${JSON.stringify(s)} holds a lone UTF-16 surrogate: not valid UTF-8`);
+    if (n !== s.length && LONE_SURROGATE.test(s))
+      throw new WireError('protobuf', 0, `${what} ${JSON.stringify(s)} holds a lone UTF-16 surrogate: not valid UTF-8`);
     return n;
   }
 

@@ -31,7 +31,7 @@ test('there are accept and reject vectors', () => {
   assert.ok(rejects.length > 0, 'no proto-spec reject vectors in vectors/manifest.json');
 });
 
-test('accept: both decoders give Go\'s FromProto result; the top is an Object', () => {
+test("accept: both decoders give Go's FromProto result; the top is an Object", () => {
   for (const v of accepts) {
     const bytes = bytesOf(v);
     noDiff(specToCanonical(decodeSpecProto(bytes)), expectOf(v), `${v.id} (fast)`);
@@ -40,7 +40,7 @@ test('accept: both decoders give Go\'s FromProto result; the top is an Object', 
   }
 });
 
-test('accept: both encoders write bytes that Go\'s expectation decodes from; same length as Go\'s', () => {
+test("accept: both encoders write bytes that Go's expectation decodes from; same length as Go's", () => {
   for (const v of accepts) {
     const spec = specFromCanonical(expectOf(v));
     for (const bytes of [encodeSpecProto(spec), pbjsEncodeSpec(spec)]) {
@@ -51,11 +51,14 @@ test('accept: both encoders write bytes that Go\'s expectation decodes from; sam
   }
 });
 
-test('reject: our ToProto refuses with exactly Go\'s error text', () => {
+test("reject: our ToProto refuses with exactly Go's error text", () => {
   for (const v of rejects) {
     const spec = specFromCanonical(JSON.parse(new TextDecoder().decode(bytesOf(v))));
     assert.is(toProtoRefusal(spec), (expectOf(v) as { error: string }).error, v.id);
-    assert.throws(() => encodeSpecProto(spec), (e: unknown) => (e as { reason?: string }).reason === (expectOf(v) as { error: string }).error);
+    assert.throws(
+      () => encodeSpecProto(spec),
+      (e: unknown) => (e as { reason?: string }).reason === (expectOf(v) as { error: string }).error,
+    );
   }
 });
 
@@ -68,7 +71,7 @@ test('reject: the adapter re-encodes the spec exactly as the Go harness wrote th
   }
 });
 
-test('the same plugin component\'s gob-spec (Go gob) and proto-spec (Go protobuf) agree through our ToProto', () => {
+test("the same plugin component's gob-spec (Go gob) and proto-spec (Go protobuf) agree through our ToProto", () => {
   const all = existsSync(join(dir, 'manifest.json')) ? loadManifest(dir) : [];
   const gobById = new Map(all.filter((v) => v.family === 'gob-spec').map((v) => [v.id, v]));
   let pairs = 0;

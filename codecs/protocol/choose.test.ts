@@ -1,7 +1,17 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { DEFAULT_COMPONENT_NAME, type PluginDescription } from './describe.js';
-import { PACKER_INTERNAL_COMPONENTS, chooseProtocol, discoveredPlugins, gobForcedBy, internalComponents, knownPackerVersions, startArgs, type DiscoveredPlugin, type InstalledPlugin } from './choose.js';
+import {
+  PACKER_INTERNAL_COMPONENTS,
+  chooseProtocol,
+  discoveredPlugins,
+  gobForcedBy,
+  internalComponents,
+  knownPackerVersions,
+  startArgs,
+  type DiscoveredPlugin,
+  type InstalledPlugin,
+} from './choose.js';
 
 /** The tester plugin of Packer's own protocol tests, built against a gob-only or a v2 SDK. */
 function tester(name: string, v2: boolean, lists: Partial<PluginDescription> = {}): DiscoveredPlugin {
@@ -31,9 +41,21 @@ const table: Array<{ name: string; plugins: DiscoveredPlugin[]; env?: Record<str
   { name: 'two plugins, both v2', plugins: [pb('tester'), pb('pbtester')], want: 'protobuf' },
   { name: 'both v2, PACKER_FORCE_GOB=1', plugins: [pb('tester'), pb('pbtester')], env: { PACKER_FORCE_GOB: '1' }, want: 'gob', by: 'tester' },
   { name: 'both v2, PACKER_FORCE_GOB=0', plugins: [pb('tester'), pb('pbtester')], env: { PACKER_FORCE_GOB: '0' }, want: 'protobuf' },
-  { name: 'both v2, PACKER_FORCE_GOB=false (any other non-empty value forces gob)', plugins: [pb('tester'), pb('pbtester')], env: { PACKER_FORCE_GOB: 'false' }, want: 'gob', by: 'tester' },
+  {
+    name: 'both v2, PACKER_FORCE_GOB=false (any other non-empty value forces gob)',
+    plugins: [pb('tester'), pb('pbtester')],
+    env: { PACKER_FORCE_GOB: 'false' },
+    want: 'gob',
+    by: 'tester',
+  },
   { name: 'both v2, PACKER_FORCE_GOB empty', plugins: [pb('tester'), pb('pbtester')], env: { PACKER_FORCE_GOB: '' }, want: 'protobuf' },
-  { name: 'both v2, PACKER_FORCE_GOB=" 0" (not exactly "0")', plugins: [pb('tester'), pb('pbtester')], env: { PACKER_FORCE_GOB: ' 0' }, want: 'gob', by: 'tester' },
+  {
+    name: 'both v2, PACKER_FORCE_GOB=" 0" (not exactly "0")',
+    plugins: [pb('tester'), pb('pbtester')],
+    env: { PACKER_FORCE_GOB: ' 0' },
+    want: 'gob',
+    by: 'tester',
+  },
   { name: 'both v2, PACKER_FORCE_GOB=00', plugins: [pb()], env: { PACKER_FORCE_GOB: '00' }, want: 'gob', by: 'tester' },
   // TestOnePluginLatestPBOlderGob_OlderPinned: the pinned gob version is discovered first; the
   // later pass over installed plugins finds the v2 version under the same names: it registers
@@ -52,7 +74,12 @@ const table: Array<{ name: string; plugins: DiscoveredPlugin[]; env?: Record<str
     plugins: [tester('empty', false, { builders: [], postProcessors: [], provisioners: [], datasources: [] }), pb('tester')],
     want: 'protobuf',
   },
-  { name: 'protocol_version other than v2 counts as gob', plugins: [{ ...pb(), description: { ...pb().description, protocolVersion: 'v3' } }], want: 'gob', by: 'tester' },
+  {
+    name: 'protocol_version other than v2 counts as gob',
+    plugins: [{ ...pb(), description: { ...pb().description, protocolVersion: 'v3' } }],
+    want: 'gob',
+    by: 'tester',
+  },
   { name: 'protocol_version "" counts as gob', plugins: [{ ...pb(), description: { ...pb().description, protocolVersion: '' } }], want: 'gob', by: 'tester' },
 ];
 
@@ -78,7 +105,17 @@ test('registration: Packer names, default-name components under the plugin name,
   const r = chooseProtocol('v1.16.0', [a, pb('docker')], {});
   assert.equal(
     r.components.filter((c) => c.plugin === 'docker').map((c) => `${c.kind}:${c.packerName}:${c.componentName}`),
-    ['builder:docker:' + DEFAULT_COMPONENT_NAME, 'post-processor:docker-push:push', 'post-processor:docker-tag:tag', 'builder:docker-dynamic:dynamic', 'post-processor:docker-dynamic:dynamic', 'provisioner:docker-dynamic:dynamic', 'datasource:docker-dynamic:dynamic', 'datasource:docker-parrot:parrot', 'datasource:docker-sleeper:sleeper'],
+    [
+      'builder:docker:' + DEFAULT_COMPONENT_NAME,
+      'post-processor:docker-push:push',
+      'post-processor:docker-tag:tag',
+      'builder:docker-dynamic:dynamic',
+      'post-processor:docker-dynamic:dynamic',
+      'provisioner:docker-dynamic:dynamic',
+      'datasource:docker-dynamic:dynamic',
+      'datasource:docker-parrot:parrot',
+      'datasource:docker-sleeper:sleeper',
+    ],
   );
   assert.is(r.component('builder', 'docker')?.componentName, DEFAULT_COMPONENT_NAME);
   assert.is(r.component('datasource', 'docker'), undefined);
@@ -100,7 +137,10 @@ test('internal components differ between Packer versions: `provenance` is intern
   assert.ok(internalComponents('v1.16.0')['post-processor'].includes('provenance'));
   assert.not.ok(internalComponents('v1.12.0')['post-processor'].includes('provenance'));
   assert.equal(knownPackerVersions(), Object.keys(PACKER_INTERNAL_COMPONENTS).sort());
-  assert.throws(() => chooseProtocol('v1.13.1', [provenance], {}), (e: unknown) => e instanceof RangeError && /no internal component list for Packer v1\.13\.1/.test(String(e)));
+  assert.throws(
+    () => chooseProtocol('v1.13.1', [provenance], {}),
+    (e: unknown) => e instanceof RangeError && /no internal component list for Packer v1\.13\.1/.test(String(e)),
+  );
 });
 
 test('discovery order: required plugins under their accessor (newest version of the source), then every installed name', () => {
@@ -111,7 +151,10 @@ test('discovery order: required plugins under their accessor (newest version of 
     { name: 't064', source: 'github.com/pw/t064', version: '0.2.0', description: { ...d(true), version: '0.2.0' } },
   ];
   const found = discoveredPlugins([{ accessor: 'tester', source: 'github.com/pw/t064' }], installed);
-  assert.equal(found.map((p) => `${p.name}@${p.description.version}`), ['tester@0.2.0', 'tester@1.0.0', 't064@0.2.0']);
+  assert.equal(
+    found.map((p) => `${p.name}@${p.description.version}`),
+    ['tester@0.2.0', 'tester@1.0.0', 't064@0.2.0'],
+  );
   // the gob-only `tester` file comes second: every name it has is taken by the accessor `tester`
   const r = chooseProtocol('v1.16.0', found, {});
   assert.is(r.protocol, 'protobuf');

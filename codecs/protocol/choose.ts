@@ -20,14 +20,7 @@
  * the `provenance` post-processor, 1.12 does not). Checked against real Packer by `npm run
  * reference` (conformance/reference).
  */
-import {
-  COMPONENT_KINDS,
-  PROTOCOL_VERSION_2,
-  componentList,
-  packerComponentName,
-  type ComponentKind,
-  type PluginDescription,
-} from './describe.js';
+import { COMPONENT_KINDS, PROTOCOL_VERSION_2, componentList, packerComponentName, type ComponentKind, type PluginDescription } from './describe.js';
 import { PACKER_INTERNAL_COMPONENTS } from './internal-components.js';
 
 export { PACKER_INTERNAL_COMPONENTS };
@@ -115,7 +108,8 @@ function compareVersions(a: string, b: string): number {
  * "Missing plugins"). Version constraints are not modelled: every installation is taken to match.
  */
 export function discoveredPlugins(required: readonly RequiredPlugin[], installed: readonly InstalledPlugin[]): DiscoveredPlugin[] {
-  const newest = (list: InstalledPlugin[]) => list.reduce<InstalledPlugin | undefined>((a, p) => (a === undefined || compareVersions(p.version, a.version) >= 0 ? p : a), undefined);
+  const newest = (list: InstalledPlugin[]) =>
+    list.reduce<InstalledPlugin | undefined>((a, p) => (a === undefined || compareVersions(p.version, a.version) >= 0 ? p : a), undefined);
   const out: DiscoveredPlugin[] = [];
   for (const r of required) {
     const p = newest(installed.filter((i) => i.source === r.source));
@@ -145,11 +139,7 @@ export function startArgs(protocol: WireProtocol, kind: ComponentKind, component
  * (`discoveredPlugins`) and the environment. Throws a RangeError for a Packer version without an
  * internal component list.
  */
-export function chooseProtocol(
-  packerVersion: string,
-  plugins: readonly DiscoveredPlugin[],
-  env: Readonly<Record<string, string | undefined>>,
-): ProtocolChoice {
+export function chooseProtocol(packerVersion: string, plugins: readonly DiscoveredPlugin[], env: Readonly<Record<string, string | undefined>>): ProtocolChoice {
   const internal = internalComponents(packerVersion);
   const gobForced = gobForcedBy(env);
   const taken = new Map<ComponentKind, Set<string>>();

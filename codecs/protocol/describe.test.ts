@@ -51,7 +51,9 @@ test('parse: member names match case-insensitively as Go folds them (long s fold
 });
 
 test('parse: unknown members ignored, later duplicate wins, null leaves a string and empties a list', () => {
-  const d = parseDescribe('{"extra":{"a":[1,2,{}]},"version":"1","version":"2","sdk_version":"s","sdk_version":null,"builders":["a"],"builders":null,"datasources":["x",null]}');
+  const d = parseDescribe(
+    '{"extra":{"a":[1,2,{}]},"version":"1","version":"2","sdk_version":"s","sdk_version":null,"builders":["a"],"builders":null,"datasources":["x",null]}',
+  );
   assert.is(d.version, '2');
   assert.is(d.sdkVersion, 's');
   assert.equal(d.builders, []);
@@ -105,7 +107,10 @@ test('format: field order, [] for empty lists, newline, protocol_version only wh
   const s = formatDescribe({ ...sample, protocolVersion: undefined, builders: [], postProcessors: [], datasources: [] } as PluginDescription);
   assert.ok(s.endsWith('}\n'));
   assert.not.match(s, /protocol_version/);
-  assert.match(s, /^\{"version":"0\.1\.0","sdk_version":"0\.6\.4","api_version":"x5\.0","builders":\[\],"post_processors":\[\],"provisioners":\[\],"datasources":\[\]\}\n$/);
+  assert.match(
+    s,
+    /^\{"version":"0\.1\.0","sdk_version":"0\.6\.4","api_version":"x5\.0","builders":\[\],"post_processors":\[\],"provisioners":\[\],"datasources":\[\]\}\n$/,
+  );
 });
 
 test('format: HTML-safe escaping as documented by encoding/json (<, >, &, U+2028, U+2029)', () => {

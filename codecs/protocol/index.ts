@@ -27,4 +27,13 @@ export {
   type InstalledPlugin,
   type RequiredPlugin,
 } from './choose.js';
-export { parseHandshake, formatHandshake, splitHostPort, HandshakeError, API_VERSION_MAJOR, API_VERSION_MINOR, type Handshake, type HandshakeErrorKind } from './handshake.js';
+export {
+  parseHandshake,
+  formatHandshake,
+  splitHostPort,
+  HandshakeError,
+  API_VERSION_MAJOR,
+  API_VERSION_MINOR,
+  type Handshake,
+  type HandshakeErrorKind,
+} from './handshake.js';

@@ -319,7 +319,10 @@ export function anyFromCanonical(j: unknown, path: string, cty: boolean, depth: 
       for (let i = 0; i < x.length; i++) {
         const p: unknown = x[i];
         if (!Array.isArray(p) || p.length !== 2) return badCanonical(`${path}.$map[${i}]`, 'expected a [key, value] pair');
-        entries[i] = [anyFromCanonical(p[0], `${path}.$map[${i}][0]`, false, depth + 1), anyFromCanonical(p[1], `${path}.$map[${i}][1]`, false, depth + 1)] as const;
+        entries[i] = [
+          anyFromCanonical(p[0], `${path}.$map[${i}][0]`, false, depth + 1),
+          anyFromCanonical(p[1], `${path}.$map[${i}][1]`, false, depth + 1),
+        ] as const;
       }
       return new GoMap(entries);
     }

@@ -3,7 +3,16 @@
  * (vectors/README.md, family `rpc`).
  */
 import { compile, type CompiledType } from './codec.js';
-import { bodyTypeFor, RequestHeaderType, ResponseHeaderType, type BodyOptions, type Direction, type RpcMessage, type RequestHeader, type ResponseHeader } from './frame.js';
+import {
+  bodyTypeFor,
+  RequestHeaderType,
+  ResponseHeaderType,
+  type BodyOptions,
+  type Direction,
+  type RpcMessage,
+  type RequestHeader,
+  type ResponseHeader,
+} from './frame.js';
 import type { Json } from './any.js';
 import { badCanonical, isObject } from './canon-util.js';
 import { WireError } from '../wire/errors.js';

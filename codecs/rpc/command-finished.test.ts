@@ -15,9 +15,11 @@ interface Entry {
   context: { gobTypeIds?: number[] };
 }
 const manifest = join(dir, 'manifest.json');
-const vectors: Entry[] = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')).vectors as Entry[]).filter((v) => v.id.startsWith('gob-generic/harness-sdk-command-finished-')) : [];
+const vectors: Entry[] = existsSync(manifest)
+  ? (JSON.parse(readFileSync(manifest, 'utf8')).vectors as Entry[]).filter((v) => v.id.startsWith('gob-generic/harness-sdk-command-finished-'))
+  : [];
 
-test('decodes Go\'s CommandFinished streams and re-encodes them byte for byte with Go\'s type id', () => {
+test("decodes Go's CommandFinished streams and re-encodes them byte for byte with Go's type id", () => {
   assert.ok(vectors.length > 0, `no CommandFinished vectors in ${manifest}`);
   for (const v of vectors) {
     const bytes = new Uint8Array(readFileSync(join(dir, v.file)));
@@ -32,7 +34,10 @@ test('decodes Go\'s CommandFinished streams and re-encodes them byte for byte wi
 
 test('a truncated CommandFinished stream is a WireError', () => {
   const bytes = new Uint8Array(readFileSync(join(dir, vectors[0]!.file)));
-  assert.throws(() => decodeCommandFinished(bytes.subarray(0, bytes.length - 1)), (e: unknown) => e instanceof WireError);
+  assert.throws(
+    () => decodeCommandFinished(bytes.subarray(0, bytes.length - 1)),
+    (e: unknown) => e instanceof WireError,
+  );
 });
 
 test.run();

@@ -17,7 +17,8 @@ function refuses(f: () => unknown, offset: number | undefined, reason: RegExp): 
   try {
     f();
   } catch (e) {
-    if (!(e instanceof WireError)) throw new assert.Assertion({ message: `not a WireError: ${String(e)}`, actual: e, expects: 'WireError', operator: 'instance' });
+    if (!(e instanceof WireError))
+      throw new assert.Assertion({ message: `not a WireError: ${String(e)}`, actual: e, expects: 'WireError', operator: 'instance' });
     assert.is(e.codec, 'rpc');
     if (offset !== undefined) assert.is(e.offset, offset, `offset of: ${e.message}`);
     assert.match(e.reason, reason);
@@ -51,9 +52,21 @@ test('lengths past the end: str32, bin32, array32, map32 claiming more than is t
   const h = header('Ui.Say');
   // (the offset is where the missing payload starts, after the 5-byte str32 head)
   refuses(() => decodeMessage(cat(h, [0xdb, 0xff, 0xff, 0xff, 0xff], ascii('abc'))), h.length + 5, /truncated string: need 4294967295 bytes, have 3/);
-  refuses(() => decodeMessage(cat(header('Ui.Machine'), [0x82, 0xa8], ascii('Category'), [0xa0, 0xa4], ascii('Args'), [0xdd, 0x7f, 0xff, 0xff, 0xff, 0xa0])), headerLen('Ui.Machine') + 1 + 9 + 1 + 5, /array of 2147483647 elements but only 1 bytes left/);
-  refuses(() => decodeMessage(cat(header('Hook.Run'), [0xdf, 0x00, 0x01, 0x00, 0x00, 0xc0])), headerLen('Hook.Run'), /map of 65536 entries but only 1 bytes left/);
-  refuses(() => decodeMessage(cat(header('Artifact.Id'), [0xc6, 0x00, 0x00, 0x01, 0x00, 0x00])), headerLen('Artifact.Id') + 5, /truncated bin: need 256 bytes, have 1/);
+  refuses(
+    () => decodeMessage(cat(header('Ui.Machine'), [0x82, 0xa8], ascii('Category'), [0xa0, 0xa4], ascii('Args'), [0xdd, 0x7f, 0xff, 0xff, 0xff, 0xa0])),
+    headerLen('Ui.Machine') + 1 + 9 + 1 + 5,
+    /array of 2147483647 elements but only 1 bytes left/,
+  );
+  refuses(
+    () => decodeMessage(cat(header('Hook.Run'), [0xdf, 0x00, 0x01, 0x00, 0x00, 0xc0])),
+    headerLen('Hook.Run'),
+    /map of 65536 entries but only 1 bytes left/,
+  );
+  refuses(
+    () => decodeMessage(cat(header('Artifact.Id'), [0xc6, 0x00, 0x00, 0x01, 0x00, 0x00])),
+    headerLen('Artifact.Id') + 5,
+    /truncated bin: need 256 bytes, have 1/,
+  );
 });
 
 test('wrong marker for the expected type', () => {
@@ -111,7 +124,7 @@ test('unknown method, in requests and in successful responses', () => {
   refuses(() => encodeRequest({ serviceMethod: 'Nope.Nothing', seq: 1 }, null), 0, /unknown method/);
   refuses(() => decodeMessage(cat(header('Ui.Frobnicate'), [0xc0])), undefined, /unknown method/);
   // a failed call's body needs no table entry
-  const failed = encodeResponse({ serviceMethod: 'Nope.Nothing', seq: 1, error: 'rpc: can\'t find service Nope.Nothing' }, {});
+  const failed = encodeResponse({ serviceMethod: 'Nope.Nothing', seq: 1, error: "rpc: can't find service Nope.Nothing" }, {});
   assert.is(decodeResponse(failed).header.error, "rpc: can't find service Nope.Nothing");
 });
 
@@ -138,29 +151,42 @@ test('trailing bytes after a whole message', () => {
 test('encode refuses model values of the wrong shape with a WireError', () => {
   refuses(() => encodeRequest({ serviceMethod: 'Builder.Run', seq: 1 }, -1 as never), undefined, /cannot encode number as Go uint32/);
   refuses(() => encodeRequest({ serviceMethod: 'Builder.Run', seq: -1 }, 1), undefined, /seq -1 is not a uint64/);
-  refuses(() => encodeRequest({ serviceMethod: 'Hook.Run', seq: 1 }, { Name: 'n', Data: 5 as never, StreamId: 0 }), undefined, /bare number in an interface\{\} position/);
-  refuses(() => encodeRequest({ serviceMethod: 'Ui.Machine', seq: 1 }, { Category: 'c', Args: 'x' as never }), undefined, /cannot encode string as Go \[\]string/);
+  refuses(
+    () => encodeRequest({ serviceMethod: 'Hook.Run', seq: 1 }, { Name: 'n', Data: 5 as never, StreamId: 0 }),
+    undefined,
+    /bare number in an interface\{\} position/,
+  );
+  refuses(
+    () => encodeRequest({ serviceMethod: 'Ui.Machine', seq: 1 }, { Category: 'c', Args: 'x' as never }),
+    undefined,
+    /cannot encode string as Go \[\]string/,
+  );
 });
 
 test('fuzz: mutated valid messages decode or throw WireError, never anything else', () => {
   fc.assert(
-    fc.property(rpcMessage(), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), fc.nat(), (m: RpcMessage, flips, cut) => {
-      const bytes = rpcFamily.encode(m, {}).slice();
-      for (const [at, b] of flips) bytes[at % bytes.length] = b;
-      const input = bytes.subarray(0, bytes.length - (cut % 3));
-      try {
-        decodeMessage(input);
-      } catch (e) {
-        if (!(e instanceof WireError)) throw e;
-      }
-      const rd = new RpcFrameReader({ maxMessageBytes: 1 << 20 });
-      try {
-        rd.push(input);
-        for (const _ of rd.messages());
-      } catch (e) {
-        if (!(e instanceof WireError)) throw e;
-      }
-    }),
+    fc.property(
+      rpcMessage(),
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
+      fc.nat(),
+      (m: RpcMessage, flips, cut) => {
+        const bytes = rpcFamily.encode(m, {}).slice();
+        for (const [at, b] of flips) bytes[at % bytes.length] = b;
+        const input = bytes.subarray(0, bytes.length - (cut % 3));
+        try {
+          decodeMessage(input);
+        } catch (e) {
+          if (!(e instanceof WireError)) throw e;
+        }
+        const rd = new RpcFrameReader({ maxMessageBytes: 1 << 20 });
+        try {
+          rd.push(input);
+          for (const _ of rd.messages());
+        } catch (e) {
+          if (!(e instanceof WireError)) throw e;
+        }
+      },
+    ),
     { numRuns: 1500 },
   );
 });

@@ -70,7 +70,10 @@ test('[]byte values are views of the input by default, copies with copyBytes', (
   const before = copied.slice();
   input.fill(0);
   assert.equal(copied, before);
-  assert.ok(viewed.every((x) => x === 0), 'the view follows its input');
+  assert.ok(
+    viewed.every((x) => x === 0),
+    'the view follows its input',
+  );
 });
 
 test('the frame reader hands out copies: later pushes (which reuse its buffer) leave earlier messages alone', () => {

@@ -137,7 +137,12 @@ export function writeRequest(w: ByteWriter, header: { serviceMethod: string; seq
   writeBody(w, bp, body);
 }
 
-export function writeResponse(w: ByteWriter, header: { serviceMethod: string; seq: bigint | number; error?: string }, body: unknown, opts: BodyOptions = {}): void {
+export function writeResponse(
+  w: ByteWriter,
+  header: { serviceMethod: string; seq: bigint | number; error?: string },
+  body: unknown,
+  opts: BodyOptions = {},
+): void {
   const error = header.error ?? '';
   const plan = planFor(header.serviceMethod);
   const bp = writeBodyPlan(w, plan, 'response', error, opts);
@@ -156,7 +161,11 @@ export function writeResponse(w: ByteWriter, header: { serviceMethod: string; se
  * One request message (header + body), as the SDK's client writes it. The result's bytes are its
  * own, but it is a view of a shared slab (`slice()` it to own a buffer).
  */
-export function encodeRequest<N extends RpcMethodName>(header: { serviceMethod: N; seq: bigint | number }, body: RequestBody<N>, opts?: BodyOptions): Uint8Array;
+export function encodeRequest<N extends RpcMethodName>(
+  header: { serviceMethod: N; seq: bigint | number },
+  body: RequestBody<N>,
+  opts?: BodyOptions,
+): Uint8Array;
 export function encodeRequest(header: { serviceMethod: string; seq: bigint | number }, body: unknown, opts?: BodyOptions): Uint8Array;
 export function encodeRequest(header: { serviceMethod: string; seq: bigint | number }, body: unknown, opts: BodyOptions = {}): Uint8Array {
   return rpcSlab.write(writeRequest, header, body, opts);
@@ -166,7 +175,11 @@ export function encodeRequest(header: { serviceMethod: string; seq: bigint | num
  * One response message, as the SDK's server writes it. A failed call (error set) writes body `{}`
  * (pass `{}`). Like encodeRequest, the result is a view of a shared slab.
  */
-export function encodeResponse<N extends RpcMethodName>(header: { serviceMethod: N; seq: bigint | number; error?: string }, body: ResponseBody<N>, opts?: BodyOptions): Uint8Array;
+export function encodeResponse<N extends RpcMethodName>(
+  header: { serviceMethod: N; seq: bigint | number; error?: string },
+  body: ResponseBody<N>,
+  opts?: BodyOptions,
+): Uint8Array;
 export function encodeResponse(header: { serviceMethod: string; seq: bigint | number; error?: string }, body: unknown, opts?: BodyOptions): Uint8Array;
 export function encodeResponse(header: { serviceMethod: string; seq: bigint | number; error?: string }, body: unknown, opts: BodyOptions = {}): Uint8Array {
   return rpcSlab.write(writeResponse, header, body, opts);
@@ -178,7 +191,8 @@ export function encodeResponse(header: { serviceMethod: string; seq: bigint | nu
 /** Reads a header; with no direction given, a 2-entry map is a request and a 3-entry map a response. */
 export function readHeader(r: ByteReader, direction?: Direction): { direction: Direction; header: RequestHeader | ResponseHeader } {
   if (readHeaderFast(r, direction)) {
-    const header = fast.direction === 'request' ? { serviceMethod: fast.plan!.name, seq: fast.seq } : { serviceMethod: fast.plan!.name, seq: fast.seq, error: fast.error };
+    const header =
+      fast.direction === 'request' ? { serviceMethod: fast.plan!.name, seq: fast.seq } : { serviceMethod: fast.plan!.name, seq: fast.seq, error: fast.error };
     return { direction: fast.direction, header };
   }
   return readHeaderSlow(r, direction);

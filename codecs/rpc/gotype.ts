@@ -72,7 +72,18 @@ export interface GoAny<V = AnyValue> extends Base<V> {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a union of every description, whatever its value type.
-export type GoType = GoBool | GoIntType<any> | GoFloatType | GoString | GoBytes | GoTimeType | GoSlice<any> | GoMapType<any, any> | GoPtr<any> | GoStruct<any> | GoAny<any>;
+export type GoType =
+  | GoBool
+  | GoIntType<any>
+  | GoFloatType
+  | GoString
+  | GoBytes
+  | GoTimeType
+  | GoSlice<any>
+  | GoMapType<any, any>
+  | GoPtr<any>
+  | GoStruct<any>
+  | GoAny<any>;
 
 /** The TS type of values of a Go type description. */
 export type GoValue<T> = T extends Base<infer V> ? V : never;

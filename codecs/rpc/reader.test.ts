@@ -104,8 +104,14 @@ test('bytes that can never be valid fail at their stream offset, and the reader 
   assert.instance(err, WireError);
   assert.is((err as WireError).offset, a.length + b.length);
   assert.match((err as WireError).reason, /0xc1/);
-  assert.throws(() => rd.push(Uint8Array.of(0x80)), (e: unknown) => e === err);
-  assert.throws(() => rd.next(), (e: unknown) => e === err);
+  assert.throws(
+    () => rd.push(Uint8Array.of(0x80)),
+    (e: unknown) => e === err,
+  );
+  assert.throws(
+    () => rd.next(),
+    (e: unknown) => e === err,
+  );
 });
 
 test('a declared length past maxMessageBytes fails at once instead of waiting', () => {
@@ -124,13 +130,19 @@ test('a declared length past maxMessageBytes fails at once instead of waiting', 
 test('a huge declared element count fails at once', () => {
   const rd = new RpcFrameReader({ maxMessageBytes: 1 << 16 });
   rd.push(Uint8Array.of(0xdd, 0x7f, 0xff, 0xff, 0xff));
-  assert.throws(() => rd.next(), (e: unknown) => e instanceof WireError && e.offset === 0 && /items/.test(e.reason));
+  assert.throws(
+    () => rd.next(),
+    (e: unknown) => e instanceof WireError && e.offset === 0 && /items/.test(e.reason),
+  );
 });
 
 test('deep nesting fails in the scanner without recursion', () => {
   const rd = new RpcFrameReader();
   rd.push(new Uint8Array(200_000).fill(0x91));
-  assert.throws(() => rd.next(), (e: unknown) => e instanceof WireError && /nesting deeper than/.test(e.reason));
+  assert.throws(
+    () => rd.next(),
+    (e: unknown) => e instanceof WireError && /nesting deeper than/.test(e.reason),
+  );
 });
 
 test('a wrong body type found after scanning is a WireError at its offset', () => {

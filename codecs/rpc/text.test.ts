@@ -20,13 +20,16 @@ test('formatGoFloat: exponent form (two-digit exponent at least) well outside 1e
   // Go switches to %e when the decimal exponent is < -4 or >= 6 (the precision used for the
   // decision when formatting the shortest representation).
   fc.assert(
-    fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => x !== 0), (x) => {
-      const s = formatGoFloat(x);
-      const exp = Math.floor(Math.log10(Math.abs(Number(s))));
-      const hasE = s.includes('e');
-      if (Number.isFinite(exp) && (exp < -5 || exp > 6)) assert.ok(hasE, s);
-      if (hasE) assert.match(s, /^-?\d(\.\d+)?e[+-]\d{2,3}$/);
-    }),
+    fc.property(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => x !== 0),
+      (x) => {
+        const s = formatGoFloat(x);
+        const exp = Math.floor(Math.log10(Math.abs(Number(s))));
+        const hasE = s.includes('e');
+        if (Number.isFinite(exp) && (exp < -5 || exp > 6)) assert.ok(hasE, s);
+        if (hasE) assert.match(s, /^-?\d(\.\d+)?e[+-]\d{2,3}$/);
+      },
+    ),
     { numRuns: 3000 },
   );
 });
@@ -49,7 +52,14 @@ test('RFC3339Nano UTC: format/parse round trip over the whole int64 second range
 });
 
 test('parseRFC3339Nano refuses what is not RFC3339Nano in UTC', () => {
-  for (const s of ['2024-02-30T00:00:00Z', '2024-01-01T24:00:00Z', '2024-01-01T00:00:00+01:00', '2024-01-01 00:00:00Z', '2024-01-01T00:00:00.1234567890Z', '']) {
+  for (const s of [
+    '2024-02-30T00:00:00Z',
+    '2024-01-01T24:00:00Z',
+    '2024-01-01T00:00:00+01:00',
+    '2024-01-01 00:00:00Z',
+    '2024-01-01T00:00:00.1234567890Z',
+    '',
+  ]) {
     assert.is(parseRFC3339Nano(s), undefined, s);
   }
 });

@@ -79,19 +79,7 @@ export class CtyConfig {
   constructor(readonly value: CtyValue) {}
 }
 
-export type AnyValue =
-  | null
-  | boolean
-  | string
-  | Uint8Array
-  | GoInt
-  | GoUint
-  | GoFloat
-  | GoTime
-  | GoMap
-  | GoRawExt
-  | CtyConfig
-  | AnyValue[];
+export type AnyValue = null | boolean | string | Uint8Array | GoInt | GoUint | GoFloat | GoTime | GoMap | GoRawExt | CtyConfig | AnyValue[];
 
 /** Convenience constructors. */
 export const goInt = (v: number | bigint): GoInt => new GoInt(BigInt(v));

@@ -47,7 +47,7 @@ test('the rpc vectors exist', () => {
   assert.ok(rpcVectors.length > 0, `no rpc vectors in ${manifestPath}`);
 });
 
-test('every rpc vector decodes to Go\'s view; byte-exact ones re-encode to Go\'s bytes', () => {
+test("every rpc vector decodes to Go's view; byte-exact ones re-encode to Go's bytes", () => {
   let exact = 0;
   for (const v of rpcVectors) {
     const bytes = bytesOf(v);
@@ -66,12 +66,15 @@ test('every rpc vector decodes to Go\'s view; byte-exact ones re-encode to Go\'s
   assert.ok(exact > 0);
 });
 
-test('every method in the table has Go vectors for it, and every vector\'s method is in the table', () => {
+test("every method in the table has Go vectors for it, and every vector's method is in the table", () => {
   const seen = new Set(rpcVectors.map((v) => methodKey(String(v.context['serviceMethod']))));
   assert.not.ok(seen.has(undefined));
   // methods the harness exercises in both directions or one; at least each service appears
   for (const svc of ['Artifact', 'Build', 'Builder', 'Communicator', 'Datasource', 'Hook', 'PostProcessor', 'Provisioner', 'Ui', 'Ui*']) {
-    assert.ok([...seen].some((k) => k!.startsWith(svc + '.')), `no vector for service ${svc}`);
+    assert.ok(
+      [...seen].some((k) => k!.startsWith(svc + '.')),
+      `no vector for service ${svc}`,
+    );
   }
   assert.ok(Object.keys(RPC_METHODS).length >= seen.size);
 });
@@ -100,7 +103,7 @@ test('Go facts by id: nil args into a struct, int body, cty configs, time, faile
   assert.equal(failed.body, {});
 });
 
-test('frame reader: all Go messages back to back, in random chunks, give Go\'s views in order', () => {
+test("frame reader: all Go messages back to back, in random chunks, give Go's views in order", () => {
   const files = rpcVectors.map(bytesOf);
   const expects = rpcVectors.map(expectOf);
   const stream = new Uint8Array(files.reduce((n, f) => n + f.length, 0));

@@ -50,7 +50,8 @@ export function valueSchema(t: CtyType, opts: JsonSchemaOptions = {}, depth = 0)
   /** JSON types accepted, and the pattern a string must match (undefined: any string). */
   const of = (types: string[], stringPattern: string | undefined, rest: { [k: string]: unknown }): JsonSchema => {
     const all = templates && !types.includes('string') ? [...types, 'string'] : types;
-    const pattern = templates && stringPattern !== undefined ? `${stringPattern}|${TEMPLATE_PATTERN}` : types.includes('string') ? stringPattern : TEMPLATE_PATTERN;
+    const pattern =
+      templates && stringPattern !== undefined ? `${stringPattern}|${TEMPLATE_PATTERN}` : types.includes('string') ? stringPattern : TEMPLATE_PATTERN;
     return { type: all, ...(all.includes('string') && pattern !== undefined ? { pattern } : {}), ...rest };
   };
   if (depth > 200) return true;
@@ -336,7 +337,15 @@ function counted(min: number, max: number, body: JsonSchema, element: JsonSchema
 }
 
 function blockDescription(b: BodyBlock, labels: readonly string[], min: number, max: number): string {
-  const kind = { block: 'block', blockList: 'block list', blockSet: 'block set', blockTuple: 'block tuple', blockMap: 'block map', blockObject: 'block object', blockAttrs: 'block of attributes' }[b.spec.kind];
+  const kind = {
+    block: 'block',
+    blockList: 'block list',
+    blockSet: 'block set',
+    blockTuple: 'block tuple',
+    blockMap: 'block map',
+    blockObject: 'block object',
+    blockAttrs: 'block of attributes',
+  }[b.spec.kind];
   const counts = b.spec.kind === 'block' || b.spec.kind === 'blockAttrs' ? (min ? 'required' : 'optional') : `${min}..${max || '∞'} blocks`;
   const el = b.spec.kind === 'blockAttrs' ? `, values ${typeText(b.spec.elementType)}` : '';
   return `${kind} "${b.typeName}" (${counts}${labels.length ? `, labels ${labels.join(', ')}` : ''}${el})`;

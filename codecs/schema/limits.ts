@@ -10,10 +10,13 @@ import { blockCounts, bodyOf, impliedType, type BodyBlock } from './body.js';
 
 export const KNOWN_LIMITS = {
   arrayBodyDefaults: 'a block body written as an array of objects, for a body with DefaultSpec fallbacks (the schema does not describe that array form)',
-  arrayBodySplit: 'a block body written as an array of objects, with blocks of a list limited to more than one (or of a labelled map) spread over several of the objects (the schema wants them in one)',
-  repeatedLabels: 'the same labels under two objects of a label array of a block map/object (a duplicate block to hcldec; JSON Schema cannot compare keys across array items)',
+  arrayBodySplit:
+    'a block body written as an array of objects, with blocks of a list limited to more than one (or of a labelled map) spread over several of the objects (the schema wants them in one)',
+  repeatedLabels:
+    'the same labels under two objects of a label array of a block map/object (a duplicate block to hcldec; JSON Schema cannot compare keys across array items)',
   labelledCounts: 'MinItems/MaxItems of a labelled block list (the schema does not count blocks across label keys)',
-  dynamicCollections: 'a list, set or map of `any` whose elements have no common type (go-cty unifies them; JSON Schema cannot compare the types of array items or object values)',
+  dynamicCollections:
+    'a list, set or map of `any` whose elements have no common type (go-cty unifies them; JSON Schema cannot compare the types of array items or object values)',
   dynamicBlocks: 'blocks of a list or set whose `any` attributes have no common type across the blocks (hcldec unifies them)',
 } as const;
 
@@ -93,7 +96,12 @@ function unifies(t: CtyType): boolean {
 }
 
 function walkBlockValue(block: BodyBlock, v: Json, labelsLeft: number, depth: number): string | null {
-  if (labelsLeft === block.labels.length && block.nested !== null && (block.spec.kind === 'blockList' || block.spec.kind === 'blockSet') && hasDynamic(impliedType(block.nested))) {
+  if (
+    labelsLeft === block.labels.length &&
+    block.nested !== null &&
+    (block.spec.kind === 'blockList' || block.spec.kind === 'blockSet') &&
+    hasDynamic(impliedType(block.nested))
+  ) {
     // Counting blocks through labels and array forms is not worth it here: any value may be more than one block.
     if (v !== null && !(Array.isArray(v) && v.length < 2 && block.labels.length === 0)) return KNOWN_LIMITS.dynamicBlocks;
   }

@@ -92,7 +92,10 @@ function bodyDecl(spec: Spec | null, name: string, opts: TypeScriptOptions, decl
     seen.add(b.typeName);
     const [min, max] = blockCounts(b);
     const t = blockType(b, `${unique}${pascal(b.typeName)}`, opts, decls, depth);
-    out += comment(`${b.spec.kind} "${b.typeName}"${b.labels.length ? `, labels: ${b.labels.join(', ')}` : ''}${min || max ? `, ${min}..${max || '∞'} blocks` : ''}`, inner);
+    out += comment(
+      `${b.spec.kind} "${b.typeName}"${b.labels.length ? `, labels: ${b.labels.join(', ')}` : ''}${min || max ? `, ${min}..${max || '∞'} blocks` : ''}`,
+      inner,
+    );
     out += `${inner}${propName(b.typeName)}${min > 0 ? '' : '?'}: ${t};\n`;
   }
   if (!attrNames.has('//') && !seen.has('//')) out += `${inner}/** a comment: ignored */\n${inner}"//"?: unknown;\n`;
@@ -103,7 +106,10 @@ function bodyDecl(spec: Spec | null, name: string, opts: TypeScriptOptions, decl
 function blockType(b: BodyBlock, name: string, opts: TypeScriptOptions, decls: Decls, depth: number): string {
   const s = b.spec;
   const templates = opts.templates !== false;
-  const body = s.kind === 'blockAttrs' ? `{ [name: string]: ${valueType(s.elementType, templates, '  ')} }` : bodyDecl(b.nested, name, opts, decls, depth + 1, `The body of a "${b.typeName}" block.`);
+  const body =
+    s.kind === 'blockAttrs'
+      ? `{ [name: string]: ${valueType(s.elementType, templates, '  ')} }`
+      : bodyDecl(b.nested, name, opts, decls, depth + 1, `The body of a "${b.typeName}" block.`);
   const element = s.kind !== 'blockAttrs' && acceptsEmptyBody(b.nested) ? `${body} | null` : body;
   const [min, max] = blockCounts(b);
   let leaf: string;

@@ -82,7 +82,7 @@ function callFromCanonical(j: unknown, path: string): { call: TranscriptCall; ya
   const yamuxStream = uint32(j['yamuxStream'], `${path}.yamuxStream`);
   const caller = j['caller'];
   if (caller !== 'host' && caller !== 'plugin') return bad(`${path}.caller`, `expected "host" or "plugin", got ${JSON.stringify(caller)}`);
-  if (yamuxStream === 0 || yamuxStream % 2 === 1 !== (caller === 'host')) {
+  if (yamuxStream === 0 || (yamuxStream % 2 === 1) !== (caller === 'host')) {
     bad(`${path}.yamuxStream`, `yamux stream ${yamuxStream} is not one the ${caller} opens (host: odd, plugin: even, never 0)`);
   }
   const serviceMethod = str(j['serviceMethod'], `${path}.serviceMethod`);

@@ -33,7 +33,7 @@ function countRecords(b: Uint8Array, budget: DecodeBudget): void {
   for (let off = 0; off + 5 <= b.length; ) {
     // a record and the frame it most likely carries
     budget.addValues(2, 'yamux', off);
-    off += 5 + ((b[off + 1]! << 24) | (b[off + 2]! << 16) | (b[off + 3]! << 8) | b[off + 4]!) >>> 0;
+    off += (5 + ((b[off + 1]! << 24) | (b[off + 2]! << 16) | (b[off + 3]! << 8) | b[off + 4]!)) >>> 0;
   }
 }
 
@@ -151,13 +151,7 @@ interface Located<M> {
  * Reads one side of an rpc stream with RpcFrameReader, fed frame by frame as the bytes came.
  * Errors become WireErrors naming the sender's stream offset, the yamux stream and the file byte.
  */
-function readMessages<M>(
-  pos: Positions,
-  s: LogicalStream,
-  side: Side,
-  spans: Span[],
-  direction: 'request' | 'response',
-): Located<M>[] {
+function readMessages<M>(pos: Positions, s: LogicalStream, side: Side, spans: Span[], direction: 'request' | 'response'): Located<M>[] {
   const rd = new RpcFrameReader({ direction, limits: pos.budget });
   const out: Located<M>[] = [];
   try {
@@ -276,13 +270,22 @@ function readCommandFinished(replay: TranscriptReplay, pos: Positions, calls: Tr
     } catch (e) {
       if (!(e instanceof WireError)) throw e;
       const s = replay.streams.find((x) => x.yamuxId === st.yamuxId)!;
-      throw streamError({ codec: e.codec, pos, stream: s, side: server, spans: spansOf(s, server, replay.frames), streamOff: e.offset }, `CommandFinished: ${e.reason}`);
+      throw streamError(
+        { codec: e.codec, pos, stream: s, side: server, spans: spansOf(s, server, replay.frames), streamOff: e.offset },
+        `CommandFinished: ${e.reason}`,
+      );
     }
   }
 }
 
 /** The calls of one rpc stream, and where each side's messages end (offsets after the id / ack). */
-function rpcCalls(replay: TranscriptReplay, pos: Positions, s: LogicalStream, st: TranscriptStream, acceptor: Side): { calls: TranscriptCall[]; ends: Record<Side, number[]> } {
+function rpcCalls(
+  replay: TranscriptReplay,
+  pos: Positions,
+  s: LogicalStream,
+  st: TranscriptStream,
+  acceptor: Side,
+): { calls: TranscriptCall[]; ends: Record<Side, number[]> } {
   const opener = s.opener;
   const reqSpans = spansOf(s, opener, replay.frames);
   const respSpans = spansOf(s, acceptor, replay.frames);
@@ -311,7 +314,11 @@ function rpcCalls(replay: TranscriptReplay, pos: Positions, s: LogicalStream, st
   responses.forEach(({ message, at }, i) => {
     const h = message.header;
     const c = bySeq.get(h.seq);
-    if (!c) throw streamError({ codec: 'rpc', pos, stream: s, side: acceptor, spans: respSpans, streamOff: at }, `response ${JSON.stringify(h.serviceMethod)} with Seq ${h.seq} answers no request`);
+    if (!c)
+      throw streamError(
+        { codec: 'rpc', pos, stream: s, side: acceptor, spans: respSpans, streamOff: at },
+        `response ${JSON.stringify(h.serviceMethod)} with Seq ${h.seq} answers no request`,
+      );
     if (c.response) throw streamError({ codec: 'rpc', pos, stream: s, side: acceptor, spans: respSpans, streamOff: at }, `a second response with Seq ${h.seq}`);
     if (h.serviceMethod !== c.request.header.serviceMethod) {
       const names = `names ${JSON.stringify(h.serviceMethod)} but the request was ${JSON.stringify(c.request.header.serviceMethod)}`;

@@ -30,7 +30,8 @@ class ContentMap {
   private readonly newEnds: number[];
 
   constructor(oldEnds: number[] | undefined, oldTotal: number, newEnds: number[], newTotal: number) {
-    const ok = oldEnds !== undefined && oldEnds.length === newEnds.length && oldEnds[oldEnds.length - 1] === oldTotal && newEnds[newEnds.length - 1] === newTotal;
+    const ok =
+      oldEnds !== undefined && oldEnds.length === newEnds.length && oldEnds[oldEnds.length - 1] === oldTotal && newEnds[newEnds.length - 1] === newTotal;
     this.oldEnds = ok ? oldEnds : [oldTotal];
     this.newEnds = ok ? newEnds : [newTotal];
   }
@@ -143,7 +144,8 @@ function writeLayout(layout: WireLayout, contents: Map<number, StreamContent>): 
     mappedStart[r.side] = end;
   }
   for (const side of SIDES) {
-    if (recEnd[side] !== oldPos[side]) throw new WireError('yamux', 0, `the layout's ${side} records hold ${recEnd[side]} bytes but its frames ${oldPos[side]}`);
+    if (recEnd[side] !== oldPos[side])
+      throw new WireError('yamux', 0, `the layout's ${side} records hold ${recEnd[side]} bytes but its frames ${oldPos[side]}`);
   }
   const file = new Uint8Array(total);
   const view = new DataView(file.buffer);

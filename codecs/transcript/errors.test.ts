@@ -30,7 +30,8 @@ function refuses(f: () => unknown, codec: WireError['codec'], reason: RegExp): W
   try {
     f();
   } catch (e) {
-    if (!(e instanceof WireError)) throw new assert.Assertion({ message: `not a WireError: ${String(e)}`, actual: e, expects: 'WireError', operator: 'instance' });
+    if (!(e instanceof WireError))
+      throw new assert.Assertion({ message: `not a WireError: ${String(e)}`, actual: e, expects: 'WireError', operator: 'instance' });
     assert.is(e.codec, codec, e.message);
     assert.match(e.reason, reason);
     assert.ok(Number.isInteger(e.offset) && e.offset >= 0, `offset ${e.offset}`);
@@ -44,14 +45,21 @@ function decodesOrRefuses(bytes: Uint8Array): void {
   try {
     decodeTranscript(bytes);
   } catch (e) {
-    if (!(e instanceof WireError)) throw new assert.Assertion({ message: `not a WireError: ${String(e)}`, actual: e, expects: 'WireError', operator: 'instance' });
+    if (!(e instanceof WireError))
+      throw new assert.Assertion({ message: `not a WireError: ${String(e)}`, actual: e, expects: 'WireError', operator: 'instance' });
     assert.ok(e.codec === 'yamux' || e.codec === 'rpc' || e.codec === 'gob', e.message);
     assert.ok(Number.isInteger(e.offset) && e.offset >= 0 && e.offset <= bytes.length, e.message);
   }
 }
 
 function sideBytes(file: Uint8Array, side: Side): Uint8Array {
-  return new Uint8Array(Buffer.concat(readTranscriptRecords(file).filter((r) => r.side === side).map((r) => r.bytes)));
+  return new Uint8Array(
+    Buffer.concat(
+      readTranscriptRecords(file)
+        .filter((r) => r.side === side)
+        .map((r) => r.bytes),
+    ),
+  );
 }
 
 const mainStream = (m: TranscriptModel): TranscriptStream => m.streams.find((s) => s.brokerId === 0 && s.opener === 'host')!;
@@ -181,15 +189,11 @@ test('every cut of a session decodes or is refused with a WireError', () => {
 test('garbled sessions decode or are refused with a WireError (property)', () => {
   const sessions = [small().bytes, run().bytes];
   fc.assert(
-    fc.property(
-      fc.constantFrom(0, 1),
-      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
-      (which, edits) => {
-        const b = sessions[which]!.slice();
-        for (const [at, v] of edits) b[at % b.length] = v;
-        decodesOrRefuses(b);
-      },
-    ),
+    fc.property(fc.constantFrom(0, 1), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), (which, edits) => {
+      const b = sessions[which]!.slice();
+      for (const [at, v] of edits) b[at % b.length] = v;
+      decodesOrRefuses(b);
+    }),
     { numRuns: 300 },
   );
 });

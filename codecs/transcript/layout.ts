@@ -93,7 +93,12 @@ export function synthesizeLayout(model: TranscriptModel, contents: Map<number, S
   for (const call of model.calls) {
     const fl = flows.get(call.yamuxStream);
     if (!fl) throw new WireError('yamux', 0, `call ${call.request.header.serviceMethod} on yamux stream ${call.yamuxStream}, which the model does not list`);
-    if (fl.st.opener !== call.caller) throw new WireError('yamux', 0, `call ${call.request.header.serviceMethod} by the ${call.caller} on yamux stream ${call.yamuxStream}, which the ${fl.st.opener} opened`);
+    if (fl.st.opener !== call.caller)
+      throw new WireError(
+        'yamux',
+        0,
+        `call ${call.request.header.serviceMethod} by the ${call.caller} on yamux stream ${call.yamuxStream}, which the ${fl.st.opener} opened`,
+      );
     open(fl);
     sendMessage(fl, call.caller);
     if (call.response) sendMessage(fl, otherSide(call.caller));

@@ -25,9 +25,18 @@ test('there are transcript vectors of both protocols, with brokered streams, tra
   const protocols = new Set(vectors.map((v) => v.context['protocol']));
   assert.ok(protocols.has('gob') && protocols.has('protobuf'));
   const calls = vectors.flatMap((v) => (v.expect as { calls: { serviceMethod: string; caller: string; error: string }[] }).calls);
-  assert.ok(calls.some((c) => c.caller === 'plugin'), 'no plugin-side caller');
-  assert.ok(calls.some((c) => /^Ui.+\.Add$/.test(c.serviceMethod) && c.serviceMethod !== 'Ui.Add'), 'no progress tracker call');
-  assert.ok(calls.some((c) => c.error !== ''), 'no error reply');
+  assert.ok(
+    calls.some((c) => c.caller === 'plugin'),
+    'no plugin-side caller',
+  );
+  assert.ok(
+    calls.some((c) => /^Ui.+\.Add$/.test(c.serviceMethod) && c.serviceMethod !== 'Ui.Add'),
+    'no progress tracker call',
+  );
+  assert.ok(
+    calls.some((c) => c.error !== ''),
+    'no error reply',
+  );
 });
 
 test('the transcript adapter is registered', () => {

@@ -5,17 +5,7 @@
  * and a short reason. Codecs never throw anything else on bad input: a RangeError, TypeError or
  * stack overflow escaping a decoder is a bug.
  */
-export type CodecName =
-  | 'gob'
-  | 'protobuf'
-  | 'msgpack'
-  | 'cty-json'
-  | 'cty'
-  | 'hclspec'
-  | 'rpc'
-  | 'yamux'
-  | 'protocol'
-  | 'canonical';
+export type CodecName = 'gob' | 'protobuf' | 'msgpack' | 'cty-json' | 'cty' | 'hclspec' | 'rpc' | 'yamux' | 'protocol' | 'canonical';
 
 export class WireError extends Error {
   override readonly name = 'WireError';

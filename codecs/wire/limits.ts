@@ -94,7 +94,12 @@ export class DecodeBudget {
   addValues(n: number, codec: CodecName, offset: number): void {
     this.values += n;
     if (this.values > this.valueCap) {
-      throw new DecodeLimitError(codec, offset, `too many values for one decode: more than ${this.valueCap} (limit maxValues ${this.limits.maxValues} + valuesPerInputByte ${this.limits.valuesPerInputByte} per input byte)`, 'maxValues');
+      throw new DecodeLimitError(
+        codec,
+        offset,
+        `too many values for one decode: more than ${this.valueCap} (limit maxValues ${this.limits.maxValues} + valuesPerInputByte ${this.limits.valuesPerInputByte} per input byte)`,
+        'maxValues',
+      );
     }
   }
 
@@ -102,7 +107,12 @@ export class DecodeBudget {
   addSetElements(n: number, codec: CodecName, offset: number): void {
     this.setElements += n;
     if (this.setElements > this.limits.maxSetElements) {
-      throw new DecodeLimitError(codec, offset, `too many set elements for one decode: more than ${this.limits.maxSetElements} (limit maxSetElements)`, 'maxSetElements');
+      throw new DecodeLimitError(
+        codec,
+        offset,
+        `too many set elements for one decode: more than ${this.limits.maxSetElements} (limit maxSetElements)`,
+        'maxSetElements',
+      );
     }
   }
 
@@ -113,13 +123,31 @@ export class DecodeBudget {
    */
   checkNumber(digits: number, exponent: number, prec: number, codec: CodecName, offset: number): void {
     const l = this.limits;
-    if (digits > l.maxNumberDigits) throw new DecodeLimitError(codec, offset, `number has ${digits} significant digits (limit maxNumberDigits ${l.maxNumberDigits})`, 'maxNumberDigits');
+    if (digits > l.maxNumberDigits)
+      throw new DecodeLimitError(codec, offset, `number has ${digits} significant digits (limit maxNumberDigits ${l.maxNumberDigits})`, 'maxNumberDigits');
     const e = Math.abs(exponent);
-    if (e > l.maxNumberExponent) throw new DecodeLimitError(codec, offset, `number exponent ${exponent} is out of range (limit maxNumberExponent ${l.maxNumberExponent})`, 'maxNumberExponent');
-    if (prec > l.maxNumberPrecision) throw new DecodeLimitError(codec, offset, `number precision ${prec} bits is too high (limit maxNumberPrecision ${l.maxNumberPrecision})`, 'maxNumberPrecision');
+    if (e > l.maxNumberExponent)
+      throw new DecodeLimitError(
+        codec,
+        offset,
+        `number exponent ${exponent} is out of range (limit maxNumberExponent ${l.maxNumberExponent})`,
+        'maxNumberExponent',
+      );
+    if (prec > l.maxNumberPrecision)
+      throw new DecodeLimitError(
+        codec,
+        offset,
+        `number precision ${prec} bits is too high (limit maxNumberPrecision ${l.maxNumberPrecision})`,
+        'maxNumberPrecision',
+      );
     if (e > 20) this.numberExponentSum += e - 20;
     if (this.numberExponentSum > l.maxNumberExponentSum) {
-      throw new DecodeLimitError(codec, offset, `numbers too large for one decode: decimal exponents past 20 sum to more than ${l.maxNumberExponentSum} (limit maxNumberExponentSum)`, 'maxNumberExponentSum');
+      throw new DecodeLimitError(
+        codec,
+        offset,
+        `numbers too large for one decode: decimal exponents past 20 sum to more than ${l.maxNumberExponentSum} (limit maxNumberExponentSum)`,
+        'maxNumberExponentSum',
+      );
     }
   }
 }

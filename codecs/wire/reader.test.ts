@@ -18,7 +18,10 @@ test('readVarint64: max uint64', () => {
 });
 
 test('readVarint64: 11-byte and overflowing varints are WireErrors', () => {
-  assert.throws(() => r([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02]).readVarint64(), (e: unknown) => e instanceof WireError && /overflows/.test(e.reason));
+  assert.throws(
+    () => r([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02]).readVarint64(),
+    (e: unknown) => e instanceof WireError && /overflows/.test(e.reason),
+  );
 });
 
 test('truncated reads name codec and offset', () => {
@@ -33,14 +36,20 @@ test('truncated reads name codec and offset', () => {
     assert.match(w.reason, /truncated field/);
   }
   const rd = r([0x80, 0x80]);
-  assert.throws(() => rd.readVarint(), (e: unknown) => e instanceof WireError && /truncated varint/.test(e.reason));
+  assert.throws(
+    () => rd.readVarint(),
+    (e: unknown) => e instanceof WireError && /truncated varint/.test(e.reason),
+  );
 });
 
 test('readUtf8 rejects invalid UTF-8 and accepts multi-byte', () => {
   const b = new TextEncoder().encode('héllo ☃ 𝄞');
   assert.is(b.length, 15);
   assert.is(new ByteReader(b, 'msgpack').readUtf8(15), 'héllo ☃ 𝄞');
-  assert.throws(() => r([0xc3, 0x28]).readUtf8(2), (e: unknown) => e instanceof WireError && /invalid UTF-8/.test(e.reason));
+  assert.throws(
+    () => r([0xc3, 0x28]).readUtf8(2),
+    (e: unknown) => e instanceof WireError && /invalid UTF-8/.test(e.reason),
+  );
 });
 
 test('ByteWriter: varints round-trip through ByteReader, buffer grows', () => {

@@ -17,9 +17,16 @@ interface Spec {
 const streamIdArb = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 9 }), fc.constant(0xffffffff));
 const flagsArb = fc.oneof(fc.constant(0), fc.constantFrom(Flag.SYN, Flag.ACK, Flag.FIN, Flag.RST, Flag.SYN | Flag.FIN), fc.integer({ min: 0, max: 0xffff }));
 const payloadArb = fc.uint8Array({ maxLength: 300 });
-const dataFrameArb = fc.record({ flags: flagsArb, streamId: streamIdArb, data: payloadArb }).map((f): Spec => ({ type: FrameType.Data, flags: f.flags, streamId: f.streamId, length: f.data.length, data: f.data }));
+const dataFrameArb = fc
+  .record({ flags: flagsArb, streamId: streamIdArb, data: payloadArb })
+  .map((f): Spec => ({ type: FrameType.Data, flags: f.flags, streamId: f.streamId, length: f.data.length, data: f.data }));
 const controlFrameArb = fc
-  .record({ type: fc.constantFrom(FrameType.WindowUpdate, FrameType.Ping, FrameType.GoAway), flags: flagsArb, streamId: streamIdArb, length: fc.nat({ max: 0xffffffff }) })
+  .record({
+    type: fc.constantFrom(FrameType.WindowUpdate, FrameType.Ping, FrameType.GoAway),
+    flags: flagsArb,
+    streamId: streamIdArb,
+    length: fc.nat({ max: 0xffffffff }),
+  })
   .map((f): Spec => ({ ...f }));
 const frameArb = fc.oneof(dataFrameArb, controlFrameArb);
 const cutsArb = fc.array(fc.nat(), { maxLength: 12 });
@@ -121,21 +128,40 @@ test('the limit is asked per frame (the stream window), and discard skips withou
     { type: FrameType.Ping, flags: Flag.SYN, streamId: 0, length: 42 },
   ]);
   const got = parseAll(splitAt(frames, [3, 14, 15, 20]), (h) => (h.streamId === 7 ? 'discard' : 5));
-  assert.equal(got.map((f) => [f.streamId, f.data && Array.from(f.data)]), [[3, [1, 2, 3, 4, 5]], [7, null], [0, null]]);
+  assert.equal(
+    got.map((f) => [f.streamId, f.data && Array.from(f.data)]),
+    [
+      [3, [1, 2, 3, 4, 5]],
+      [7, null],
+      [0, null],
+    ],
+  );
   const tight = () => parseAll([frames], () => 4);
   assert.is(wireError(tight).offset, 8);
 });
 
 test('a large discarded payload fed in pieces is skipped', () => {
-  const p = new FrameParser(() => {}, () => 'discard');
+  const p = new FrameParser(
+    () => {},
+    () => 'discard',
+  );
   const got: Frame[] = [];
-  const q = new FrameParser((f) => got.push(f), () => 'discard');
+  const q = new FrameParser(
+    (f) => got.push(f),
+    () => 'discard',
+  );
   q.push(encodeHeader(FrameType.Data, 0, 5, 4 * 1024 * 1024));
   const piece = new Uint8Array(64 * 1024);
   for (let i = 0; i < 64; i++) q.push(piece);
   q.push(encodeHeader(FrameType.GoAway, 0, 0, 0));
   q.end();
-  assert.equal(got.map((f) => [f.type, f.data]), [[FrameType.Data, null], [FrameType.GoAway, null]]);
+  assert.equal(
+    got.map((f) => [f.type, f.data]),
+    [
+      [FrameType.Data, null],
+      [FrameType.GoAway, null],
+    ],
+  );
   p.end();
 });
 
@@ -152,7 +178,10 @@ test('bad version and bad type are WireErrors at their byte; the parser then ref
   const e2 = wireError(() => p.push(badType));
   assert.is(e2.offset, 1);
   assert.match(e2.reason, /invalid message type 4/);
-  assert.is(wireError(() => p.push(good)), e2);
+  assert.is(
+    wireError(() => p.push(good)),
+    e2,
+  );
 });
 
 test('end() inside a header or a payload is a WireError naming where the frame started', () => {

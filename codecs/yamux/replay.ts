@@ -134,9 +134,19 @@ export function replayTranscript(file: Uint8Array): TranscriptReplay {
     if (f.type === FrameType.Ping || f.type === FrameType.GoAway || !(f.flags & Flag.SYN)) continue;
     const side = f.side;
     if (tracks.has(f.streamId)) fail(f.offset, side, `duplicate SYN for stream ${f.streamId}`);
-    if (f.streamId === 0 || f.streamId % 2 === 1 !== (side === 'host')) fail(f.offset, side, `stream id ${f.streamId} is not one the ${side} may open`);
+    if (f.streamId === 0 || (f.streamId % 2 === 1) !== (side === 'host')) fail(f.offset, side, `stream id ${f.streamId} is not one the ${side} may open`);
     const t: Track = {
-      s: { yamuxId: f.streamId, opener: side, brokerId: null, ack: null, bytes: { host: new Uint8Array(0), plugin: new Uint8Array(0) }, chunks: [], acked: false, fin: { host: false, plugin: false }, reset: false },
+      s: {
+        yamuxId: f.streamId,
+        opener: side,
+        brokerId: null,
+        ack: null,
+        bytes: { host: new Uint8Array(0), plugin: new Uint8Array(0) },
+        chunks: [],
+        acked: false,
+        fin: { host: false, plugin: false },
+        reset: false,
+      },
       sent: { host: 0, plugin: 0 },
       granted: { host: INITIAL_STREAM_WINDOW, plugin: INITIAL_STREAM_WINDOW },
       prefix: { host: [], plugin: [] },
@@ -182,7 +192,11 @@ export function replayTranscript(file: Uint8Array): TranscriptReplay {
         fail(t.firstOffset[side], side, `sent ${t.sent[side]} bytes on stream ${t.s.yamuxId} but was only granted a window of ${t.granted[side]}`);
       }
       if (t.granted[side] - INITIAL_STREAM_WINDOW > t.sent[side]) {
-        fail(t.firstOffset[peer], peer, `granted ${t.granted[side] - INITIAL_STREAM_WINDOW} bytes of window on stream ${t.s.yamuxId} but received only ${t.sent[side]}`);
+        fail(
+          t.firstOffset[peer],
+          peer,
+          `granted ${t.granted[side] - INITIAL_STREAM_WINDOW} bytes of window on stream ${t.s.yamuxId} but received only ${t.sent[side]}`,
+        );
       }
       t.s.bytes[side] = concat(t.parts[side]);
     }

@@ -79,7 +79,11 @@ function cases(v2: string, v1: string): BuildCase[] {
       check: (o) => {
         const f: string[] = [];
         expect(JSON.stringify(o.calls) === JSON.stringify(FORWARDED), `forwarded calls ${o.calls.join(',')}`, f);
-        expect(said(o, 'tester: command exited 0; stdout "plugin stdout for: echo interop\\n"; stderr "plugin stderr\\n"'), 'command output through the proxy', f);
+        expect(
+          said(o, 'tester: command exited 0; stdout "plugin stdout for: echo interop\\n"; stderr "plugin stderr\\n"'),
+          'command output through the proxy',
+          f,
+        );
         expect(said(o, 'tester: downloaded "plugin file contents of /tmp/tester/download.txt"'), 'download through the proxy', f);
         expect(said(o, 'tester: download dir failed: tester: DownloadDir is not supported'), "the builder's DownloadDir error", f);
         return f;
@@ -89,7 +93,12 @@ function cases(v2: string, v1: string): BuildCase[] {
       id: `${protocol}: local commands, upload and download in a work directory`,
       protocol,
       plugin: v2,
-      describe: (work) => base(v2, { ...env, TESTER_WORKDIR: work }, { provisioners: [{ plugin: v2, type: 'tester', config: stringObject({ command: 'mkdir -p tmp/tester && tr a-z A-Z > tmp/tester/download.txt' }) }] }),
+      describe: (work) =>
+        base(
+          v2,
+          { ...env, TESTER_WORKDIR: work },
+          { provisioners: [{ plugin: v2, type: 'tester', config: stringObject({ command: 'mkdir -p tmp/tester && tr a-z A-Z > tmp/tester/download.txt' }) }] },
+        ),
       check: (o) => {
         const f: string[] = [];
         expect(fileIs(join(o.work, 'tmp/tester/upload.txt'), 'uploaded contents'), 'uploaded file on disk', f);
@@ -103,7 +112,8 @@ function cases(v2: string, v1: string): BuildCase[] {
       protocol,
       plugin: v2,
       cancelAfterStartMs: 300,
-      describe: (work) => base(v2, { ...env, TESTER_WORKDIR: work }, { provisioners: [{ plugin: v2, type: 'tester', config: stringObject({ command: 'sleep 30' }) }] }),
+      describe: (work) =>
+        base(v2, { ...env, TESTER_WORKDIR: work }, { provisioners: [{ plugin: v2, type: 'tester', config: stringObject({ command: 'sleep 30' }) }] }),
       check: (o) => {
         const f: string[] = [];
         expect((o.result.error as { code?: string } | null)?.code === 'shutdown', `cancelled (got ${o.result.error?.message})`, f);
@@ -115,10 +125,15 @@ function cases(v2: string, v1: string): BuildCase[] {
       id: `${protocol}: a failing provisioner fails the build`,
       protocol,
       plugin: v2,
-      describe: (work) => base(v2, { ...env, TESTER_WORKDIR: work }, { provisioners: [{ plugin: v2, type: 'tester', config: stringObject({ command: 'exit 3' }) }] }),
+      describe: (work) =>
+        base(v2, { ...env, TESTER_WORKDIR: work }, { provisioners: [{ plugin: v2, type: 'tester', config: stringObject({ command: 'exit 3' }) }] }),
       check: (o) => {
         const f: string[] = [];
-        expect(o.result.error?.message.includes('Error provisioning: tester: command "exit 3" exited 3') === true, `build error (got ${o.result.error?.message})`, f);
+        expect(
+          o.result.error?.message.includes('Error provisioning: tester: command "exit 3" exited 3') === true,
+          `build error (got ${o.result.error?.message})`,
+          f,
+        );
         expect(o.result.artifacts.length === 0, 'no artifact', f);
         return f;
       },
@@ -130,19 +145,23 @@ function cases(v2: string, v1: string): BuildCase[] {
     protocol: 'gob',
     plugin: v2,
     describe: () =>
-      base(v2, { PACKER_FORCE_GOB: '1' }, {
-        postProcessors: [
-          [
-            { plugin: v2, type: 'tester', config: stringObject({ destination: 'first.out' }) },
-            { plugin: v2, type: 'tester', config: stringObject({ destination: 'second.out' }), keepInputArtifact: true },
+      base(
+        v2,
+        { PACKER_FORCE_GOB: '1' },
+        {
+          postProcessors: [
+            [
+              { plugin: v2, type: 'tester', config: stringObject({ destination: 'first.out' }) },
+              { plugin: v2, type: 'tester', config: stringObject({ destination: 'second.out' }), keepInputArtifact: true },
+            ],
           ],
-        ],
-      }),
+        },
+      ),
     check: (o) => {
       const f: string[] = [];
       const ids = o.result.artifacts.map((a) => a.id).join(',');
       expect(ids === 'tester-123-processed,tester-123-processed-processed,tester-123', `artifacts ${ids}`, f);
-      expect(said(o, 'tester: post-processing tester-123-processed from packer-wire.tester'), 'second step got the first step\'s artifact', f);
+      expect(said(o, 'tester: post-processing tester-123-processed from packer-wire.tester'), "second step got the first step's artifact", f);
       return f;
     },
   });
@@ -151,10 +170,14 @@ function cases(v2: string, v1: string): BuildCase[] {
     protocol: 'gob',
     plugin: v1,
     describe: (work) =>
-      base(v1, { TESTER_WORKDIR: work }, {
-        provisioners: [{ plugin: v1, type: 'tester', config: stringObject({ command: 'mkdir -p tmp/tester && cat > tmp/tester/download.txt' }) }],
-        postProcessors: [[{ plugin: v1, type: 'tester', config: stringObject({ destination: 'only.out' }) }]],
-      }),
+      base(
+        v1,
+        { TESTER_WORKDIR: work },
+        {
+          provisioners: [{ plugin: v1, type: 'tester', config: stringObject({ command: 'mkdir -p tmp/tester && cat > tmp/tester/download.txt' }) }],
+          postProcessors: [[{ plugin: v1, type: 'tester', config: stringObject({ destination: 'only.out' }) }]],
+        },
+      ),
     check: (o) => {
       const f: string[] = [];
       expect(fileIs(join(o.work, 'tmp/tester/download.txt'), 'stdin data\n'), "the command's file on disk", f);
@@ -203,7 +226,9 @@ export async function runBuilds(builds: readonly PluginBuild[], log: (l: string)
     matchedPacker: 0,
     byProtocol: { gob: 0, protobuf: 0 },
     failures: [],
-    notes: ['matchedPacker is 0: the differential against real Packer (`packer build` of the same template through the recording relay) is not written yet; no build is compared with Packer.'],
+    notes: [
+      'matchedPacker is 0: the differential against real Packer (`packer build` of the same template through the recording relay) is not written yet; no build is compared with Packer.',
+    ],
   };
   const v2 = builds.find((b) => b.name === 'tester-sdk0.6.4')?.path;
   const v1 = builds.find((b) => b.name === 'tester-sdk0.4.0')?.path;

@@ -85,7 +85,15 @@ export async function runInterop(options: InteropOptions = {}): Promise<InteropS
       const { description } = await runDescribe(b.path);
       plans.push(...planSessions(b, describedComponents(description), index));
     } catch (e) {
-      plans.push({ id: `${b.name} describe`, build: b, mode: 'gob', kind: 'builder', component: '', label: 'describe', planError: `describe: ${(e as Error).message}` });
+      plans.push({
+        id: `${b.name} describe`,
+        build: b,
+        mode: 'gob',
+        kind: 'builder',
+        component: '',
+        label: 'describe',
+        planError: `describe: ${(e as Error).message}`,
+      });
     }
   }
   const results = await pool(plans, options.concurrency ?? 6, async (p) => {
@@ -128,7 +136,9 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  if (!json) opts.onResult = (r) => process.stdout.write(`${r.passed ? 'ok  ' : 'FAIL'} ${r.id} (${r.checks} checks, ${r.ms} ms)${r.passed ? '' : '\n     ' + r.failures.join('\n     ')}\n`);
+  if (!json)
+    opts.onResult = (r) =>
+      process.stdout.write(`${r.passed ? 'ok  ' : 'FAIL'} ${r.id} (${r.checks} checks, ${r.ms} ms)${r.passed ? '' : '\n     ' + r.failures.join('\n     ')}\n`);
   const s = await runInterop(opts);
   if (json) process.stdout.write(JSON.stringify(s, null, 2) + '\n');
   else {
@@ -137,7 +147,10 @@ export async function main(argv: string[]): Promise<number> {
       `interop: ${s.sessions} sessions against ${s.plugins} plugin builds (gob ${s.byProtocol.gob.passed}/${s.byProtocol.gob.sessions}, protobuf ${s.byProtocol.protobuf.passed}/${s.byProtocol.protobuf.sessions} passed), ${s.checks} checks, ${s.passed} passed, ${s.failed} failed in ${s.ms} ms\n`,
     );
   }
-  if (!json && s.builds) process.stdout.write(`interop builds: ${s.builds.total} builds (gob ${s.builds.byProtocol.gob}, protobuf ${s.builds.byProtocol.protobuf}), ${s.builds.passed} passed, ${s.builds.failed} failed, ${s.builds.matchedPacker} matched real Packer\n`);
+  if (!json && s.builds)
+    process.stdout.write(
+      `interop builds: ${s.builds.total} builds (gob ${s.builds.byProtocol.gob}, protobuf ${s.builds.byProtocol.protobuf}), ${s.builds.passed} passed, ${s.builds.failed} failed, ${s.builds.matchedPacker} matched real Packer\n`,
+    );
   return s.failed > 0 || (s.builds?.failed ?? 0) > 0 ? 1 : 0;
 }
 

@@ -144,7 +144,8 @@ const swallow = async (p: Promise<unknown>): Promise<HostError | null> => {
 /** Plays the Go host's script for the plan's kind and label. */
 async function script(plan: SessionPlan, s: PluginSession, index: VectorIndex, c: Checker): Promise<void> {
   const key = componentKey(plan);
-  const comp = plan.kind === 'builder' ? s.builder() : plan.kind === 'datasource' ? s.datasource() : plan.kind === 'provisioner' ? s.provisioner() : s.postProcessor();
+  const comp =
+    plan.kind === 'builder' ? s.builder() : plan.kind === 'datasource' ? s.datasource() : plan.kind === 'provisioner' ? s.provisioner() : s.postProcessor();
 
   // ConfigSpec: decode and compare with Go's vector when Go produced one.
   let specBytes: Uint8Array | undefined;
@@ -176,7 +177,8 @@ async function script(plan: SessionPlan, s: PluginSession, index: VectorIndex, c
       if (plan.label === 'cancel') ui.onEvent = (e) => e.kind === 'say' && e.text.includes('waiting for cancel') && abort.abort();
       let artifact: ArtifactClient | null = null;
       const runErr = await swallow(b.run(ui, goHostHook, { signal: abort.signal, timeoutMs: 30_000 }).then((a) => (artifact = a)));
-      if (plan.label === 'cancel') c.check(runErr !== null && abort.signal.aborted, `cancel: Run should fail after Cancel (got ${runErr?.message ?? 'success'})`);
+      if (plan.label === 'cancel')
+        c.check(runErr !== null && abort.signal.aborted, `cancel: Run should fail after Cancel (got ${runErr?.message ?? 'success'})`);
       if (artifact) await useArtifact(artifact);
       return;
     }
@@ -198,7 +200,8 @@ async function script(plan: SessionPlan, s: PluginSession, index: VectorIndex, c
       let outBytes: Uint8Array | undefined;
       await swallow(ds.outputSpecBytes().then((b) => (outBytes = b)));
       const outVector = index.spec(plan.build.plugin, plan.build.sdkVersion, plan.mode, key, 'OutputSpec');
-      if (outBytes && outVector) c.same(specToCanonical(decodeSpecPayload(outBytes, plan.mode, 'OutputSpec')), index.expect(outVector), `OutputSpec vs ${outVector.id}`);
+      if (outBytes && outVector)
+        c.same(specToCanonical(decodeSpecPayload(outBytes, plan.mode, 'OutputSpec')), index.expect(outVector), `OutputSpec vs ${outVector.id}`);
       if (confErr || !plan.label.startsWith('case')) return;
       let valueBytes: Uint8Array | undefined;
       const execErr = await swallow(ds.executeBytes().then((b) => (valueBytes = b)));
@@ -249,7 +252,11 @@ const normMethod = (m: string): string => methodKey(m) ?? m;
  */
 function sameError(method: string, ours: string, go: string): boolean {
   if (ours === go) return true;
-  const unwrapSet = (t: string) => t.split('error encoding set.Set: ').join('').replace(/(error encoding cty\.Type: )+/g, 'error encoding cty.Type: ');
+  const unwrapSet = (t: string) =>
+    t
+      .split('error encoding set.Set: ')
+      .join('')
+      .replace(/(error encoding cty\.Type: )+/g, 'error encoding cty.Type: ');
   if (method === 'Datasource.Execute' && ours.startsWith('error encoding cty.Value: ') && unwrapSet(ours) === unwrapSet(go)) return true;
   if (!/\.(ConfigSpec|OutputSpec)$/.test(method) || ours === '' || go === '') return false;
   const cut = (t: string) => t.split('attribute "')[0];
@@ -288,7 +295,10 @@ function compareWithTranscript(plan: SessionPlan, ours: RpcTrace[], index: Vecto
   for (const caller of ['host', 'plugin'] as const) {
     const g = go.filter((x) => x.caller === caller);
     const m = mine.filter((x) => x.caller === caller);
-    c.check(g.length === m.length, `${caller} calls: ${m.length} (${m.map((x) => x.method).join(', ')}) vs Go's ${g.length} (${g.map((x) => x.method).join(', ')}) in ${plan.transcript.id}`);
+    c.check(
+      g.length === m.length,
+      `${caller} calls: ${m.length} (${m.map((x) => x.method).join(', ')}) vs Go's ${g.length} (${g.map((x) => x.method).join(', ')}) in ${plan.transcript.id}`,
+    );
     for (let i = 0; i < Math.min(g.length, m.length); i++) {
       const a = m[i]!;
       const b = g[i]!;

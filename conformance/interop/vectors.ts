@@ -47,7 +47,12 @@ export class VectorIndex {
   spec(plugin: string, sdkVersion: string, mode: 'gob' | 'protobuf', component: string, call: 'ConfigSpec' | 'OutputSpec'): Vector | undefined {
     const family = mode === 'gob' ? 'gob-spec' : 'proto-spec';
     return this.vectors.find(
-      (v) => v.family === family && this.matches(v, plugin, sdkVersion, mode) && v.context['component'] === component && v.context['call'] === call && (mode === 'gob' || v.context['kind'] === 'accept'),
+      (v) =>
+        v.family === family &&
+        this.matches(v, plugin, sdkVersion, mode) &&
+        v.context['component'] === component &&
+        v.context['call'] === call &&
+        (mode === 'gob' || v.context['kind'] === 'accept'),
     );
   }
 
@@ -65,7 +70,13 @@ export class VectorIndex {
   /** Every transcript whose component, mode and session label match, any build. */
   transcriptsFor(plugin: string, mode: 'gob' | 'protobuf', component: string, session: string): Vector[] {
     return this.vectors.filter(
-      (v) => v.family === 'transcript' && v.source.plugin === plugin && v.source.mode === mode && !(v.source.host ?? '').startsWith('packer-') && v.context['component'] === component && v.context['session'] === session,
+      (v) =>
+        v.family === 'transcript' &&
+        v.source.plugin === plugin &&
+        v.source.mode === mode &&
+        !(v.source.host ?? '').startsWith('packer-') &&
+        v.context['component'] === component &&
+        v.context['session'] === session,
     );
   }
 

@@ -46,13 +46,21 @@ test('judgeCase: agreement, disagreement and an unobserved run', () => {
 test('judgeCase: an installed, unused gob-only plugin switches the run; one named after an internal component of that version does not', () => {
   const gobUnused = { name: 't054', source: 'github.com/pw/t054', version: '0.1.0', build: 'tester-sdk0.5.4', describe: describe(false) };
   assert.is(judgeCase(refCase({ installed: [...refCase({}).installed, gobUnused] })).ours, 'gob');
-  const provenance = { name: 'provenance', source: 'github.com/pw/provenance', version: '0.1.0', build: 'single-sdk0.5.4', describe: { ...describe(false, ['-packer-default-plugin-name-']), builders: [], provisioners: [] } };
+  const provenance = {
+    name: 'provenance',
+    source: 'github.com/pw/provenance',
+    version: '0.1.0',
+    build: 'single-sdk0.5.4',
+    describe: { ...describe(false, ['-packer-default-plugin-name-']), builders: [], provisioners: [] },
+  };
   assert.is(judgeCase(refCase({ installed: [...refCase({}).installed, provenance] })).ours, 'protobuf');
   assert.is(judgeCase(refCase({ packer: 'v1.12.0', installed: [...refCase({}).installed, provenance] })).ours, 'gob');
 });
 
 test('checkInternalComponents: equal lists pass, a missing name and an unknown version are reported', () => {
-  const same = Object.fromEntries(Object.entries(PACKER_INTERNAL_COMPONENTS).map(([v, k]) => [v, Object.fromEntries(Object.entries(k).map(([kind, l]) => [kind, [...l].reverse()]))]));
+  const same = Object.fromEntries(
+    Object.entries(PACKER_INTERNAL_COMPONENTS).map(([v, k]) => [v, Object.fromEntries(Object.entries(k).map(([kind, l]) => [kind, [...l].reverse()]))]),
+  );
   assert.equal(checkInternalComponents(same), []);
   const v16 = PACKER_INTERNAL_COMPONENTS['v1.16.0']!;
   const missing = { 'v1.16.0': { ...v16, 'post-processor': v16['post-processor'].filter((n) => n !== 'provenance') } };

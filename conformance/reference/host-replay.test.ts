@@ -33,7 +33,27 @@ test('compareSessions: order per caller, method, error, request and answer', () 
   assert.ok(compareSessions([call('A', { $map: [['k', 'v']] })], [call('A', { $map: [['k', 'w']] })]).length > 0);
   assert.ok(compareSessions([call('A', null, 'x')], [call('A', null, '')]).length > 0);
   // map order is not a difference
-  assert.equal(compareSessions([call('A', { $map: [['a', 1], ['b', 2]] })], [call('A', { $map: [['b', 2], ['a', 1]] })]), []);
+  assert.equal(
+    compareSessions(
+      [
+        call('A', {
+          $map: [
+            ['a', 1],
+            ['b', 2],
+          ],
+        }),
+      ],
+      [
+        call('A', {
+          $map: [
+            ['b', 2],
+            ['a', 1],
+          ],
+        }),
+      ],
+    ),
+    [],
+  );
 });
 
 test('live: every recorded real-Packer session of testdata/ is matched by our host', async () => {
@@ -47,7 +67,8 @@ test('live: every recorded real-Packer session of testdata/ is matched by our ho
     assert.ok(r.matched, s.id);
     kinds.add(`${s.kind}/${s.protocol}`);
   }
-  for (const k of ['builder/gob', 'builder/protobuf', 'provisioner/gob', 'provisioner/protobuf', 'post-processor/gob', 'datasource/gob', 'datasource/protobuf']) assert.ok(kinds.has(k), `no ${k} session`);
+  for (const k of ['builder/gob', 'builder/protobuf', 'provisioner/gob', 'provisioner/protobuf', 'post-processor/gob', 'datasource/gob', 'datasource/protobuf'])
+    assert.ok(kinds.has(k), `no ${k} session`);
 });
 
 test('live: a Go-host transcript is not what Packer does (OutputSpec, one ConfigSpec): differences are found', async () => {
@@ -67,10 +88,13 @@ test('live: a Go-host transcript is not what Packer does (OutputSpec, one Config
     { workDir: resolve(root, 'vectors') },
   );
   assert.not.ok(r.matched);
-  assert.ok(r.differences.some((d) => d.includes('OutputSpec')), r.differences.join('\n'));
+  assert.ok(
+    r.differences.some((d) => d.includes('OutputSpec')),
+    r.differences.join('\n'),
+  );
 });
 
-test('live: the reference run\'s recordings, when present, are matched', async () => {
+test("live: the reference run's recordings, when present, are matched", async () => {
   const dir = resolve(root, 'conformance/.work/reference');
   const results = join(dir, 'results.json');
   if (!hasTester || !existsSync(results)) return console.error(`SKIPPED: reference differential: no ${results} (npm run reference records it)`);

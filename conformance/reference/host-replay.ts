@@ -171,7 +171,8 @@ export function compareSessions(ours: NormCall[], recorded: NormCall[]): string[
   for (const caller of ['host', 'plugin'] as const) {
     const r = recorded.filter((x) => x.caller === caller);
     const m = ours.filter((x) => x.caller === caller);
-    if (r.length !== m.length) out.push(`${caller} calls: ours ${m.length} (${m.map((x) => x.method).join(', ')}) vs Packer's ${r.length} (${r.map((x) => x.method).join(', ')})`);
+    if (r.length !== m.length)
+      out.push(`${caller} calls: ours ${m.length} (${m.map((x) => x.method).join(', ')}) vs Packer's ${r.length} (${r.map((x) => x.method).join(', ')})`);
     for (let i = 0; i < Math.min(r.length, m.length); i++) {
       const a = m[i]!;
       const b = r[i]!;
@@ -284,7 +285,12 @@ export async function replayWithOurHost(s: RecordedSessionInput, ctx: ReplayCont
   const run = { version: s.packer, runUuid };
   let session: PluginSession | undefined;
   try {
-    session = await startSession(binary, args, { protocol: s.protocol, env: packerPluginEnvironment(runUuid), callTimeoutMs: 30_000, sessionTimeoutMs: 120_000, trace: (t) => traces.push(t) }, { kind, component: s.component });
+    session = await startSession(
+      binary,
+      args,
+      { protocol: s.protocol, env: packerPluginEnvironment(runUuid), callTimeoutMs: 30_000, sessionTimeoutMs: 120_000, trace: (t) => traces.push(t) },
+      { kind, component: s.component },
+    );
     await drive(kind, s, session, run, requests, model, differences);
   } catch (e) {
     differences.push(`our session failed: ${(e as Error).message}`);
@@ -352,9 +358,20 @@ async function drive(
       const provision = requests.find((r) => r.serviceMethod === 'Provisioner.Provision');
       if (!provision) return;
       const generated = (provision.body as { GeneratedData?: AnyValue }).GeneratedData;
-      const entries: Array<readonly [unknown, AnyValue]> = generated instanceof GoMap ? generated.entries : generated instanceof Map ? [...(generated as Map<unknown, AnyValue>)] : [];
+      const entries: Array<readonly [unknown, AnyValue]> =
+        generated instanceof GoMap ? generated.entries : generated instanceof Map ? [...(generated as Map<unknown, AnyValue>)] : [];
       const data = new Map<string, AnyValue>(entries.map(([k, v]) => [String(k), v]));
-      await swallow(provisionAsPacker(p, { vars, config: cfgs[1]?.[1] ?? cfgs[0][1] ?? null, override: null, generatedData: data, ui, communicator: communicatorService(session, recordedCommunicator(model)), callTimeoutMs: 60_000 }));
+      await swallow(
+        provisionAsPacker(p, {
+          vars,
+          config: cfgs[1]?.[1] ?? cfgs[0][1] ?? null,
+          override: null,
+          generatedData: data,
+          ui,
+          communicator: communicatorService(session, recordedCommunicator(model)),
+          callTimeoutMs: 60_000,
+        }),
+      );
       return;
     }
     case 'post-processor': {
@@ -366,7 +383,9 @@ async function drive(
       const vars = packerVariables(run, 'post-processor', source);
       const prep = await swallow(preparePostProcessorAsPacker(pp, vars, cfgs[0][1] ?? null));
       if (prep instanceof HostError || !hostCalls.includes('PostProcessor.PostProcess')) return;
-      const r = await swallow(postProcessAsPacker(pp, { vars, config: cfgs[1]?.[1] ?? cfgs[0][1] ?? null, artifact: recordedArtifact(recorded), ui, callTimeoutMs: 60_000 }));
+      const r = await swallow(
+        postProcessAsPacker(pp, { vars, config: cfgs[1]?.[1] ?? cfgs[0][1] ?? null, artifact: recordedArtifact(recorded), ui, callTimeoutMs: 60_000 }),
+      );
       if (r instanceof HostError || !r.artifact) return;
       await reportArtifactAsPacker(r.artifact);
       return;
@@ -461,7 +480,10 @@ async function replayHookStream(model: TranscriptModel, recordedStream: number, 
       switch (m) {
         case 'Communicator.Start': {
           const stdinId = idOf(a['StdinStreamId']);
-          return comm.start(String(a['Command']), stdinId > 0 ? streamBytes(model, stdinId, 'host') : null, { stdout: idOf(a['StdoutStreamId']) > 0, stderr: idOf(a['StderrStreamId']) > 0 });
+          return comm.start(String(a['Command']), stdinId > 0 ? streamBytes(model, stdinId, 'host') : null, {
+            stdout: idOf(a['StdoutStreamId']) > 0,
+            stderr: idOf(a['StderrStreamId']) > 0,
+          });
         }
         case 'Communicator.Upload':
           return comm.upload(String(a['Path']), streamBytes(model, idOf(a['ReaderStreamId']), 'host'), (a['FileInfo'] ?? null) as AnyValue);

@@ -91,7 +91,8 @@ export async function runReference(opts: { run: boolean; only?: string; log: (l:
   const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as Results;
   const summary: ReferenceSummary = { ...empty, packer: results.packer };
 
-  for (const d of checkInternalComponents(results.internalComponents)) summary.differences.push({ kind: 'internal-components', id: 'codecs/protocol/internal-components.ts', difference: d });
+  for (const d of checkInternalComponents(results.internalComponents))
+    summary.differences.push({ kind: 'internal-components', id: 'codecs/protocol/internal-components.ts', difference: d });
 
   for (const c of results.cases) {
     const r = judgeCase(c);

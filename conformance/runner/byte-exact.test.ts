@@ -11,7 +11,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { repoRoot } from '../interop/plugins.js';
 
-interface Entry { id: string; family: string; expect: string; byteExact: boolean }
+interface Entry {
+  id: string;
+  family: string;
+  expect: string;
+  byteExact: boolean;
+}
 
 /** True when a JSON dict in the canonical form stands for a Go map with 2+ entries. */
 function holdsBigMap(node: unknown, family: string, root = true): boolean {
@@ -51,7 +56,17 @@ test('no gob vector holding a Go map with 2+ entries is byteExact', () => {
 test('the structure check finds the maps it must', () => {
   assert.ok(holdsBigMap({ $object: { a: {}, b: {} } }, 'gob-spec'));
   assert.not.ok(holdsBigMap({ $object: { a: { $attr: { Name: 'a', Type: 'string', Required: false } } } }, 'gob-spec'));
-  assert.ok(holdsBigMap({ $map: [[1, 2], [3, 4]] }, 'gob-generic'));
+  assert.ok(
+    holdsBigMap(
+      {
+        $map: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+      'gob-generic',
+    ),
+  );
   assert.not.ok(holdsBigMap({ $struct: { name: 'T', fields: { A: { $int: '1' }, B: { $int: '2' } } } }, 'gob-generic'));
   const v = { type: ['list', ['object', { a: 'string', b: 'number' }]], value: [] };
   assert.ok(holdsBigMap(v, 'gob-value'));

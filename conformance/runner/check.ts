@@ -60,16 +60,19 @@ const readJson = (read: ReadVectorFile, path: string): unknown => JSON.parse(utf
 
 export function checkHostileWith(v: Pick<ManifestVector, 'file' | 'expect' | 'context'>, read: ReadVectorFile, codecs: VectorCodecs): VectorCheck {
   const target = hostileTarget(v.context);
-  if (!codecs.FAMILIES.includes(target.family as Family)) return { reason: `context.family ${JSON.stringify(target.family)} is not a vector family`, exact: false };
+  if (!codecs.FAMILIES.includes(target.family as Family))
+    return { reason: `context.family ${JSON.stringify(target.family)} is not a vector family`, exact: false };
   const codec = codecs.familyCodec(target.family as Family);
   if (!codec) return { reason: 'no codec', exact: false };
   const want = (readJson(read, v.expect) as HostileExpect).error;
-  if (!want || typeof want.codec !== 'string' || typeof want.reason !== 'string') return { reason: 'expect has no {"error": {"codec", "reason"}}', exact: false };
+  if (!want || typeof want.codec !== 'string' || typeof want.reason !== 'string')
+    return { reason: 'expect has no {"error": {"codec", "reason"}}', exact: false };
   const bytes = read(v.file);
   try {
     codec.decode(bytes, target.ctx);
   } catch (e) {
-    if (!codecs.isWireError(e)) return { reason: `decode threw ${(e as Error)?.name ?? typeof e} (not a WireError): ${(e as Error)?.message ?? String(e)}`, exact: false };
+    if (!codecs.isWireError(e))
+      return { reason: `decode threw ${(e as Error)?.name ?? typeof e} (not a WireError): ${(e as Error)?.message ?? String(e)}`, exact: false };
     if (e.codec !== want.codec || e.reason !== want.reason) {
       return { reason: `decode threw WireError ${e.codec}: ${JSON.stringify(e.reason)}, expected ${want.codec}: ${JSON.stringify(want.reason)}`, exact: false };
     }

@@ -36,7 +36,16 @@ test('a proto-spec rejection file is compared by JSON value: sorted keys and oth
   const rejects = loadManifest(dir).filter((v) => v.family === 'proto-spec' && v.context?.['kind'] === 'reject');
   assert.ok(rejects.length > 0, 'no proto-spec reject vectors');
   const sortKeys = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().reverse().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])])) : v;
+    Array.isArray(v)
+      ? v.map(sortKeys)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .reverse()
+              .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+          )
+        : v;
   const tmp = mkdtempSync(join(tmpdir(), 'conformance-reject-'));
   try {
     for (const v of rejects) {

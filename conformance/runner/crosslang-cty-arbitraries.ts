@@ -27,7 +27,10 @@ export const ctyKey: fc.Arbitrary<string> = specName;
 export const ctyString: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: fc.string({ maxLength: 10 }) },
   { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
-  { weight: 2, arbitrary: fc.constantFrom('', 'e\u0301', '\u212b', '\ufb01', '\u1100\u1161\u11a8', '$x', '$$y', '__proto__', 'a\u0000b', '\u{1f389}', '\u2028') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('', 'e\u0301', '\u212b', '\ufb01', '\u1100\u1161\u11a8', '$x', '$$y', '__proto__', 'a\u0000b', '\u{1f389}', '\u2028'),
+  },
   { weight: 1, arbitrary: fc.constantFrom(31, 32, 255, 256, 65535, 65536).map((n) => 'x'.repeat(n)) },
 );
 
@@ -43,7 +46,22 @@ export const numberText: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.tuple(fc.boolean(), digits(1, 6), digits(1, 12)).map(([neg, i, f]) => `${neg ? '-' : ''}${i}.${f}`) },
   { weight: 2, arbitrary: fc.tuple(fc.boolean(), digits(1, 20), fc.integer({ min: -340, max: 340 })).map(([neg, m, e]) => `${neg ? '-' : ''}${m}e${e}`) },
   { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).map((d) => (Object.is(d, -0) ? '-0' : String(d))) },
-  { weight: 1, arbitrary: fc.constantFrom('0', '-0', '0.1', '1e100', '9007199254740993', '18446744073709551615', '-9223372036854775808', '+Inf', '-Inf', '5e-324', '1.7976931348623157e308') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '0',
+      '-0',
+      '0.1',
+      '1e100',
+      '9007199254740993',
+      '18446744073709551615',
+      '-9223372036854775808',
+      '+Inf',
+      '-Inf',
+      '5e-324',
+      '1.7976931348623157e308',
+    ),
+  },
 );
 
 /** Precisions a big.Float meets in Packer: SetInt64 (64), SetFloat64 (53), ParseNumberVal (512), and odd ones. */
@@ -134,12 +152,20 @@ const refinements = (t: TypeJson): fc.Arbitrary<Json> => {
 };
 
 const unknownOf = (t: TypeJson, o: ValueOptions): fc.Arbitrary<Json> =>
-  o.unknowns === 'refined' ? fc.oneof(fc.constant<Json>({ $unknown: {} }), refinements(t).map((r): Json => ({ $unknown: r }))) : fc.constant<Json>({ $unknown: {} });
+  o.unknowns === 'refined'
+    ? fc.oneof(
+        fc.constant<Json>({ $unknown: {} }),
+        refinements(t).map((r): Json => ({ $unknown: r })),
+      )
+    : fc.constant<Json>({ $unknown: {} });
 
 /** A value of type t (the V part of {"type", "value"}), nested at most `depth` more levels. */
 export function valueOf(t: TypeJson, o: ValueOptions, depth = 4): fc.Arbitrary<Json> {
   const known = knownOf(t, o, depth);
-  const alts: { weight: number; arbitrary: fc.Arbitrary<Json> }[] = [{ weight: 8, arbitrary: known }, { weight: 1, arbitrary: fc.constant(null) }];
+  const alts: { weight: number; arbitrary: fc.Arbitrary<Json> }[] = [
+    { weight: 8, arbitrary: known },
+    { weight: 1, arbitrary: fc.constant(null) },
+  ];
   if (o.unknowns !== 'none') alts.push({ weight: 1, arbitrary: unknownOf(t, o) });
   return fc.oneof(...alts);
 }
@@ -162,7 +188,9 @@ function knownOf(t: TypeJson, o: ValueOptions, depth: number): fc.Arbitrary<Json
     case 'set':
       return fc.array(valueOf(a, o, depth - 1), { maxLength: max });
     case 'map':
-      return fc.uniqueArray(fc.tuple(ctyKey, valueOf(a, o, depth - 1)), { selector: (p) => p[0], maxLength: max }).map((ps) => dictOf(ps.map(([k, v]) => [escapeKey(k), v])));
+      return fc
+        .uniqueArray(fc.tuple(ctyKey, valueOf(a, o, depth - 1)), { selector: (p) => p[0], maxLength: max })
+        .map((ps) => dictOf(ps.map(([k, v]) => [escapeKey(k), v])));
     case 'tuple':
       return fc.tuple(...(a as TypeJson[]).map((e) => valueOf(e, o, depth - 1))).map((vs): Json => vs);
     case 'object': {
@@ -178,7 +206,10 @@ function knownOf(t: TypeJson, o: ValueOptions, depth: number): fc.Arbitrary<Json
 /** A whole canonical cty value {"type", "value"} (a dynamic-typed one is null or unknown). */
 export function ctyValue(o: ValueOptions): fc.Arbitrary<{ type: TypeJson; value: Json }> {
   const typed = ctyType({ optional: false }).chain((type) => valueOf(type, o).map((value) => ({ type, value })));
-  const dynamic = (o.unknowns === 'none' ? fc.constant<Json>(null) : fc.constantFrom<Json>(null, { $unknown: {} })).map((value) => ({ type: 'dynamic' as TypeJson, value }));
+  const dynamic = (o.unknowns === 'none' ? fc.constant<Json>(null) : fc.constantFrom<Json>(null, { $unknown: {} })).map((value) => ({
+    type: 'dynamic' as TypeJson,
+    value,
+  }));
   return o.dynamic ? fc.oneof({ weight: 20, arbitrary: typed }, { weight: 1, arbitrary: dynamic }) : typed;
 }
 
@@ -209,13 +240,20 @@ export const gobSpecs = fc.letrec<{ spec: Json; object: Json; nested: Json }>((t
       .record({ tag: fc.constantFrom('$blockList', '$blockSet'), TypeName: specName, Nested: tie('nested'), MinItems: fc.nat(5), MaxItems: fc.nat(5) })
       .map(({ tag, ...f }): Json => ({ [tag]: f })),
     fc
-      .record({ tag: fc.constantFrom('$blockMap', '$blockObject'), TypeName: specName, LabelNames: fc.array(specName, { maxLength: 3 }), Nested: tie('nested') })
+      .record({
+        tag: fc.constantFrom('$blockMap', '$blockObject'),
+        TypeName: specName,
+        LabelNames: fc.array(specName, { maxLength: 3 }),
+        Nested: tie('nested'),
+      })
       .map(({ tag, ...f }): Json => ({ [tag]: f })),
     fc.record({ TypeName: specName, ElementType: specType, Required: fc.boolean() }).map((f): Json => ({ $blockAttrs: f })),
     fc.record({ Index: fc.nat(5), Name: specName }).map((f): Json => ({ $blockLabel: f })),
     fc.record({ Primary: tie('nested'), Default: tie('nested') }).map((f): Json => ({ $default: f })),
   ),
-  object: fc.uniqueArray(fc.tuple(specName, tie('spec')), { selector: (p) => p[0], maxLength: 4 }).map((ps): Json => ({ $object: dictOf(ps.map(([k, s]) => [escapeKey(k), s])) })),
+  object: fc
+    .uniqueArray(fc.tuple(specName, tie('spec')), { selector: (p) => p[0], maxLength: 4 })
+    .map((ps): Json => ({ $object: dictOf(ps.map(([k, s]) => [escapeKey(k), s])) })),
   nested: fc.option(tie('spec'), { nil: null, freq: 4 }),
 }));
 
@@ -237,7 +275,11 @@ const configsElement: fc.Arbitrary<Json> = fc.oneof(
 
 /** A Prepare/Configure request as canonical JSON with its rpc context. */
 export const configsRequest: fc.Arbitrary<{ canonical: Json; context: { direction: string; serviceMethod: string } }> = fc
-  .record({ sm: fc.constantFrom(...CONFIGS_METHODS), seq: fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), configs: fc.option(fc.array(configsElement, { maxLength: 3 }), { nil: null, freq: 8 }) })
+  .record({
+    sm: fc.constantFrom(...CONFIGS_METHODS),
+    seq: fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+    configs: fc.option(fc.array(configsElement, { maxLength: 3 }), { nil: null, freq: 8 }),
+  })
   .map(({ sm, seq, configs }) => ({
     canonical: { header: { ServiceMethod: sm, Seq: { $uint: seq.toString() } }, body: { Configs: configs } },
     context: { direction: 'request', serviceMethod: sm },

@@ -40,7 +40,13 @@ const float32 = fc.float().map(floatText);
 const goStringNode: fc.Arbitrary<Json> = fc.oneof(
   { weight: 5, arbitrary: fc.string({ maxLength: 10 }).map((s) => ({ $string: s })) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }).map((s) => ({ $string: s })) },
-  { weight: 1, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 8 }).filter((b) => !isUtf8(b)).map((b) => ({ $stringBytes: b64(b) })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .uint8Array({ minLength: 1, maxLength: 8 })
+      .filter((b) => !isUtf8(b))
+      .map((b) => ({ $stringBytes: b64(b) })),
+  },
 );
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -176,7 +182,12 @@ export class GobValueArbitraries {
         if (!deeper || names.length === 0) return fc.constant({ $interface: null });
         return fc.oneof(
           { weight: 1, arbitrary: fc.constant<Json>({ $interface: null }) },
-          { weight: 4, arbitrary: fc.constantFrom(...names).chain((name) => this.node(this.go.registered[name]!, depth + 1).map((value) => ({ $interface: { name, value } }))) },
+          {
+            weight: 4,
+            arbitrary: fc
+              .constantFrom(...names)
+              .chain((name) => this.node(this.go.registered[name]!, depth + 1).map((value) => ({ $interface: { name, value } }))),
+          },
         );
       }
       case 'unsupported':

@@ -75,7 +75,18 @@ interface Stats {
   outside: Map<string, number>;
 }
 
-const newStats = (): Stats => ({ failed: false, checked: 0, ambiguous: 0, bytesCompared: 0, mapOrder: 0, goCannotRewrite: 0, goPanicsOnNumbers: 0, rawChecked: 0, rawRefused: 0, outside: new Map() });
+const newStats = (): Stats => ({
+  failed: false,
+  checked: 0,
+  ambiguous: 0,
+  bytesCompared: 0,
+  mapOrder: 0,
+  goCannotRewrite: 0,
+  goPanicsOnNumbers: 0,
+  rawChecked: 0,
+  rawRefused: 0,
+  outside: new Map(),
+});
 
 /**
  * go-cty's GobDecode leaves numbers inside set elements as big.Float values, and set hashing then
@@ -120,7 +131,12 @@ const asciiJson = (v: unknown): string => JSON.stringify(v).replace(/[^\x20-\x7e
 
 /** A short key for why Go refused a drawn value: the stage and the innermost two causes. */
 function reasonKey(r: GoReply): string {
-  const e = r.error.split(': ').slice(-2).join(': ').replace(/"[^"]*"/g, '"…"').replace(/\d+/g, 'N');
+  const e = r.error
+    .split(': ')
+    .slice(-2)
+    .join(': ')
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/\d+/g, 'N');
   return `${r.stage}: ${e.length > 100 ? e.slice(0, 100) + '…' : e}`;
 }
 
@@ -212,10 +228,18 @@ async function checkCaseSteps(go: GoHelper, family: Family, codec: FamilyCodec, 
   const c0 = g0.canonical;
   // 1. We read Go's bytes as Go does.
   const fromGo = step("decoding Go's bytes", () => codec.decode(g0.bytes!, ctx));
-  same(step('model -> canonical', () => codec.toCanonical(fromGo, ctx)), c0, "we read Go's bytes as a different value");
+  same(
+    step('model -> canonical', () => codec.toCanonical(fromGo, ctx)),
+    c0,
+    "we read Go's bytes as a different value",
+  );
   // 2. We write Go's bytes.
   if (g0.deterministic) {
-    sameBytes(step("re-encoding what we read from Go's bytes", () => codec.encode(fromGo, ctx)), g0.bytes, "our re-encoding of Go's bytes differs");
+    sameBytes(
+      step("re-encoding what we read from Go's bytes", () => codec.encode(fromGo, ctx)),
+      g0.bytes,
+      "our re-encoding of Go's bytes differs",
+    );
     st.bytesCompared++;
   } else st.mapOrder++;
   // 3. Go reads what we write.
@@ -241,7 +265,11 @@ async function checkCaseSteps(go: GoHelper, family: Family, codec: FamilyCodec, 
     st.goCannotRewrite++;
   } else {
     const back = step("decoding Go's re-encoding", () => codec.decode(g1.bytes!, ctx));
-    same(step('model -> canonical', () => codec.toCanonical(back, ctx)), c0, "we read Go's re-encoding of our bytes as a different value");
+    same(
+      step('model -> canonical', () => codec.toCanonical(back, ctx)),
+      c0,
+      "we read Go's re-encoding of our bytes as a different value",
+    );
     if (!GOB.has(family) && g1.deterministic) sameBytes(ours, g1.bytes, "Go's re-encoding of our bytes differs from them");
   }
   st.checked++;
@@ -249,14 +277,17 @@ async function checkCaseSteps(go: GoHelper, family: Family, codec: FamilyCodec, 
 }
 
 function report(family: Family, st: Stats): string {
-  if (st.rawChecked || st.rawRefused) return `crosslang ${family}, draws as drawn: ${st.rawChecked} read alike by Go and us, ${st.rawRefused} refused by us or Go (not compared)`;
+  if (st.rawChecked || st.rawRefused)
+    return `crosslang ${family}, draws as drawn: ${st.rawChecked} read alike by Go and us, ${st.rawRefused} refused by us or Go (not compared)`;
   const outside = [...st.outside].sort((a, b) => b[1] - a[1]);
   const n = outside.reduce((a, [, k]) => a + k, 0);
   const lines = [
     `crosslang ${family}: ${st.checked} values checked both ways; ${st.bytesCompared} byte-compared, ${st.mapOrder} with map order in Go's bytes (value-compared only)` +
       (st.goCannotRewrite ? `, ${st.goCannotRewrite} Go could read but not write again` : '') +
       (st.goPanicsOnNumbers ? `, ${st.goPanicsOnNumbers} where Go's gob decoding panicked on our bytes (go-cty: numbers in set elements)` : '') +
-      (st.ambiguous ? `, ${st.ambiguous} Go could not read from canonical-only bytes (a type canonical JSON leaves open: empty container, anonymous struct)` : '') +
+      (st.ambiguous
+        ? `, ${st.ambiguous} Go could not read from canonical-only bytes (a type canonical JSON leaves open: empty container, anonymous struct)`
+        : '') +
       (n ? `; ${n} draws outside Go's domain skipped` : ''),
   ];
   for (const [k, v] of outside.slice(0, 5)) lines.push(`    ${v} x ${k}`);
@@ -271,8 +302,13 @@ const cases: Partial<Record<Family, (go: GoHelper, codec: FamilyCodec) => Promis
     return arbs.stream().map(({ goTypes, canonical }) => ({ canonical, context: { goTypes } }));
   },
   'proto-spec': async () => protoObjectSpec.map((s) => ({ canonical: specToCanonical(s), context: { kind: 'accept' } })),
-  'msgpack-value': async () => marshalledValue({ unknowns: 'refined', withPrec: false, dynamic: true }).map(({ canonical, marshalType }) => ({ canonical, context: { type: marshalType } })),
-  'json-value': async () => marshalledValue({ unknowns: 'none', withPrec: false, dynamic: true }).map(({ canonical, marshalType }) => ({ canonical, context: { type: marshalType } })),
+  'msgpack-value': async () =>
+    marshalledValue({ unknowns: 'refined', withPrec: false, dynamic: true }).map(({ canonical, marshalType }) => ({
+      canonical,
+      context: { type: marshalType },
+    })),
+  'json-value': async () =>
+    marshalledValue({ unknowns: 'none', withPrec: false, dynamic: true }).map(({ canonical, marshalType }) => ({ canonical, context: { type: marshalType } })),
   rpc: async (_go, codec) => {
     const messages = rpcMessage({ canonicalSafe: true }).map((m) => {
       const context = { direction: m.direction, serviceMethod: m.header.serviceMethod, bodyType: m.bodyType.name };
@@ -294,7 +330,9 @@ if (isUnavailable(started) && started.goMissing) {
   test("the Go helper reads every vector's bytes as its expect file says", async () => {
     const vectors = loadManifest(vectorsDir).filter((v) => v.family in cases && !(v.family === 'proto-spec' && v.context?.['kind'] === 'reject'));
     assert.ok(vectors.length > 0, 'no vectors to check the helper with');
-    const replies = await Promise.all(vectors.map((v) => go.roundtrip(v.family as Family, new Uint8Array(readFileSync(join(vectorsDir, v.file))), v.context ?? {})));
+    const replies = await Promise.all(
+      vectors.map((v) => go.roundtrip(v.family as Family, new Uint8Array(readFileSync(join(vectorsDir, v.file))), v.context ?? {})),
+    );
     const bad: string[] = [];
     vectors.forEach((v, i) => {
       const r = replies[i]!;

@@ -13,7 +13,13 @@ export function formatReport(r: ConformanceReport): string {
   rows.push(['all', String(r.total), String(r.passed), String(r.failed), String(Object.values(r.families).reduce((a, s) => a + s.byteExact, 0))]);
   const w = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const line = (row: string[]) => row.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
-  const out = [line(rows[0]!), w.map((n) => '-'.repeat(n)).join('  '), ...rows.slice(1, -1).map(line), w.map((n) => '-'.repeat(n)).join('  '), line(rows.at(-1)!)];
+  const out = [
+    line(rows[0]!),
+    w.map((n) => '-'.repeat(n)).join('  '),
+    ...rows.slice(1, -1).map(line),
+    w.map((n) => '-'.repeat(n)).join('  '),
+    line(rows.at(-1)!),
+  ];
   if (r.failures.length) {
     out.push('', 'failures (first 20):');
     for (const f of r.failures.slice(0, 20)) out.push(`  ${f.id}: ${f.reason}`);

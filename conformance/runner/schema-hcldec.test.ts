@@ -65,7 +65,8 @@ function specCases(): SpecCase[] {
       out.push({ family, id: `${v.id} without no_nested, max_nested`, spec: variant, load: { canonical: specToCanonical(variant) } });
     }
   }
-  for (const [name, canonical] of Object.entries(CRAFTED)) out.push({ family: 'crafted', id: `crafted/${name}`, spec: specFromCanonical(canonical), load: { canonical } });
+  for (const [name, canonical] of Object.entries(CRAFTED))
+    out.push({ family: 'crafted', id: `crafted/${name}`, spec: specFromCanonical(canonical), load: { canonical } });
   return out;
 }
 
@@ -78,10 +79,21 @@ const a = (Name: string, Type: unknown, Required = false) => ({ $attr: { Name, T
  */
 const CRAFTED: Record<string, unknown> = {
   'block-tuple': { $object: { bt: { $blockTuple: { TypeName: 'bt', Nested: { $object: { v: a('v', 'number') } }, MinItems: 1, MaxItems: 2 } } } },
-  dynamic: { $object: { d: a('d', 'dynamic'), ld: a('ld', ['list', 'dynamic']), md: a('md', ['map', 'dynamic']), od: a('od', ['object', { a: 'dynamic', b: 'string' }]) } },
+  dynamic: {
+    $object: {
+      d: a('d', 'dynamic'),
+      ld: a('ld', ['list', 'dynamic']),
+      md: a('md', ['map', 'dynamic']),
+      od: a('od', ['object', { a: 'dynamic', b: 'string' }]),
+    },
+  },
   'dynamic-in-block-list': { $object: { bl: { $blockList: { TypeName: 'bl', Nested: { $object: { v: a('v', 'dynamic') } }, MinItems: 0, MaxItems: 0 } } } },
   'labelled-limits': {
-    $object: { bl: { $blockList: { TypeName: 'bl', Nested: { $object: { n: { $blockLabel: { Index: 0, Name: 'n' } }, v: a('v', 'string') } }, MinItems: 1, MaxItems: 2 } } },
+    $object: {
+      bl: {
+        $blockList: { TypeName: 'bl', Nested: { $object: { n: { $blockLabel: { Index: 0, Name: 'n' } }, v: a('v', 'string') } }, MinItems: 1, MaxItems: 2 },
+      },
+    },
   },
   shadowed: { $object: { x: a('x', 'string'), b: { $block: { TypeName: 'x', Nested: { $object: {} }, Required: false } } } },
   'default-other-type': { $object: { d: { $default: { Primary: a('d', 'string'), Default: a('fallback', ['list', 'number'], true) } } } },

@@ -45,7 +45,14 @@ export const costlyShapes: readonly Shape[] = [
     sizes: [120],
     make: (n, f) => {
       const ctx = { type: ['list', 'number'] };
-      if (f === 'msgpack-value') return { bytes: bytes(mpArray(n), Array.from({ length: n }, () => mpStr('1e-999'))), ctx };
+      if (f === 'msgpack-value')
+        return {
+          bytes: bytes(
+            mpArray(n),
+            Array.from({ length: n }, () => mpStr('1e-999')),
+          ),
+          ctx,
+        };
       return { bytes: utf8(`[${Array.from({ length: n }, () => '1e-999').join(',')}]`), ctx };
     },
   },

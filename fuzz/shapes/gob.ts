@@ -85,7 +85,11 @@ const BLOCK_SPEC = '*hcldec.BlockSpec';
 
 /** hcldec.ObjectSpec{"a": &BlockSpec{Nested: &BlockSpec{Nested: ...}}}, `depth` blocks deep. */
 function blockSpecChain(depth: number): Uint8Array {
-  const block = defineStruct(FIRST + 1, 'BlockSpec', [['TypeName', STRING], ['Nested', IFACE], ['Required', BOOL]]);
+  const block = defineStruct(FIRST + 1, 'BlockSpec', [
+    ['TypeName', STRING],
+    ['Nested', IFACE],
+    ['Required', BOOL],
+  ]);
   // A BlockSpec value: TypeName "b", then Nested = the next BlockSpec (name, type id, byte count, value).
   const last = bytes(1, gobString('b'), 0);
   const first = nest(depth - 1, last, (inner) => [bytes(1, gobString('b'), 1, gobString(BLOCK_SPEC), gobInt(FIRST + 1), gobUint(inner)), Uint8Array.of(0)]);
@@ -100,7 +104,12 @@ function blockSpecChain(depth: number): Uint8Array {
  */
 function ignoredDeepField(depth: number): Uint8Array {
   const t = FIRST + 2;
-  const block = defineStruct(FIRST + 1, 'BlockSpec', [['TypeName', STRING], ['Nested', IFACE], ['Required', BOOL], ['X', t]]);
+  const block = defineStruct(FIRST + 1, 'BlockSpec', [
+    ['TypeName', STRING],
+    ['Nested', IFACE],
+    ['Required', BOOL],
+    ['X', t],
+  ]);
   const value = bytes(1, gobString('b'), 3, repeat(1, depth), 0, 0);
   return bytes(
     objectSpec(),
@@ -142,7 +151,7 @@ export const gobShapes: readonly Shape[] = [
   {
     name: 'gob-ignored-deep-field',
     families: GOB,
-    about: 'a BlockSpec wire struct with an extra field (not in Go\'s type) holding a type T []T value N deep',
+    about: "a BlockSpec wire struct with an extra field (not in Go's type) holding a type T []T value N deep",
     sizes: DEPTHS,
     make: (n) => ({ bytes: ignoredDeepField(n), ctx: {} }),
   },

@@ -100,7 +100,12 @@ async function readMsgpackValues(stream: YamuxStream, n: number): Promise<unknow
   return values;
 }
 
-async function call(stream: YamuxStream, serviceMethod: string, seq: number, body: unknown = null): Promise<{ header: Record<string, unknown>; body: unknown }> {
+async function call(
+  stream: YamuxStream,
+  serviceMethod: string,
+  seq: number,
+  body: unknown = null,
+): Promise<{ header: Record<string, unknown>; body: unknown }> {
   const reply = readMsgpackValues(stream, 2);
   stream.write(encode({ ServiceMethod: serviceMethod, Seq: seq }));
   stream.write(encode(body));
@@ -131,7 +136,7 @@ if (typeof binaries === 'string') {
 } else {
   const tester = (sdk: string) => binaries.find((b) => b.plugin === 'tester' && b.sdkVersion === sdk);
 
-  test('describe: our re-encoding equals every binary\'s stdout byte for byte', async () => {
+  test("describe: our re-encoding equals every binary's stdout byte for byte", async () => {
     for (const b of binaries) {
       const { description, stdout } = await runDescribe(b.path);
       const again = new TextEncoder().encode(formatDescribe(description));
@@ -142,7 +147,9 @@ if (typeof binaries === 'string') {
   });
 
   test('choose: all harness plugins together -> gob exactly when one gob-only plugin registers something', async () => {
-    const described = await Promise.all(binaries.map(async (b) => ({ name: `${b.plugin}-${b.sdkVersion}`, description: (await runDescribe(b.path)).description })));
+    const described = await Promise.all(
+      binaries.map(async (b) => ({ name: `${b.plugin}-${b.sdkVersion}`, description: (await runDescribe(b.path)).description })),
+    );
     const anyGob = binaries.some((b) => !b.protocolV2);
     assert.is(chooseProtocol('v1.16.0', described, {}).protocol, anyGob ? 'gob' : 'protobuf');
     const v2only = described.filter((_, i) => binaries[i]!.protocolV2);

@@ -67,9 +67,20 @@ function wireError(fn: () => unknown, re: RegExp): WireError {
 }
 
 test('records: split as written; truncated, oversized and bad-direction records are WireErrors', () => {
-  const file = transcriptFile([[0, Uint8Array.of(1, 2)], [1, new Uint8Array(0)], [0, Uint8Array.of(3)]]);
+  const file = transcriptFile([
+    [0, Uint8Array.of(1, 2)],
+    [1, new Uint8Array(0)],
+    [0, Uint8Array.of(3)],
+  ]);
   const r = readTranscriptRecords(file);
-  assert.equal(r.map((x) => [x.side, Array.from(x.bytes), x.fileOffset]), [['host', [1, 2], 5], ['plugin', [], 12], ['host', [3], 17]]);
+  assert.equal(
+    r.map((x) => [x.side, Array.from(x.bytes), x.fileOffset]),
+    [
+      ['host', [1, 2], 5],
+      ['plugin', [], 12],
+      ['host', [3], 17],
+    ],
+  );
   wireError(() => readTranscriptRecords(file.subarray(0, 3)), /truncated transcript record header/);
   wireError(() => readTranscriptRecords(file.subarray(0, 6)), /record of 2 bytes but only 1 left/);
   const bad = file.slice();
@@ -122,7 +133,10 @@ test('a recorded session of our own client and server replays into the bytes eac
   assert.is(replay.stream('host', 1), undefined);
   // chunks keep the order of the whole session
   const frames = m.chunks.map((c) => c.frame);
-  assert.equal(frames, [...frames].sort((x, y) => x - y));
+  assert.equal(
+    frames,
+    [...frames].sort((x, y) => x - y),
+  );
   assert.is(replay.totals.host, request.length + 4 + 1 + 4);
   // window updates from the plugin were needed for 300 000 bytes
   assert.ok(replay.frames.some((f) => f.side === 'plugin' && f.type === FrameType.WindowUpdate && f.flags === 0 && f.streamId === 1));
@@ -134,17 +148,68 @@ test('replay refuses what Go never sends', () => {
   wireError(() => run([[0, cat(syn(1), syn(1))]]), /duplicate SYN for stream 1/);
   wireError(() => run([[0, syn(2)]]), /not one the host may open/);
   wireError(() => run([[1, syn(1)]]), /not one the plugin may open/);
-  wireError(() => run([[0, syn(1)], [0, hdr(FrameType.WindowUpdate, Flag.ACK, 1, 0)]]), /ACK from the opener/);
+  wireError(
+    () =>
+      run([
+        [0, syn(1)],
+        [0, hdr(FrameType.WindowUpdate, Flag.ACK, 1, 0)],
+      ]),
+    /ACK from the opener/,
+  );
   wireError(() => run([[0, cat(hdr(FrameType.Data, 0, 3, 2), Uint8Array.of(1, 2))]]), /Data flags=0 stream=3 length=2 for unknown stream/);
   wireError(() => run([[1, hdr(FrameType.WindowUpdate, 0, 5, 0)]]), /unknown stream/);
-  wireError(() => run([[0, syn(1)], [0, cat(hdr(FrameType.Data, 0, 1, INITIAL_STREAM_WINDOW), new Uint8Array(INITIAL_STREAM_WINDOW))], [0, cat(hdr(FrameType.Data, 0, 1, 1), Uint8Array.of(9))]]), /sent 262145 bytes on stream 1 but was only granted a window of 262144/);
-  wireError(() => run([[0, syn(1)], [1, hdr(FrameType.WindowUpdate, Flag.ACK, 1, 1)]]), /granted 1 bytes of window on stream 1 but received only 0/);
+  wireError(
+    () =>
+      run([
+        [0, syn(1)],
+        [0, cat(hdr(FrameType.Data, 0, 1, INITIAL_STREAM_WINDOW), new Uint8Array(INITIAL_STREAM_WINDOW))],
+        [0, cat(hdr(FrameType.Data, 0, 1, 1), Uint8Array.of(9))],
+      ]),
+    /sent 262145 bytes on stream 1 but was only granted a window of 262144/,
+  );
+  wireError(
+    () =>
+      run([
+        [0, syn(1)],
+        [1, hdr(FrameType.WindowUpdate, Flag.ACK, 1, 1)],
+      ]),
+    /granted 1 bytes of window on stream 1 but received only 0/,
+  );
   // one frame larger than any window is refused as soon as its header is read
-  wireError(() => run([[0, syn(1)], [0, hdr(FrameType.Data, 0, 1, INITIAL_STREAM_WINDOW + 1)]]), /exceeds the receive window/);
+  wireError(
+    () =>
+      run([
+        [0, syn(1)],
+        [0, hdr(FrameType.Data, 0, 1, INITIAL_STREAM_WINDOW + 1)],
+      ]),
+    /exceeds the receive window/,
+  );
   // the recorder may log the peer's ACK before the SYN that caused it: that is accepted
-  assert.is(run([[1, hdr(FrameType.WindowUpdate, Flag.ACK, 1, 0)], [0, syn(1)]]).streams[0]!.acked, true);
-  wireError(() => run([[0, syn(1)], [0, hdr(FrameType.WindowUpdate, Flag.FIN, 1, 0)], [0, cat(hdr(FrameType.Data, 0, 1, 1), Uint8Array.of(0))]]), /Data after FIN/);
-  wireError(() => run([[0, syn(1)], [0, hdr(FrameType.WindowUpdate, Flag.FIN, 1, 0)], [0, hdr(FrameType.WindowUpdate, Flag.FIN, 1, 0)]]), /second FIN/);
+  assert.is(
+    run([
+      [1, hdr(FrameType.WindowUpdate, Flag.ACK, 1, 0)],
+      [0, syn(1)],
+    ]).streams[0]!.acked,
+    true,
+  );
+  wireError(
+    () =>
+      run([
+        [0, syn(1)],
+        [0, hdr(FrameType.WindowUpdate, Flag.FIN, 1, 0)],
+        [0, cat(hdr(FrameType.Data, 0, 1, 1), Uint8Array.of(0))],
+      ]),
+    /Data after FIN/,
+  );
+  wireError(
+    () =>
+      run([
+        [0, syn(1)],
+        [0, hdr(FrameType.WindowUpdate, Flag.FIN, 1, 0)],
+        [0, hdr(FrameType.WindowUpdate, Flag.FIN, 1, 0)],
+      ]),
+    /second FIN/,
+  );
   wireError(() => run([[0, syn(1).subarray(0, 7)]]), /input ends inside a frame header/);
   // after a window update the sender may use the room it was given
   const ok = run([

@@ -133,7 +133,10 @@ test('flow control: 1 MiB in one write goes out in frames within the window, win
   assert.equal(got.bytes(), big);
   const data = sent.client.filter((f) => f.type === FrameType.Data);
   assert.ok(data.every((f) => f.length <= INITIAL_STREAM_WINDOW));
-  assert.is(data.reduce((n, f) => n + f.length, 0), big.length);
+  assert.is(
+    data.reduce((n, f) => n + f.length, 0),
+    big.length,
+  );
   const updates = sent.server.filter((f) => f.type === FrameType.WindowUpdate && f.flags === 0);
   assert.ok(updates.length >= 3, `window updates: ${updates.length}`);
   assert.ok(updates.every((f) => f.length >= INITIAL_STREAM_WINDOW / 2 && f.length <= INITIAL_STREAM_WINDOW));
@@ -166,7 +169,10 @@ test('a reader that does not read stalls the writer at exactly 256 KiB; reading 
   s.read(INITIAL_STREAM_WINDOW / 2);
   await until(() => done, 'writer resumed');
   const updates = sent.server.filter((f) => f.type === FrameType.WindowUpdate && f.flags === 0);
-  assert.equal(updates.map((u) => u.length), [1000 + INITIAL_STREAM_WINDOW / 2]);
+  assert.equal(
+    updates.map((u) => u.length),
+    [1000 + INITIAL_STREAM_WINDOW / 2],
+  );
   assert.is(sentData(), big.length);
   close();
 });
@@ -228,11 +234,14 @@ test('GoAway 0 from the peer: no new streams; the local side refuses SYNs with R
   p.send(FrameType.Data, 0, 2, 3, Uint8Array.of(1, 2, 3)); // drained, no stream
   p.send(FrameType.Ping, Flag.SYN, 0, 5);
   await until(() => p.got.length === 3, 'goaway, rst, ping ack');
-  assert.equal(p.got.map((f) => [f.type, f.flags, f.streamId, f.length]), [
-    [FrameType.GoAway, 0, 0, 0],
-    [FrameType.WindowUpdate, Flag.RST, 2, 0],
-    [FrameType.Ping, Flag.ACK, 0, 5],
-  ]);
+  assert.equal(
+    p.got.map((f) => [f.type, f.flags, f.streamId, f.length]),
+    [
+      [FrameType.GoAway, 0, 0, 0],
+      [FrameType.WindowUpdate, Flag.RST, 2, 0],
+      [FrameType.Ping, Flag.ACK, 0, 5],
+    ],
+  );
   assert.is(p.session.isClosed, false);
   p.session.close();
 });
@@ -258,44 +267,68 @@ async function protocolError(steps: (p: ReturnType<typeof rawPeer>) => void, re:
   assert.match((reason as WireError).reason, re);
   await until(() => p.ended(), 'transport closed');
   const ga = p.got.filter((f) => f.type === FrameType.GoAway);
-  if (goAway) assert.equal(ga.map((f) => f.length), [GoAwayCode.ProtocolError]);
+  if (goAway)
+    assert.equal(
+      ga.map((f) => f.length),
+      [GoAwayCode.ProtocolError],
+    );
   else assert.is(ga.length, 0);
 }
 
 test('protocol error: Data beyond the receive window -> GoAway 1, session ends with a WireError', async () => {
-  await protocolError((p) => {
-    p.send(FrameType.WindowUpdate, Flag.SYN, 2, 0);
-    p.send(FrameType.Data, 0, 2, INITIAL_STREAM_WINDOW, new Uint8Array(INITIAL_STREAM_WINDOW));
-    p.send(FrameType.Data, 0, 2, 1, Uint8Array.of(1));
-  }, /exceeds the receive window \(0 bytes\)/, true);
+  await protocolError(
+    (p) => {
+      p.send(FrameType.WindowUpdate, Flag.SYN, 2, 0);
+      p.send(FrameType.Data, 0, 2, INITIAL_STREAM_WINDOW, new Uint8Array(INITIAL_STREAM_WINDOW));
+      p.send(FrameType.Data, 0, 2, 1, Uint8Array.of(1));
+    },
+    /exceeds the receive window \(0 bytes\)/,
+    true,
+  );
 });
 
 test('protocol error: duplicate SYN -> GoAway 1', async () => {
-  await protocolError((p) => {
-    p.send(FrameType.WindowUpdate, Flag.SYN, 2, 0);
-    p.send(FrameType.WindowUpdate, Flag.SYN, 2, 0);
-  }, /duplicate stream 2/, true);
+  await protocolError(
+    (p) => {
+      p.send(FrameType.WindowUpdate, Flag.SYN, 2, 0);
+      p.send(FrameType.WindowUpdate, Flag.SYN, 2, 0);
+    },
+    /duplicate stream 2/,
+    true,
+  );
 });
 
 test('protocol error: a second FIN -> GoAway 1', async () => {
-  await protocolError((p) => {
-    p.send(FrameType.WindowUpdate, Flag.SYN, 2, 0);
-    p.send(FrameType.WindowUpdate, Flag.FIN, 2, 0);
-    p.send(FrameType.WindowUpdate, Flag.FIN, 2, 0);
-  }, /unexpected FIN/, true);
+  await protocolError(
+    (p) => {
+      p.send(FrameType.WindowUpdate, Flag.SYN, 2, 0);
+      p.send(FrameType.WindowUpdate, Flag.FIN, 2, 0);
+      p.send(FrameType.WindowUpdate, Flag.FIN, 2, 0);
+    },
+    /unexpected FIN/,
+    true,
+  );
 });
 
 test('bad version / bad type: session ends without a GoAway', async () => {
-  await protocolError((p) => {
-    const h = encodeHeader(FrameType.Ping, Flag.SYN, 0, 0);
-    h[0] = 2;
-    p.raw.write(h);
-  }, /invalid protocol version 2/, false);
-  await protocolError((p) => {
-    const h = encodeHeader(FrameType.Ping, Flag.SYN, 0, 0);
-    h[1] = 9;
-    p.raw.write(h);
-  }, /invalid message type 9/, false);
+  await protocolError(
+    (p) => {
+      const h = encodeHeader(FrameType.Ping, Flag.SYN, 0, 0);
+      h[0] = 2;
+      p.raw.write(h);
+    },
+    /invalid protocol version 2/,
+    false,
+  );
+  await protocolError(
+    (p) => {
+      const h = encodeHeader(FrameType.Ping, Flag.SYN, 0, 0);
+      h[1] = 9;
+      p.raw.write(h);
+    },
+    /invalid message type 9/,
+    false,
+  );
 });
 
 test('frames for unknown streams: Data drained, WindowUpdate ignored, session goes on', async () => {

@@ -364,7 +364,8 @@ export class YamuxSession implements StreamHost {
       return false;
     }
     if (this.streams.has(id)) this.protocolError(f.offset, `duplicate stream ${id} declared`);
-    if (this.streams.size >= this.limits.maxStreams) throw limitExceeded(`the peer opened stream ${id} with ${this.streams.size} streams open, the session limit`);
+    if (this.streams.size >= this.limits.maxStreams)
+      throw limitExceeded(`the peer opened stream ${id} with ${this.streams.size} streams open, the session limit`);
     if (this.acceptQueue.length >= this.opts.acceptBacklog) {
       this.sendReset(id);
       return false;

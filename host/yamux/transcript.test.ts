@@ -110,7 +110,7 @@ async function redrive(file: Uint8Array): Promise<{ ours: Map<number, string[]>;
       session.goAway();
     } else if (f.flags & Flag.SYN) {
       const s = await session.open();
-      assert.is(s.id, f.streamId, 'our stream ids follow Go\'s');
+      assert.is(s.id, f.streamId, "our stream ids follow Go's");
       consume(s);
     } else {
       if (f.streamId % 2 === 0) await feedUntil(() => fedSyn.has(f.streamId), `SYN of ${f.streamId}`);
@@ -163,10 +163,16 @@ if (vectors.length === 0) {
     assert.ok(n > vectors.length * 4);
   });
 
-  test('replay: streams, broker ids, acks and byte counts as Go\'s harness reported them', () => {
+  test("replay: streams, broker ids, acks and byte counts as Go's harness reported them", () => {
     for (const v of vectors) {
       const r = replayTranscript(v.bytes);
-      const reported = (v.context['streams'] ?? []) as Array<{ yamuxStream: number; opener: Side; stream: number; bytesFromOpener: number; bytesFromAcceptor: number }>;
+      const reported = (v.context['streams'] ?? []) as Array<{
+        yamuxStream: number;
+        opener: Side;
+        stream: number;
+        bytesFromOpener: number;
+        bytesFromAcceptor: number;
+      }>;
       assert.is(r.streams.length, reported.length, v.id);
       for (const want of reported) {
         const s = r.streams.find((x) => x.yamuxId === want.yamuxStream);
@@ -197,7 +203,7 @@ if (vectors.length === 0) {
     }
   });
 
-  test('per logical stream, the opener\'s bytes are the requests and the acceptor\'s the responses of the expected calls', () => {
+  test("per logical stream, the opener's bytes are the requests and the acceptor's the responses of the expected calls", () => {
     for (const v of vectors) {
       const r = replayTranscript(v.bytes);
       const calls = (v.expect as { calls: Array<{ yamuxStream: number; serviceMethod: string; seq: number; hasResponse: boolean }> }).calls;
@@ -208,7 +214,11 @@ if (vectors.length === 0) {
         const requests = new RpcFrameReader({ direction: 'request' });
         requests.push(s.bytes[s.opener]);
         const got = [...requests.messages()].map((m) => [m.header.serviceMethod, Number(m.header.seq)]);
-        assert.equal(got, want.map((c) => [c.serviceMethod, c.seq]), `${v.id} stream ${yamuxStream}`);
+        assert.equal(
+          got,
+          want.map((c) => [c.serviceMethod, c.seq]),
+          `${v.id} stream ${yamuxStream}`,
+        );
         assert.is(requests.buffered, 0);
         const responses = new RpcFrameReader({ direction: 'response' });
         responses.push(s.bytes[s.opener === 'host' ? 'plugin' : 'host']);
@@ -220,11 +230,18 @@ if (vectors.length === 0) {
   test(`re-driven, our client sends Go's host frames stream by stream (${vectors.length} transcripts)`, async () => {
     for (const v of vectors) {
       const { ours, go, goDesc } = await redrive(v.bytes);
-      assert.equal([...ours.keys()].sort((a, b) => a - b), [...go.keys()].sort((a, b) => a - b), `${v.id}: streams`);
+      assert.equal(
+        [...ours.keys()].sort((a, b) => a - b),
+        [...go.keys()].sort((a, b) => a - b),
+        `${v.id}: streams`,
+      );
       for (const [id, frames] of go) {
         const mine = ours.get(id)!;
         const diff = frames.findIndex((f, i) => mine[i] !== f);
-        assert.ok(diff < 0 && mine.length === frames.length, `${v.id} stream ${id}: frame ${diff < 0 ? frames.length : diff} differs (Go: ${goDesc.get(id)![diff < 0 ? 0 : diff]}; ours ${mine.length} frames, Go ${frames.length})`);
+        assert.ok(
+          diff < 0 && mine.length === frames.length,
+          `${v.id} stream ${id}: frame ${diff < 0 ? frames.length : diff} differs (Go: ${goDesc.get(id)![diff < 0 ? 0 : diff]}; ours ${mine.length} frames, Go ${frames.length})`,
+        );
       }
     }
   });

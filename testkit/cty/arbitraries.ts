@@ -50,11 +50,12 @@ export const valueType: fc.Arbitrary<CtyType> = fc.letrec<{ t: CtyType }>((tie) 
 export function ctyNumber(opts: Pick<GenOptions, 'infinities'>): fc.Arbitrary<CtyNumber> {
   const finite: fc.Arbitrary<CtyNumber>[] = [
     fc.bigInt({ min: -(1n << 63n), max: (1n << 63n) - 1n }).map(numberFromInt64),
-    fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Number.isInteger(x) && Number.isFinite(x)).map(numberFromFloat64),
-    fc.bigInt({ min: -(1n << 100n), max: 1n << 100n }).map((b) => parseNumberText(String(b))),
     fc
-      .tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: -400, max: 400 }))
-      .map(([m, e]) => parseNumberText(`${m}e${e}`)),
+      .double({ noNaN: true, noDefaultInfinity: true })
+      .filter((x) => !Number.isInteger(x) && Number.isFinite(x))
+      .map(numberFromFloat64),
+    fc.bigInt({ min: -(1n << 100n), max: 1n << 100n }).map((b) => parseNumberText(String(b))),
+    fc.tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: -400, max: 400 })).map(([m, e]) => parseNumberText(`${m}e${e}`)),
     fc.constantFrom('0.1', '1e400', '-1e-400', '3.14159265358979323846264338327950288', '0.5').map((s) => parseNumberText(s)),
   ];
   if (!opts.infinities) return fc.oneof(...finite);
@@ -66,15 +67,21 @@ function refinementsOf(t: CtyType): fc.Arbitrary<Readonly<Refinements> | undefin
   const notNull = fc.boolean();
   switch (t.kind) {
     case 'string':
-      return fc.record({ notNull, prefix: fc.option(ctyString.filter((s) => s !== '' && new TextEncoder().encode(s).length <= 200)) }).map(({ notNull, prefix }) => {
-        const r: Refinements = {};
-        if (notNull) r.notNull = true;
-        if (prefix) r.stringPrefix = prefix;
-        return r;
-      });
+      return fc
+        .record({ notNull, prefix: fc.option(ctyString.filter((s) => s !== '' && new TextEncoder().encode(s).length <= 200)) })
+        .map(({ notNull, prefix }) => {
+          const r: Refinements = {};
+          if (notNull) r.notNull = true;
+          if (prefix) r.stringPrefix = prefix;
+          return r;
+        });
     case 'number':
       return fc
-        .record({ notNull, lo: fc.option(fc.tuple(ctyNumber({ infinities: false }), fc.boolean())), hi: fc.option(fc.tuple(ctyNumber({ infinities: false }), fc.boolean())) })
+        .record({
+          notNull,
+          lo: fc.option(fc.tuple(ctyNumber({ infinities: false }), fc.boolean())),
+          hi: fc.option(fc.tuple(ctyNumber({ infinities: false }), fc.boolean())),
+        })
         .map(({ notNull, lo, hi }) => {
           if (lo && hi) {
             const c = compareNumbers(lo[0], hi[0]);
@@ -157,7 +164,9 @@ export function marshalTypeFor(vt: CtyType): fc.Arbitrary<CtyType> {
       case 'object': {
         const names = [...vt.attrs.keys()];
         if (names.length === 0) return fc.constant(vt);
-        return fc.tuple(fc.tuple(...names.map((k) => marshalTypeFor(vt.attrs.get(k)!))), fc.subarray(names)).map(([ts, opt]) => T.object(new Map(names.map((k, i) => [k, ts[i]!])), opt));
+        return fc
+          .tuple(fc.tuple(...names.map((k) => marshalTypeFor(vt.attrs.get(k)!))), fc.subarray(names))
+          .map(([ts, opt]) => T.object(new Map(names.map((k, i) => [k, ts[i]!])), opt));
       }
       default:
         return fc.constant(vt);

@@ -25,9 +25,7 @@ export const ctyType: fc.Arbitrary<CtyType> = fc.letrec<{ t: CtyType }>((tie) =>
     tie('t').map(T.set),
     tie('t').map(T.map),
     fc.array(tie('t'), { maxLength: 3 }).map(tupleOf),
-    fc
-      .dictionary(attrName, tie('t'), { maxKeys: 3 })
-      .chain((attrs) => fc.subarray(Object.keys(attrs)).map((opt) => T.object(attrs, opt))),
+    fc.dictionary(attrName, tie('t'), { maxKeys: 3 }).chain((attrs) => fc.subarray(Object.keys(attrs)).map((opt) => T.object(attrs, opt))),
   ),
 })).t;
 
@@ -82,7 +80,12 @@ export const spec: fc.Arbitrary<Spec> = fc.letrec<{ s: Spec; n: Spec | null; o: 
     ctyValue.map((value) => ({ kind: 'literal' as const, value })),
     fc.record({ kind: fc.constant('block' as const), typeName: name, nested: tie('n'), required: fc.boolean() }),
     fc.record({ kind: fc.constantFrom('blockList' as const, 'blockSet' as const), typeName: name, nested: tie('n'), minItems: int, maxItems: int }),
-    fc.record({ kind: fc.constantFrom('blockMap' as const, 'blockObject' as const), typeName: name, labelNames: fc.array(name, { maxLength: 3 }), nested: tie('n') }),
+    fc.record({
+      kind: fc.constantFrom('blockMap' as const, 'blockObject' as const),
+      typeName: name,
+      labelNames: fc.array(name, { maxLength: 3 }),
+      nested: tie('n'),
+    }),
     fc.record({ kind: fc.constant('default' as const), primary: tie('n'), default: tie('n') }),
     fc.array(tie('s'), { maxLength: 3 }).map((items) => ({ kind: 'tuple' as const, items })),
     tie('o'),
@@ -91,4 +94,6 @@ export const spec: fc.Arbitrary<Spec> = fc.letrec<{ s: Spec; n: Spec | null; o: 
   o: fc.dictionary(attrName, tie('s'), { maxKeys: 4 }).map((d) => ({ kind: 'object' as const, attrs: new Map(Object.entries(d)) })),
 })).s;
 
-export const objectSpec: fc.Arbitrary<ObjectSpec> = fc.dictionary(attrName, spec, { maxKeys: 5 }).map((d) => ({ kind: 'object', attrs: new Map(Object.entries(d)) }));
+export const objectSpec: fc.Arbitrary<ObjectSpec> = fc
+  .dictionary(attrName, spec, { maxKeys: 5 })
+  .map((d) => ({ kind: 'object', attrs: new Map(Object.entries(d)) }));

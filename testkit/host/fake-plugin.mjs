@@ -69,44 +69,47 @@ async function serve() {
     const session = new YamuxSession(socket, { client: false });
     const broker = new MuxBroker(session);
     broker.run();
-    broker.accept(0, 10_000).then((stream) => {
-      stream.on('error', () => {});
-      const reader = new RpcFrameReader({ direction: 'request' });
-      const held = [];
-      stream.on('data', (chunk) => {
-        reader.push(chunk);
-        for (let m = reader.next(); m; m = reader.next()) onRequest(m);
-      });
-      function reply(m, body, error = '') {
-        stream.write(encodeResponse({ serviceMethod: m.header.serviceMethod, seq: m.header.seq, error }, error ? {} : body));
-      }
-      function onRequest(m) {
-        switch (mode) {
-          case 'exit-mid-call':
-            process.stderr.write(`fake: exiting during ${m.header.serviceMethod}\n`);
-            process.exit(3);
-            return;
-          case 'close-stream':
-            stream.end();
-            return;
-          case 'reset-stream':
-            session.sendReset(stream.id);
-            return;
-          case 'rpc-garbage':
-            stream.write(Uint8Array.of(0x83, 0xc1, 0xc1, 0xc1));
-            return;
-          case 'remote-error':
-            reply(m, {}, 'fake: boom');
-            return;
-          case 'reorder':
-            held.push(m);
-            if (held.length === 3) for (const h of held.reverse()) reply(h, `id-${h.header.seq}`);
-            return;
-          default:
-            return; // never-answer, grandchild
+    broker.accept(0, 10_000).then(
+      (stream) => {
+        stream.on('error', () => {});
+        const reader = new RpcFrameReader({ direction: 'request' });
+        const held = [];
+        stream.on('data', (chunk) => {
+          reader.push(chunk);
+          for (let m = reader.next(); m; m = reader.next()) onRequest(m);
+        });
+        function reply(m, body, error = '') {
+          stream.write(encodeResponse({ serviceMethod: m.header.serviceMethod, seq: m.header.seq, error }, error ? {} : body));
         }
-      }
-    }, () => {});
+        function onRequest(m) {
+          switch (mode) {
+            case 'exit-mid-call':
+              process.stderr.write(`fake: exiting during ${m.header.serviceMethod}\n`);
+              process.exit(3);
+              return;
+            case 'close-stream':
+              stream.end();
+              return;
+            case 'reset-stream':
+              session.sendReset(stream.id);
+              return;
+            case 'rpc-garbage':
+              stream.write(Uint8Array.of(0x83, 0xc1, 0xc1, 0xc1));
+              return;
+            case 'remote-error':
+              reply(m, {}, 'fake: boom');
+              return;
+            case 'reorder':
+              held.push(m);
+              if (held.length === 3) for (const h of held.reverse()) reply(h, `id-${h.header.seq}`);
+              return;
+            default:
+              return; // never-answer, grandchild
+          }
+        }
+      },
+      () => {},
+    );
   });
   const tcp = process.env.FAKE_NETWORK === 'tcp';
   const listening = () => {

@@ -29,7 +29,19 @@ let message = '';
 let session;
 let uiCalls = 0;
 try {
-  session = await startSession(process.execPath, [plugin, mode], { protocol: 'gob', callTimeoutMs: Number(process.env.FLOOD_CALL_TIMEOUT_MS ?? 30_000), connectTimeoutMs: 10_000, closeGraceMs: 200, privateDirParent: parent, limits: JSON.parse(process.env.FLOOD_LIMITS ?? '{}') }, { kind: 'builder', component: 'hostile' });
+  session = await startSession(
+    process.execPath,
+    [plugin, mode],
+    {
+      protocol: 'gob',
+      callTimeoutMs: Number(process.env.FLOOD_CALL_TIMEOUT_MS ?? 30_000),
+      connectTimeoutMs: 10_000,
+      closeGraceMs: 200,
+      privateDirParent: parent,
+      limits: JSON.parse(process.env.FLOOD_LIMITS ?? '{}'),
+    },
+    { kind: 'builder', component: 'hostile' },
+  );
   if (method === 'Builder.Run') await session.builder().run({ say: () => void uiCalls++ }, null);
   else await session.rpc.call(method, null);
 } catch (e) {
@@ -53,5 +65,18 @@ rmSync(parent, { recursive: true, force: true });
 clearInterval(sampler);
 peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
 const maxRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-process.stdout.write(JSON.stringify({ code, message, ms, maxRssMiB, peakHeapMiB: Math.round(peakHeap / 1048576), stoppedByHost, pluginExited, privateDirsLeft, livePlugins: livePluginCount(), uiCalls }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    code,
+    message,
+    ms,
+    maxRssMiB,
+    peakHeapMiB: Math.round(peakHeap / 1048576),
+    stoppedByHost,
+    pluginExited,
+    privateDirsLeft,
+    livePlugins: livePluginCount(),
+    uiCalls,
+  }) + '\n',
+);
 process.exit(0);

@@ -11,7 +11,8 @@ const how = process.argv[2] ?? 'exit';
 const s = await startSession(process.execPath, [fake, 'never-answer'], { protocol: 'gob' }, { kind: 'builder', component: 'fake' });
 process.stdout.write(`plugin ${s.process.pid}\n`);
 if (how === 'exit') process.exit(0);
-if (how === 'throw') setTimeout(() => {
-  throw new Error('host-exits: uncaught on purpose');
-}, 10);
+if (how === 'throw')
+  setTimeout(() => {
+    throw new Error('host-exits: uncaught on purpose');
+  }, 10);
 setInterval(() => {}, 1 << 30);

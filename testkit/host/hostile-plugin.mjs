@@ -122,39 +122,48 @@ function rpcPlugin(socket) {
   const session = new YamuxSession(socket, { client: false, limits: { maxStreams: 1e9 } });
   const broker = new MuxBroker(session);
   broker.run();
-  broker.accept(0, 10_000).then((stream) => {
-    stream.on('error', () => {});
-    const reader = new RpcFrameReader({ direction: 'request' });
-    stream.on('data', (chunk) => {
-      reader.push(chunk);
-      for (let m = reader.next(); m; m = reader.next()) onRequest(stream, m, session, broker);
-    });
-  }, () => {});
+  broker.accept(0, 10_000).then(
+    (stream) => {
+      stream.on('error', () => {});
+      const reader = new RpcFrameReader({ direction: 'request' });
+      stream.on('data', (chunk) => {
+        reader.push(chunk);
+        for (let m = reader.next(); m; m = reader.next()) onRequest(stream, m, session, broker);
+      });
+    },
+    () => {},
+  );
 }
 
 function onRequest(stream, m, session, broker) {
   const header = { serviceMethod: m.header.serviceMethod, seq: m.header.seq };
   if (mode === 'request-flood' && m.header.serviceMethod === 'Builder.Run') {
-    broker.dial(Number(m.body), 10_000).then((ui) => {
-      ui.on('error', () => {});
-      ui.pause(); // never read the answers
-      const say = 'x'.repeat(1000);
-      let seq = 0;
-      const pump = () => {
-        while (!ui.destroyed) if (!ui.write(encodeRequest({ serviceMethod: 'Ui.Say', seq: seq++ }, say))) return ui.once('drain', pump);
-      };
-      pump();
-    }, () => {});
+    broker.dial(Number(m.body), 10_000).then(
+      (ui) => {
+        ui.on('error', () => {});
+        ui.pause(); // never read the answers
+        const say = 'x'.repeat(1000);
+        let seq = 0;
+        const pump = () => {
+          while (!ui.destroyed) if (!ui.write(encodeRequest({ serviceMethod: 'Ui.Say', seq: seq++ }, say))) return ui.once('drain', pump);
+        };
+        pump();
+      },
+      () => {},
+    );
     return;
   }
   if (mode === 'late-flood') {
     const payload = new Uint8Array(256 * 1024);
     const next = () =>
-      session.open().then((s) => {
-        s.on('error', () => {});
-        s.write(payload);
-        setImmediate(next);
-      }, () => {});
+      session.open().then(
+        (s) => {
+          s.on('error', () => {});
+          s.write(payload);
+          setImmediate(next);
+        },
+        () => {},
+      );
     next();
     return;
   }

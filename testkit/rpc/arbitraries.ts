@@ -153,16 +153,28 @@ export const methodName: fc.Arbitrary<RpcMethodName> = fc.constantFrom(...(Objec
 
 export function requestOf(name: RpcMethodName, o: ArbOptions = {}): fc.Arbitrary<RpcMessage> {
   const t = RPC_METHODS[name].request;
-  return fc.record({ sm: serviceMethodOf(name), seq: uint64, body: valueOf(t, o) }).map(({ sm, seq, body }) => ({ direction: 'request', header: { serviceMethod: sm, seq }, body, bodyType: t }));
+  return fc
+    .record({ sm: serviceMethodOf(name), seq: uint64, body: valueOf(t, o) })
+    .map(({ sm, seq, body }) => ({ direction: 'request', header: { serviceMethod: sm, seq }, body, bodyType: t }));
 }
 
 export function responseOf(name: RpcMethodName, o: ArbOptions = {}): fc.Arbitrary<RpcMessage> {
   const t = RPC_METHODS[name].response;
-  return fc.record({ sm: serviceMethodOf(name), seq: uint64, error: fc.option(goString.filter((s) => s !== ''), { nil: '', freq: 3 }), body: valueOf(t, o) }).map(({ sm, seq, error, body }) =>
-    error === ''
-      ? { direction: 'response', header: { serviceMethod: sm, seq, error }, body, bodyType: t }
-      : { direction: 'response', header: { serviceMethod: sm, seq, error }, body: {}, bodyType: ErrorReplyBody },
-  );
+  return fc
+    .record({
+      sm: serviceMethodOf(name),
+      seq: uint64,
+      error: fc.option(
+        goString.filter((s) => s !== ''),
+        { nil: '', freq: 3 },
+      ),
+      body: valueOf(t, o),
+    })
+    .map(({ sm, seq, error, body }) =>
+      error === ''
+        ? { direction: 'response', header: { serviceMethod: sm, seq, error }, body, bodyType: t }
+        : { direction: 'response', header: { serviceMethod: sm, seq, error }, body: {}, bodyType: ErrorReplyBody },
+    );
 }
 
 /** Any request or response of any method in the table. */

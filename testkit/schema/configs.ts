@@ -21,10 +21,42 @@ const str = fc.string({ maxLength: 8 }).filter(noTemplate);
 const key = fc.oneof(str, fc.constantFrom('a', 'name', 'x', '//', 'id', ''));
 const anyJson: fc.Arbitrary<JsonValue> = fc.jsonValue({ maxDepth: 2 }).filter((v) => noTemplate(JSON.stringify(v))) as fc.Arbitrary<JsonValue>;
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
-const numberStrings = fc.oneof(fc.integer().map(String), finite.map(String), fc.constantFrom('5', '-1.5e3', '1p3', '+.5', '5.', 'Inf', '-inf', '0007', '1E+2', '1P-2'));
+const numberStrings = fc.oneof(
+  fc.integer().map(String),
+  finite.map(String),
+  fc.constantFrom('5', '-1.5e3', '1p3', '+.5', '5.', 'Inf', '-inf', '0007', '1E+2', '1P-2'),
+);
 const boolStrings = fc.constantFrom('true', 'false', '1', '0');
 /** Strings near the edge of what go-cty converts to a number or a bool (near misses). */
-const trickyStrings = fc.constantFrom('1e', '0x10', ' 5', '5 ', 'abc', '', '.', 'INF', 'infinity', '1_000', '--1', '1.5.5', 'NaN', '+', '1e+', '٣', 'True', 'FALSE', 'yes', ' true', '01', '1.0', 'e5', '.e1', '5', 'true', '0');
+const trickyStrings = fc.constantFrom(
+  '1e',
+  '0x10',
+  ' 5',
+  '5 ',
+  'abc',
+  '',
+  '.',
+  'INF',
+  'infinity',
+  '1_000',
+  '--1',
+  '1.5.5',
+  'NaN',
+  '+',
+  '1e+',
+  '٣',
+  'True',
+  'FALSE',
+  'yes',
+  ' true',
+  '01',
+  '1.0',
+  'e5',
+  '.e1',
+  '5',
+  'true',
+  '0',
+);
 
 function dictOf(value: fc.Arbitrary<JsonValue>, maxKeys = 3): fc.Arbitrary<{ [k: string]: JsonValue }> {
   return fc.uniqueArray(fc.tuple(key, value), { maxLength: maxKeys, selector: ([k]) => k }).map((pairs) => {
@@ -90,7 +122,12 @@ export function validBody(spec: Spec | null, depth = 0): fc.Arbitrary<{ [k: stri
     blockTypes.add(b.typeName);
     members.push(blockValue(b, depth).map((v) => (v === undefined ? null : ([b.typeName, v] as const))));
   }
-  members.push(fc.option(anyJson.map((v) => ['//', v] as const), { nil: null, freq: 8 }));
+  members.push(
+    fc.option(
+      anyJson.map((v) => ['//', v] as const),
+      { nil: null, freq: 8 },
+    ),
+  );
   return fc.tuple(...members).map((pairs) => {
     const o: { [k: string]: JsonValue } = {};
     for (const p of pairs) if (p) define(o, p[0], p[1]);
@@ -122,8 +159,9 @@ function blockValue(b: BodyBlock, depth: number): fc.Arbitrary<JsonValue | undef
     minLength: Math.max(min, 0),
     maxLength: Math.max(max, 1),
   });
-  return fc.tuple(tuples, fc.array(fc.oneof(bodyArb, fc.array(element, { minLength: 1, maxLength: unique ? 1 : 2 })), { minLength: 8, maxLength: 8 }), fc.boolean()).map(
-    ([labelTuples, bodies, asArray]): JsonValue | undefined => {
+  return fc
+    .tuple(tuples, fc.array(fc.oneof(bodyArb, fc.array(element, { minLength: 1, maxLength: unique ? 1 : 2 })), { minLength: 8, maxLength: 8 }), fc.boolean())
+    .map(([labelTuples, bodies, asArray]): JsonValue | undefined => {
       if (labelTuples.length === 0) return undefined;
       const root: { [k: string]: JsonValue } = {};
       labelTuples.forEach((labels, i) => {
@@ -140,8 +178,7 @@ function blockValue(b: BodyBlock, depth: number): fc.Arbitrary<JsonValue | undef
       // The first label level as an array of one-key objects is the same blocks to hcl.
       if (asArray && Object.keys(root).length > 1) return Object.entries(root).map(([k, v]) => ({ [k]: v }));
       return root;
-    },
-  );
+    });
 }
 
 type Path = (string | number)[];
@@ -177,12 +214,34 @@ function setAt(root: JsonValue, p: Path, value: JsonValue | undefined): JsonValu
   return root;
 }
 
-const MUTATIONS = ['replace', 'delete', 'add-property', 'wrap-array', 'unwrap', 'duplicate', 'null', 'wrong-type', 'tricky-string', 'empty', 'split', 'split', 'split-dup'] as const;
+const MUTATIONS = [
+  'replace',
+  'delete',
+  'add-property',
+  'wrap-array',
+  'unwrap',
+  'duplicate',
+  'null',
+  'wrong-type',
+  'tricky-string',
+  'empty',
+  'split',
+  'split',
+  'split-dup',
+] as const;
 
 /** One valid body broken in one place. */
 export function nearMiss(spec: Spec | null): fc.Arbitrary<Drawn> {
   return fc
-    .tuple(validBody(spec), fc.nat(), fc.constantFrom(...MUTATIONS), anyJson, key, fc.constantFrom<JsonValue>(1, 'x', true, [], {}, [1], { a: 1 }, 'true', '5'), trickyStrings)
+    .tuple(
+      validBody(spec),
+      fc.nat(),
+      fc.constantFrom(...MUTATIONS),
+      anyJson,
+      key,
+      fc.constantFrom<JsonValue>(1, 'x', true, [], {}, [1], { a: 1 }, 'true', '5'),
+      trickyStrings,
+    )
     .map(([valid, pick, op, random, newKey, wrong, tricky]) => {
       let body: JsonValue = clone(valid);
       const ps = paths(body);
@@ -197,7 +256,10 @@ export function nearMiss(spec: Spec | null): fc.Arbitrary<Drawn> {
           break;
         case 'tricky-string': {
           // Prefer a leaf: where a number or bool attribute meets a string.
-          const leaves = ps.filter((q) => { const x = getAt(body, q); return x === null || typeof x !== 'object'; });
+          const leaves = ps.filter((q) => {
+            const x = getAt(body, q);
+            return x === null || typeof x !== 'object';
+          });
           const q = leaves.length ? leaves[pick % leaves.length]! : p;
           body = setAt(body, q, tricky);
           return { body, mutation: `tricky-string ${JSON.stringify(tricky)} at ${q.map(String).join('.')}` };
@@ -227,7 +289,10 @@ export function nearMiss(spec: Spec | null): fc.Arbitrary<Drawn> {
         case 'split':
         case 'split-dup': {
           // hcl merges the properties of an array of objects written where a body goes.
-          const objects = ps.filter((q) => { const x = getAt(body, q); return x !== null && typeof x === 'object' && !Array.isArray(x); });
+          const objects = ps.filter((q) => {
+            const x = getAt(body, q);
+            return x !== null && typeof x === 'object' && !Array.isArray(x);
+          });
           const q = objects[pick % objects.length]!;
           const o = getAt(body, q) as { [k: string]: JsonValue };
           const keys = Object.keys(o);
@@ -248,5 +313,8 @@ export function nearMiss(spec: Spec | null): fc.Arbitrary<Drawn> {
 
 /** Valid draws and near misses, about half each. */
 export function configs(spec: Spec | null): fc.Arbitrary<Drawn> {
-  return fc.oneof(validBody(spec).map((body): Drawn => ({ body, mutation: 'none' })), nearMiss(spec));
+  return fc.oneof(
+    validBody(spec).map((body): Drawn => ({ body, mutation: 'none' })),
+    nearMiss(spec),
+  );
 }

@@ -63,7 +63,9 @@ export interface TranscriptVector {
 export function transcriptVectors(): TranscriptVector[] {
   const manifest = join(VECTORS_DIR, 'manifest.json');
   if (!existsSync(manifest)) return [];
-  const m = JSON.parse(readFileSync(manifest, 'utf8')) as { vectors?: Array<{ id: string; family: string; file: string; expect: string; context?: Record<string, unknown> }> };
+  const m = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    vectors?: Array<{ id: string; family: string; file: string; expect: string; context?: Record<string, unknown> }>;
+  };
   return (m.vectors ?? [])
     .filter((v) => v.family === 'transcript')
     .map((v) => ({
