@@ -66,7 +66,7 @@ if (!tester) {
 } else {
   const description = (command: string, env: Record<string, string>) => ({
     name: 'tester.cli',
-    env: { PACKER_FORCE_GOB: '1', ...env },
+    env: { PACKER_FORCE_GOB: '1', TESTER_GENERATED_DATA: 'plain', ...env },
     builder: { plugin: tester.path, type: '-packer-default-plugin-name-', config: obj({ str: 'cli' }) },
     provisioners: [{ plugin: tester.path, type: 'tester', config: obj({ command }) }],
     postProcessors: [[{ plugin: tester.path, type: 'tester', config: obj({ destination: 'out.img' }) }]],

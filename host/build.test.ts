@@ -178,6 +178,7 @@ if (!tester) {
       }
       const r = await runBuild(
         build(protocol, {
+          env: { TESTER_GENERATED_DATA: 'plain' },
           postProcessors: [
             [
               { plugin: tester, type: 'tester', config: obj({ destination: 'first.out' }) },
@@ -200,6 +201,16 @@ if (!tester) {
       assert.ok(second.includes('tester: post-processing tester-123-processed from packer-wire.tester'), second.join('\n'));
     });
   }
+
+  test("generated_data Packer cannot make build.* variables of fails the post-processor as Packer's does", async () => {
+    // the tester builder's full generated_data holds a time.Time, a nil, a list and a map
+    const r = await runBuild(build('gob', { postProcessors: [[{ plugin: tester, type: 'tester', config: obj({ destination: 'first.out' }) }]] }));
+    assert.equal(r.artifacts, []);
+    assert.is(r.errors.length, 2, r.errors.join('\n'));
+    assert.match(r.errors[0]!, /^Post-processor failed: unhandled buildvar type: (time\.Time|<nil>|\[\]interface \{\}|map\[interface \{\}\]interface \{\})$/);
+    assert.is(r.errors[1], 'Error destroying builder artifact: tester: artifact tester-123 cannot be destroyed');
+    assert.equal(await processGroupsLeft(r.pids), []);
+  });
 
   test('a 1 GiB upload through the proxied communicator keeps the host under 256 MB', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'build-test-'));

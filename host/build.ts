@@ -33,7 +33,7 @@ import { T } from '../codecs/cty/types.js';
 import type { CtyValue } from '../codecs/cty/values.js';
 import { chooseProtocol, type WireProtocol } from '../codecs/protocol/choose.js';
 import type { ComponentKind } from '../codecs/protocol/describe.js';
-import { GoMap, type AnyValue } from '../codecs/rpc/index.js';
+import { GoFloat, GoInt, GoMap, GoTime, GoUint, type AnyValue } from '../codecs/rpc/index.js';
 import { HostError, RpcRemoteError, asHostError } from './errors.js';
 import type { ArtifactClient, HostArtifact, HostHook } from './components.js';
 import { proxiedCommunicator } from './communicator-proxy.js';
@@ -56,7 +56,7 @@ import {
 } from './packer.js';
 import { startComponent, type PluginSession, type SessionOptions } from './session.js';
 import type { HostUi, RemoteUi } from './ui.js';
-import type { RpcClient } from './rpc-client.js';
+import type { RpcClient, RpcTrace } from './rpc-client.js';
 
 /** One component of a build: a plugin binary, the component's name in it, its config. */
 export interface BuildComponent {
@@ -82,6 +82,8 @@ export interface BuildPostProcessor extends BuildComponent {
 export interface BuildDescription {
   /** The source's name (`source "TYPE" "NAME"`; packer_build_name); default `build`. */
   name?: string;
+  /** The source's type in the template (`source "TYPE" …`; packer_builder_type), e.g. the plugin's accessor `t064`; default `builder.type`. */
+  sourceType?: string;
   /** The Packer version played (variables, internal components); default 1.16.0. */
   packerVersion?: string;
   builder: BuildComponent;
@@ -111,6 +113,8 @@ export interface BuildOptions {
   onCommunicatorCall?: (method: string, detail: string) => void;
   /** Told about every plugin process the build starts. */
   onPluginStart?: (kind: ComponentKind, pid: number) => void;
+  /** A trace for each plugin session, in start order (`session.trace` sees every session's calls). */
+  traceSession?: (kind: ComponentKind, type: string) => ((t: RpcTrace) => void) | undefined;
 }
 
 export interface BuildResult {
@@ -228,6 +232,28 @@ export async function processGroupsLeft(pids: readonly number[], waitMs = 2000):
   return pids.filter((p) => !groupGone(p));
 }
 
+/**
+ * Packer's HCL2PostProcessor.PostProcess: every value of the input artifact's generated_data (as
+ * the SDK's msgpack decodes it into interface{}) becomes a `build.*` variable through
+ * hcl2template.ConvertPluginConfigValueToHCLValue, which takes bool, string, int64, uint64,
+ * float64 and []uint8 (and typed slices msgpack never gives) and fails the post-processor on anything else, before it is configured
+ * again. The Go type (%T) of an unhandled value, or null. Packer walks a Go map, so which of
+ * several unhandled values it names is random; we name the first.
+ */
+export function unhandledBuildVar(data: AnyValue): string | null {
+  if (!(data instanceof GoMap)) return null;
+  for (const [, v] of data.entries) {
+    if (typeof v === 'boolean' || typeof v === 'string' || v instanceof GoInt || v instanceof GoUint || v instanceof Uint8Array) continue;
+    if (v instanceof GoFloat) continue; // ugorji decodes either width into float64
+    if (v === null) return '<nil>';
+    if (v instanceof GoTime) return 'time.Time';
+    if (v instanceof GoMap) return 'map[interface {}]interface {}';
+    if (Array.isArray(v)) return '[]interface {}';
+    return v.constructor.name;
+  }
+  return null;
+}
+
 const messageOf = (e: unknown): string => (e instanceof RpcRemoteError ? e.remoteMessage : e instanceof Error ? e.message : String(e));
 
 /** Runs the build; never rejects for a build failure (see `error`), always ends every plugin. */
@@ -235,12 +261,13 @@ export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promi
   const runUuid = newRunUuid();
   const run: PackerRun = { version: d.packerVersion ?? '1.16.0', runUuid };
   const name = d.name ?? 'build';
-  const source: PackerSource = { type: d.builder.type, name };
+  const source: PackerSource = { type: d.sourceType ?? d.builder.type, name };
   const sessions: PluginSession[] = [];
   const result: BuildResult = { protocol: 'gob', artifacts: [], error: null, errors: [], pids: [] };
   const env = packerPluginEnvironment(runUuid, { ...process.env, ...(d.env ?? {}) });
   const start = async (c: BuildComponent, kind: ComponentKind): Promise<PluginSession> => {
-    const s = await startComponent(c.plugin, kind, c.type, { ...(o.session ?? {}), protocol: result.protocol, env });
+    const trace = o.traceSession?.(kind, c.type);
+    const s = await startComponent(c.plugin, kind, c.type, { ...(o.session ?? {}), ...(trace ? { trace } : {}), protocol: result.protocol, env });
     sessions.push(s);
     if (s.process.pid !== undefined) {
       result.pids.push(s.process.pid);
@@ -335,7 +362,12 @@ export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promi
       for (const [i, { pp, s, vars, config }] of steps.entries()) {
         const ui = targetedUi(`${name} (${pp.type})`, o.onUi);
         targetedUi(name, o.onUi).say?.(`Running post-processor: ${pp.type}`);
-        await prior.state('generated_data');
+        const unhandled = unhandledBuildVar(await prior.state('generated_data'));
+        if (unhandled !== null) {
+          result.errors.push(`Post-processor failed: unhandled buildvar type: ${unhandled}`);
+          chainDone = true;
+          break;
+        }
         let r;
         try {
           r = await postProcessAsPacker(s.postProcessor(), { vars, config, artifact: forwardedArtifact(prior), ui, callTimeoutMs: 24 * 3600 * 1000 });

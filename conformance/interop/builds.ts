@@ -6,15 +6,19 @@
  * (commands and files inside a temporary directory), a 2-step post-processor chain, a cancel
  * mid-provision (every plugin process group gone afterwards) and a failing provisioner.
  *
- * `matchedPacker` counts builds whose session was compared with real Packer's `packer build` of
- * the same template through the recording relay: that differential is not written yet, so it is
- * 0 and `notes` says so.
+ * `matchedPacker` counts builds whose whole session equals real Packer's `packer build` of the same
+ * template (conformance/reference/builds.ts: the recordings of `npm run reference`'s build case
+ * sets, conformance/.work/reference/results.json): every call per plugin process, the outcome, the
+ * files in the work directory. Each difference is listed in `differences`; builds Packer does not
+ * run here are named in `notes`.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { processGroupsLeft, runBuild, type BuildDescription, type BuildResult, type BuildUiEvent } from '../../host/build.js';
-import type { PluginBuild } from './plugins.js';
+import { repoRoot, type PluginBuild } from './plugins.js';
+import { compareBuildWithPacker, type ReferenceBuildCase } from '../reference/builds.js';
+import type { RecordedSession } from '../reference/differential.js';
 
 export interface BuildsSummary {
   total: number;
@@ -23,6 +27,8 @@ export interface BuildsSummary {
   matchedPacker: number;
   byProtocol: Record<'gob' | 'protobuf', number>;
   failures: Array<{ build: string; failures: string[] }>;
+  /** Each difference between a build and real Packer's run of the same template. */
+  differences: Array<{ build: string; difference: string }>;
   notes: string[];
 }
 
@@ -61,7 +67,7 @@ const fileIs = (path: string, want: string): boolean => {
 
 const FORWARDED = ['Start', 'Upload', 'Upload', 'Download', 'UploadDir', 'DownloadDir'];
 
-function cases(v2: string, v1: string): BuildCase[] {
+export function buildCases(v2: string, v1: string): BuildCase[] {
   const out: BuildCase[] = [];
   const base = (plugin: string, env: Record<string, string>, parts: Partial<BuildDescription>): BuildDescription => ({
     name: 'tester.interop',
@@ -147,7 +153,7 @@ function cases(v2: string, v1: string): BuildCase[] {
     describe: () =>
       base(
         v2,
-        { PACKER_FORCE_GOB: '1' },
+        { PACKER_FORCE_GOB: '1', TESTER_GENERATED_DATA: 'plain' },
         {
           postProcessors: [
             [
@@ -172,7 +178,7 @@ function cases(v2: string, v1: string): BuildCase[] {
     describe: (work) =>
       base(
         v1,
-        { TESTER_WORKDIR: work },
+        { TESTER_WORKDIR: work, TESTER_GENERATED_DATA: 'plain' },
         {
           provisioners: [{ plugin: v1, type: 'tester', config: stringObject({ command: 'mkdir -p tmp/tester && cat > tmp/tester/download.txt' }) }],
           postProcessors: [[{ plugin: v1, type: 'tester', config: stringObject({ destination: 'only.out' }) }]],
@@ -226,9 +232,8 @@ export async function runBuilds(builds: readonly PluginBuild[], log: (l: string)
     matchedPacker: 0,
     byProtocol: { gob: 0, protobuf: 0 },
     failures: [],
-    notes: [
-      'matchedPacker is 0: the differential against real Packer (`packer build` of the same template through the recording relay) is not written yet; no build is compared with Packer.',
-    ],
+    differences: [],
+    notes: [],
   };
   const v2 = builds.find((b) => b.name === 'tester-sdk0.6.4')?.path;
   const v1 = builds.find((b) => b.name === 'tester-sdk0.4.0')?.path;
@@ -237,7 +242,8 @@ export async function runBuilds(builds: readonly PluginBuild[], log: (l: string)
     s.notes.push('skipped: tester-sdk0.6.4 or tester-sdk0.4.0 not built');
     return s;
   }
-  for (const c of cases(v2, v1)) {
+  const all = buildCases(v2, v1);
+  for (const c of all) {
     const f = await runCase(c);
     s.total++;
     s.byProtocol[c.protocol]++;
@@ -248,5 +254,39 @@ export async function runBuilds(builds: readonly PluginBuild[], log: (l: string)
     }
     log(`${f.length ? 'FAIL' : 'ok  '} build ${c.id}${f.length ? `\n     ${f.join('\n     ')}` : ''}`);
   }
+  await compareWithPacker(all, s, log);
   return s;
+}
+
+const REFERENCE = resolve(repoRoot, 'conformance/.work/reference');
+
+/** The differential against real Packer's recorded builds (`npm run reference` records them). */
+async function compareWithPacker(all: readonly BuildCase[], s: BuildsSummary, log: (l: string) => void): Promise<void> {
+  const file = resolve(REFERENCE, 'results.json');
+  const results = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { cases: Array<ReferenceBuildCase & { build?: string }>; sessions: RecordedSession[] })
+    : null;
+  const refCases = (results?.cases ?? []).filter((c) => c.build);
+  if (!refCases.length) {
+    const why = `no recorded Packer builds in ${file} (npm run reference records them)`;
+    log(`SKIPPED: builds against real Packer: ${why}`);
+    s.notes.push(`matchedPacker is 0: ${why}`);
+    return;
+  }
+  for (const c of all) {
+    const ref = refCases.find((r) => r.build === c.id);
+    if (!ref) {
+      s.notes.push(
+        c.cancelAfterStartMs !== undefined
+          ? `${c.id}: not compared with Packer (Packer is cancelled by a signal at a moment of its own: its session is timing-dependent)`
+          : `${c.id}: no recorded Packer build`,
+      );
+      continue;
+    }
+    const sessions = results!.sessions.filter((x) => x.case === ref.id);
+    const cmp = await compareBuildWithPacker(ref, sessions, (work) => c.describe(work), REFERENCE);
+    if (cmp.matched) s.matchedPacker++;
+    for (const d of cmp.differences) s.differences.push({ build: c.id, difference: d });
+    log(`${cmp.matched ? 'same' : 'DIFF'} as Packer ${ref.id}: ${c.id}${cmp.differences.length ? `\n     ${cmp.differences.join('\n     ')}` : ''}`);
+  }
 }

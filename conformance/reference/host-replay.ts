@@ -99,7 +99,7 @@ export interface ReplayResult {
 
 type Json = unknown;
 
-interface NormCall {
+export interface NormCall {
   caller: 'host' | 'plugin';
   method: string;
   request: Json;
@@ -107,11 +107,11 @@ interface NormCall {
   error: string;
 }
 
-const RUN_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const RUN_UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
-/** Replaces what is random per run: PACKER_RUN_UUID values (anywhere), tracker ids are dropped by the caller. */
+/** Replaces what is random per run: PACKER_RUN_UUID values (anywhere, also inside a text such as a Ui message), tracker ids are dropped by the caller. */
 function scrub(j: Json): Json {
-  if (typeof j === 'string') return RUN_UUID.test(j) ? '<run-uuid>' : j;
+  if (typeof j === 'string') return j.replace(RUN_UUID, '<run-uuid>');
   if (Array.isArray(j)) return j.map(scrub);
   if (j && typeof j === 'object') return Object.fromEntries(Object.entries(j as Record<string, Json>).map(([k, v]) => [k, scrub(v)]));
   return j;
@@ -157,11 +157,11 @@ function withoutStreamId(j: Json): Json {
   return o;
 }
 
-function fromRecorded(c: TranscriptCall, mode: WireProtocol): NormCall {
+export function fromRecorded(c: TranscriptCall, mode: WireProtocol): NormCall {
   return normalise(c.caller, c.request as RpcMessage, c.response as RpcMessage | null, c.response ? c.response.header.error : '(no answer)', mode);
 }
 
-function fromOurs(t: RpcTrace, mode: WireProtocol): NormCall {
+export function fromOurs(t: RpcTrace, mode: WireProtocol): NormCall {
   return normalise(t.caller, t.request as RpcMessage, t.response as RpcMessage | null, t.response ? t.response.header.error : '(no answer)', mode);
 }
 
@@ -196,7 +196,7 @@ export function compareSessions(ours: NormCall[], recorded: NormCall[]): string[
 // ---- what the recording supplies ----
 
 /** The host's stream-0 requests of the recording, Configs kept as the bytes Packer sent. */
-function configsOf(requests: GoRequest[], method: string): AnyValue[][] {
+export function configsOf(requests: GoRequest[], method: string): AnyValue[][] {
   return requests.filter((r) => r.serviceMethod === method).map((r) => ((r.body as { Configs: AnyValue[] | null }).Configs ?? []) as AnyValue[]);
 }
 

@@ -26,6 +26,11 @@ type caseSet struct {
 	Body      string    // the template after the packer block
 	ForceGob  []*string // nil entry = unset
 	Sessions  bool      // the sessions of its runs with PACKER_FORCE_GOB unset or "1" become transcript vectors
+	// Build: a whole-build differential case (conformance/interop/builds.ts runs the same build
+	// through runBuild): run by one Packer version only, its work directory's files recorded.
+	Build string
+	// Env: added to Packer's environment (and so the plugins'); "$CASE/" is the case directory.
+	Env map[string]string
 }
 
 func sp(s string) *string { return &s }
@@ -147,6 +152,57 @@ func caseSets() []caseSet {
 		{ID: "sessions-v2", About: "every component kind of v2 plugins (recorded as transcript vectors)",
 			Installed: []plug{t064, ppV2}, Required: []req{r(t064), r(ppV2)}, Body: sessionBody("t064", ppV2.Name), ForceGob: []*string{nil, sp("1")}, Sessions: true},
 	}
+}
+
+// buildPacker is the one Packer version the whole-build cases run with (one packer build per case).
+const buildPacker = "v1.16.0"
+
+// buildCaseSets: the interop builds (conformance/interop/builds.ts) real Packer can run here, as
+// HCL2 templates; the ids are the interop cases' keys. Not here: the cancelled builds (Packer is
+// cancelled by a signal at a moment of its own; the session is timing-dependent).
+func buildCaseSets() []caseSet {
+	t064 := plug{own, "t064", "tester-sdk0.6.4"}
+	t040 := plug{own, "t040", "tester-sdk0.4.0"}
+	r := func(p plug) req { return req{p.Name, p.Owner, p.Name} }
+	// the tester builder's spec requires a `block` block
+	src := func(acc string) string {
+		return fmt.Sprintf("source %q \"interop\" {\n  str = \"interop\"\n  block {\n    name = \"blk\"\n  }\n}\n", acc)
+	}
+	prov := func(acc, cmd string) string {
+		return fmt.Sprintf("  provisioner %q {\n    command = %q\n  }\n", acc+"-tester", cmd)
+	}
+	pp := func(acc, dest string, keep bool) string {
+		k := ""
+		if keep {
+			k = "    keep_input_artifact = true\n"
+		}
+		return fmt.Sprintf("    post-processor %q {\n      destination = %q\n%s    }\n", acc+"-tester", dest, k)
+	}
+	work := map[string]string{"TESTER_WORKDIR": "$CASE/work"}
+	// generated_data Packer can make build.* variables of (the tester's full set fails every post-processor)
+	plain := map[string]string{"TESTER_GENERATED_DATA": "plain"}
+	var out []caseSet
+	for _, proto := range []string{"gob", "protobuf"} {
+		fg := []*string{sp("")}
+		if proto == "gob" {
+			fg = []*string{sp("1")}
+		}
+		out = append(out,
+			caseSet{ID: "build-" + proto + "-proxied", Build: proto + ": builder communicator proxied to the provisioner", Installed: []plug{t064}, Required: []req{r(t064)},
+				Body: src("t064") + buildBlock([]string{"source.t064.interop"}, prov("t064", "echo interop")), ForceGob: fg},
+			caseSet{ID: "build-" + proto + "-local", Build: proto + ": local commands, upload and download in a work directory", Installed: []plug{t064}, Required: []req{r(t064)}, Env: work,
+				Body: src("t064") + buildBlock([]string{"source.t064.interop"}, prov("t064", "mkdir -p tmp/tester && tr a-z A-Z > tmp/tester/download.txt")), ForceGob: fg},
+			caseSet{ID: "build-" + proto + "-failing", Build: proto + ": a failing provisioner fails the build", Installed: []plug{t064}, Required: []req{r(t064)}, Env: work,
+				Body: src("t064") + buildBlock([]string{"source.t064.interop"}, prov("t064", "exit 3")), ForceGob: fg},
+		)
+	}
+	out = append(out,
+		caseSet{ID: "build-gob-chain", Build: "gob: 2-step post-processor chain", Installed: []plug{t064}, Required: []req{r(t064)}, Env: plain,
+			Body: src("t064") + buildBlock([]string{"source.t064.interop"}, "  post-processors {\n"+pp("t064", "first.out", false)+pp("t064", "second.out", true)+"  }\n"), ForceGob: []*string{sp("1")}},
+		caseSet{ID: "build-gob-sdk040", Build: "gob (chosen: SDK v0.4.0 has no protocol v2): provisioner and chain", Installed: []plug{t040}, Required: []req{r(t040)}, Env: map[string]string{"TESTER_WORKDIR": "$CASE/work", "TESTER_GENERATED_DATA": "plain"},
+			Body: src("t040") + buildBlock([]string{"source.t040.interop"}, prov("t040", "mkdir -p tmp/tester && cat > tmp/tester/download.txt")+"  post-processors {\n"+pp("t040", "only.out", false)+"  }\n"), ForceGob: []*string{nil}},
+	)
+	return out
 }
 
 // templateText is the whole HCL2 template of a case set.

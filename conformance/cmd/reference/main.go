@@ -114,6 +114,10 @@ type Case struct {
 	// PluginsInstalled: what `packer plugins installed` printed for the case's layout (first run
 	// of each case set only), paths relative to PACKER_PLUGIN_PATH.
 	PluginsInstalled []string `json:"pluginsInstalled,omitempty"`
+	// Build: the interop build this case is (buildCaseSets); WorkFiles: the files its
+	// TESTER_WORKDIR held after the build (path relative to it -> contents).
+	Build     string            `json:"build,omitempty"`
+	WorkFiles map[string]string `json:"workFiles,omitempty"`
 }
 
 // Session is one recorded plugin session.
@@ -184,8 +188,8 @@ func main() {
 	}
 	var jobs []job
 	for _, p := range packers {
-		for _, cs := range caseSets() {
-			if *flagOnly != "" && !strings.Contains(cs.ID, *flagOnly) {
+		for _, cs := range append(caseSets(), buildCaseSets()...) {
+			if *flagOnly != "" && !strings.Contains(cs.ID, *flagOnly) || cs.Build != "" && p.Version != buildPacker {
 				continue
 			}
 			for _, fg := range cs.ForceGob {
@@ -298,6 +302,14 @@ func runCase(work, relay, relaySum string, p packerBin, cs caseSet, fg *string, 
 	if fg != nil {
 		env = append(env, "PACKER_FORCE_GOB="+*fg)
 	}
+	c.Build = cs.Build
+	for _, k := range sortedKeys(cs.Env) {
+		v := strings.ReplaceAll(cs.Env[k], "$CASE", dir)
+		env = append(env, k+"="+v)
+		if k == "TESTER_WORKDIR" {
+			check(os.MkdirAll(v, 0o755))
+		}
+	}
 	c.Env = map[string]string{}
 	for _, e := range env {
 		k, v, _ := strings.Cut(e, "=")
@@ -310,6 +322,10 @@ func runCase(work, relay, relaySum string, p packerBin, cs caseSet, fg *string, 
 	c.Seconds = time.Since(t0).Seconds()
 	if lb, err := os.ReadFile(filepath.Join(dir, "packer.log")); err == nil {
 		c.LogProto = strings.Contains(string(lb), "Using protobuf for communication with plugins")
+	}
+
+	if w := cs.Env["TESTER_WORKDIR"]; w != "" {
+		c.WorkFiles = workFiles(strings.ReplaceAll(w, "$CASE", dir))
 	}
 
 	// What the relays saw.
@@ -619,6 +635,30 @@ func writeCaptures(work string, sessions []Session, builds map[string]pluginBuil
 	}
 	logf("wrote %d transcript captures to %s", n, filepath.Join(dir, "index-packer.jsonl"))
 	return nil
+}
+
+func sortedKeys(m map[string]string) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// workFiles: every regular file under root (path relative to root -> contents).
+func workFiles(root string) map[string]string {
+	out := map[string]string{}
+	_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return nil
+		}
+		if b, err := os.ReadFile(p); err == nil {
+			out[rel(root, p)] = string(b)
+		}
+		return nil
+	})
+	return out
 }
 
 func rel(base, p string) string {

@@ -120,6 +120,10 @@ func (b *Builder) Run(ctx context.Context, ui packersdk.Ui, hook packersdk.Hook)
 	return &Artifact{id: "tester-123", files: []string{"/tmp/tester/a.img", "/tmp/tester/b.img"}}, nil
 }
 
+// plainDataEnv: set to "plain" in the plugin's environment, the artifact's generated_data holds
+// only types Packer can turn into HCL values; unset (the recorded sessions), every Go type.
+const plainDataEnv = "TESTER_GENERATED_DATA"
+
 // Artifact is served by the plugin after Run / PostProcess.
 type Artifact struct {
 	id    string
@@ -133,6 +137,11 @@ func (a *Artifact) String() string    { return "tester artifact " + a.id }
 func (a *Artifact) State(name string) interface{} {
 	switch name {
 	case "generated_data":
+		if os.Getenv(plainDataEnv) == "plain" {
+			// only values Packer's HCL2 post-processors can take as build.* variables
+			// (hcl2template.ConvertPluginConfigValueToHCLValue): a chain runs under real Packer
+			return map[string]interface{}{"string": "value", "int": int64(-42), "uint": uint64(42), "float": 2.25, "bool": true, "bytes": []byte("raw")}
+		}
 		return map[string]interface{}{
 			"string": "value",
 			"int":    int64(-42),
