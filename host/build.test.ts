@@ -151,7 +151,13 @@ if (!tester) {
             {
               onPluginStart: (kind, pid) => pids.set(kind, pid),
               onCommunicatorCall: (m) => {
-                if (m === 'Start') setTimeout(() => process.kill(pids.get(victim)!, 'SIGKILL'), 300);
+                if (m !== 'Start') return;
+                // The victim may be gone already (the build failed first): the assertions below say so.
+                setTimeout(() => {
+                  try {
+                    process.kill(pids.get(victim)!, 'SIGKILL');
+                  } catch {}
+                }, 300);
               },
             },
           );

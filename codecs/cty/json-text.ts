@@ -3,6 +3,7 @@
  * at a time with byte offsets (strings validated as UTF-8, escapes decoded the way Go's
  * encoding/json decodes them), and an ASCII writer. Go's string writer is codecs/golang/json.ts.
  */
+import { jsonEscapedChar } from '../golang/json.js';
 import { WireError } from '../wire/errors.js';
 import type { ByteWriter } from '../wire/writer.js';
 import { DecodeBudget } from '../wire/limits.js';
@@ -202,31 +203,13 @@ export class JsonCursor {
       if (p + 1 >= this.end) this.fail('unexpected end of JSON input in string escape', p);
       const e = b[p + 1]!;
       p += 2;
+      const simpleChar = jsonEscapedChar(e);
+      if (simpleChar !== undefined) {
+        out += simpleChar;
+        runStart = p;
+        continue;
+      }
       switch (e) {
-        case 0x22:
-          out += '"';
-          break;
-        case 0x5c:
-          out += '\\';
-          break;
-        case 0x2f:
-          out += '/';
-          break;
-        case 0x62:
-          out += '\b';
-          break;
-        case 0x66:
-          out += '\f';
-          break;
-        case 0x6e:
-          out += '\n';
-          break;
-        case 0x72:
-          out += '\r';
-          break;
-        case 0x74:
-          out += '\t';
-          break;
         case 0x75: {
           let u = this.hex4(p);
           p += 4;

@@ -13,6 +13,8 @@ import { CtyNumber, type Accuracy, type RoundingMode } from './number.js';
 export const MIN_EXP = -2147483648;
 export const MAX_EXP = 2147483647;
 
+const TWO_POW_1023 = 1n << 1023n;
+
 /** Number of bits in m (m >= 0). */
 export function bitLen(m: bigint): number {
   if (m < 0x20000000000000n) {
@@ -21,8 +23,24 @@ export function bitLen(m: bigint): number {
     if (n < 0x100000000) return 32 - Math.clz32(n);
     return 32 + (32 - Math.clz32(Math.floor(n / 0x100000000)));
   }
+  if (m < TWO_POW_1023) {
+    // Number(m) rounds to nearest, so its binary exponent E is bitLen(m) - 1, except when m
+    // rounded up to a power of two (then m may lie just below 2^E): only that case needs a bigint.
+    const d = Number(m);
+    const e = float64Exponent(d);
+    if (d === 2 ** e && m < 1n << BigInt(e)) return e;
+    return e + 1;
+  }
   const s = m.toString(16);
   return (s.length - 1) * 4 + (32 - Math.clz32(parseInt(s[0]!, 16)));
+}
+
+/** The binary exponent E of a finite double d >= 2^53 (2^E <= d < 2^(E+1)): log2 corrected by exact power-of-two comparisons. */
+function float64Exponent(d: number): number {
+  let e = Math.floor(Math.log2(d));
+  if (2 ** e > d) e--;
+  else if (2 ** (e + 1) <= d) e++;
+  return e;
 }
 
 /** Number of trailing zero bits of m (m > 0). */

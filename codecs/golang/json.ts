@@ -130,3 +130,31 @@ export function goJsonFloat(x: number): string | undefined {
   // "e+21" / "e-7" exponents) as Go's encoding/json.
   return String(x);
 }
+
+/**
+ * The character a JSON one-letter escape stands for (backslash then one of `"\/bfnrt`),
+ * given the byte after the backslash; undefined for `u` (four hex digits follow) and for bytes
+ * that are no escape (encoding/json's scanner refuses those).
+ */
+export function jsonEscapedChar(code: number): string | undefined {
+  switch (code) {
+    case 0x22:
+      return '"';
+    case 0x5c:
+      return '\\';
+    case 0x2f:
+      return '/';
+    case 0x62:
+      return '\b';
+    case 0x66:
+      return '\f';
+    case 0x6e:
+      return '\n';
+    case 0x72:
+      return '\r';
+    case 0x74:
+      return '\t';
+    default:
+      return undefined;
+  }
+}

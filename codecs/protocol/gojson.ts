@@ -7,7 +7,7 @@
  * Objects keep every member in order, duplicates included: Go's decoder applies members one by
  * one, so a later duplicate overwrites an earlier one, and that is for the caller to reproduce.
  */
-import { goJsonString } from '../golang/json.js';
+import { goJsonString, jsonEscapedChar } from '../golang/json.js';
 import { WireError, MAX_DEPTH } from '../wire/index.js';
 import { decodeUtf8Go, loneSurrogateAt } from '../wire/utf8.js';
 
@@ -205,31 +205,14 @@ class JsonReader {
       this.pos++;
       const e = this.peek('string escape code');
       this.pos++;
+      const simpleChar = jsonEscapedChar(e);
+      if (simpleChar !== undefined) {
+        out += simpleChar;
+        runStart = this.pos;
+        isAscii = true;
+        continue;
+      }
       switch (e) {
-        case 0x22:
-          out += '"';
-          break;
-        case 0x5c:
-          out += '\\';
-          break;
-        case 0x2f:
-          out += '/';
-          break;
-        case 0x62:
-          out += '\b';
-          break;
-        case 0x66:
-          out += '\f';
-          break;
-        case 0x6e:
-          out += '\n';
-          break;
-        case 0x72:
-          out += '\r';
-          break;
-        case 0x74:
-          out += '\t';
-          break;
         case 0x75: {
           const u = this.hex4();
           if (u >= 0xd800 && u < 0xdc00) {
