@@ -9,15 +9,19 @@ import type { CtyNumber } from './number.js';
 import { bitLen } from './number-ops.js';
 import { tryParseNumberText } from './numtext.js';
 
+/** Mantissas below this convert to a finite double (53 leading bits, rounded). */
+const MANT_AS_DOUBLE = 1n << 1023n;
+const LOG10_2 = Math.LOG10E * Math.LN2;
+
 /** The power of ten of a finite number's leading digit (within one), 0 for zero and infinities. */
 export function decimalExponent(n: CtyNumber): number {
   if (n.form !== 'finite') return 0;
   // log10 of the leading 53 bits, plus the rest as a power of two; the value is within a
   // rounding of its text, so 1e-1000 may sit a hair below 10^-1000 (hence the tolerance)
+  if (n.mant < MANT_AS_DOUBLE) return Math.floor(Math.log10(Number(n.mant)) + n.exp * LOG10_2 + 1e-9);
   const bits = bitLen(n.mant);
-  const top = bits > 53 ? Number(n.mant >> BigInt(bits - 53)) : Number(n.mant);
-  const rest = n.exp + Math.max(bits - 53, 0);
-  return Math.floor(Math.log10(top) + rest * Math.LOG10E * Math.LN2 + 1e-9);
+  const top = Number(n.mant >> BigInt(bits - 53));
+  return Math.floor(Math.log10(top) + (n.exp + bits - 53) * LOG10_2 + 1e-9);
 }
 
 /** Checks a decoded number against the call's number limits (digits: of its text, 0 if none). */
