@@ -30,6 +30,10 @@ export interface RpcFrameReaderOptions {
   limits?: DecodeOptions | DecodeBudget;
 }
 
+/** The reader's buffer to start with, and the most it keeps while no message is partly buffered. */
+const INITIAL_BUFFER_BYTES = 4096;
+const IDLE_BUFFER_BYTES = 64 * 1024;
+
 export class RpcFrameReader {
   private buf: Uint8Array;
   /** Unconsumed bytes are buf[start, end). */
@@ -48,12 +52,17 @@ export class RpcFrameReader {
     this.direction = opts.direction;
     this.limits = opts.limits;
     this.scanner = new ValueScanner(opts.maxMessageBytes ?? 64 * 1024 * 1024);
-    this.buf = new Uint8Array(4096);
+    this.buf = new Uint8Array(INITIAL_BUFFER_BYTES);
   }
 
   /** Bytes received but not yet returned as messages. */
   get buffered(): number {
     return this.end - this.start;
+  }
+
+  /** Bytes the reader holds for its buffer (what it keeps alive between messages). */
+  get capacity(): number {
+    return this.buf.length;
   }
 
   /** Stream offset of the next unconsumed byte. */
@@ -106,11 +115,15 @@ export class RpcFrameReader {
       if (this.start === this.end) {
         this.base += this.start;
         this.start = this.end = 0;
+        // A large message grew the buffer; an idle reader does not keep that memory.
+        if (this.buf.length > IDLE_BUFFER_BYTES) this.buf = new Uint8Array(INITIAL_BUFFER_BYTES);
       }
       return msg;
     } catch (e) {
-      this.failure = e instanceof WireError ? e : new WireError('rpc', this.offset, `internal error: ${String(e)}`);
-      throw this.failure;
+      // Only bad bytes are WireErrors; anything else is a bug and travels as it is.
+      if (!(e instanceof WireError)) throw e;
+      this.failure = e;
+      throw e;
     }
   }
 
