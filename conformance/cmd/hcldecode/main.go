@@ -24,19 +24,15 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
-	"runtime/debug"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hcldec"
 	hcljson "github.com/hashicorp/hcl/v2/json"
 	"github.com/packer-wire/conformance/canon"
 	"github.com/packer-wire/conformance/internal/goview"
+	"github.com/packer-wire/conformance/internal/lineserve"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -62,33 +58,8 @@ type response struct {
 var sourceSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "source", LabelNames: []string{"type", "name"}}}}
 
 func main() {
-	debug.SetMaxStack(256 << 20)
 	specs := map[string]hcldec.Spec{}
-	in := bufio.NewReaderSize(os.Stdin, 1<<20)
-	out := bufio.NewWriterSize(os.Stdout, 1<<20)
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	for {
-		line, err := in.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
-			if eerr := enc.Encode(serve(line, specs)); eerr != nil {
-				fmt.Fprintln(os.Stderr, "hcldecode:", eerr)
-				os.Exit(1)
-			}
-		}
-		if in.Buffered() == 0 || err != nil {
-			if ferr := out.Flush(); ferr != nil {
-				os.Exit(1)
-			}
-		}
-		if err == io.EOF {
-			return
-		}
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "hcldecode:", err)
-			os.Exit(1)
-		}
-	}
+	lineserve.Serve("hcldecode", func(line []byte) any { return serve(line, specs) }, nil)
 }
 
 func serve(line []byte, specs map[string]hcldec.Spec) (resp response) {

@@ -29,15 +29,11 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
-	"runtime/debug"
 
 	"github.com/packer-wire/conformance/canon"
+	"github.com/packer-wire/conformance/internal/lineserve"
 )
 
 type request struct {
@@ -63,35 +59,10 @@ type response struct {
 }
 
 func main() {
-	debug.SetMaxStack(256 << 20)
-	in := bufio.NewReaderSize(os.Stdin, 1<<20)
-	out := bufio.NewWriterSize(os.Stdout, 1<<20)
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	for {
-		line, err := in.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
-			resp := serve(line)
-			if err := enc.Encode(resp); err != nil {
-				// A canonical node Go cannot write as JSON: answer with the error.
-				_ = enc.Encode(response{ID: resp.ID, Error: "writing the response: " + err.Error(), Stage: "encode"})
-			}
-		}
-		// Flush when no further request is already waiting, so a batch
-		// costs one write.
-		if in.Buffered() == 0 || err != nil {
-			if ferr := out.Flush(); ferr != nil {
-				os.Exit(1)
-			}
-		}
-		if err == io.EOF {
-			return
-		}
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "roundtrip:", err)
-			os.Exit(1)
-		}
-	}
+	lineserve.Serve("roundtrip", func(line []byte) any { return serve(line) }, func(answer any, err error) any {
+		// A canonical node Go cannot write as JSON: answer with the error.
+		return response{ID: answer.(response).ID, Error: "writing the response: " + err.Error(), Stage: "encode"}
+	})
 }
 
 func serve(line []byte) (resp response) {
