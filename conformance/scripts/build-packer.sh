@@ -30,6 +30,8 @@ PACKER_VERSIONS="${PACKER_VERSIONS:-v1.12.0 v1.16.0}"
 MODULE=github.com/hashicorp/packer
 
 log() { printf '[build-packer] %s\n' "$*" >&2; }
+# shellcheck source=json-array.sh
+. "$(dirname "${BASH_SOURCE[0]}")/json-array.sh"
 
 goversion="$(go env GOVERSION)"
 script_sum="$(sha256sum "${BASH_SOURCE[0]}" | cut -d' ' -f1)"
@@ -69,15 +71,7 @@ for v in $PACKER_VERSIONS; do
   entries+=("$(printf '{"version":"%s","path":"%s","reports":"%s","goVersion":"%s"}' "$v" "$out" "$reported" "$goversion")")
 done
 
-{
-  printf '[\n'
-  for i in "${!entries[@]}"; do
-    sep=','
-    [ "$i" -eq $((${#entries[@]} - 1)) ] && sep=''
-    printf '  %s%s\n' "${entries[$i]}" "$sep"
-  done
-  printf ']\n'
-} > "$work/bin/packer.json"
+write_json_array "$work/bin/packer.json" "${entries[@]}"
 
 log "wrote $work/bin/packer.json (${#entries[@]} binaries) in $((SECONDS - total_start))s"
 if [ "${#failures[@]}" -gt 0 ]; then

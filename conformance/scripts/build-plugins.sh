@@ -53,6 +53,8 @@ cleanup() { for d in "${tmpdirs[@]:-}"; do if [ -n "$d" ]; then rm -rf "$d"; fi;
 trap cleanup EXIT
 
 log() { printf '[build-plugins] %s\n' "$*" >&2; }
+# shellcheck source=json-array.sh
+. "$(dirname "${BASH_SOURCE[0]}")/json-array.sh"
 
 json_escape() { printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g'; }
 
@@ -165,15 +167,7 @@ for p in $PUBLISHED; do
   done
 done
 
-{
-  printf '[\n'
-  for i in "${!entries[@]}"; do
-    sep=','
-    [ "$i" -eq $((${#entries[@]} - 1)) ] && sep=''
-    printf '  %s%s\n' "${entries[$i]}" "$sep"
-  done
-  printf ']\n'
-} > "$bin/plugins.json"
+write_json_array "$bin/plugins.json" "${entries[@]}"
 
 log "wrote $bin/plugins.json (${#entries[@]} plugins) in $((SECONDS - total_start))s"
 if [ "${#failures[@]}" -gt 0 ]; then
