@@ -12,15 +12,14 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { specToCanonical } from '../codecs/hclspec/canonical.js';
 import { valueFromCanonical, valueToCanonical } from '../codecs/cty/canonical.js';
-import { GoFloat, GoInt, GoMap, type AnyValue } from '../codecs/rpc/index.js';
+import { GoMap, type AnyValue } from '../codecs/rpc/index.js';
 import { canonicalDiff } from '../conformance/runner/compare.js';
-import { goConfigs, goHostRequests } from '../conformance/interop/go-requests.js';
+import { goConfigs, goHostArtifact, goHostRequests } from '../conformance/interop/go-requests.js';
 import { runInterop } from '../conformance/interop/main.js';
 import { startComponent, type PluginSession } from './session.js';
 import { RecordingUi } from './ui.js';
 import { killAllPlugins, livePluginCount } from './launch.js';
 import { HostError, RpcRemoteError } from './errors.js';
-import type { HostArtifact } from './components.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const binDir = process.env['PACKER_WIRE_PLUGIN_BIN'] ?? resolve(root, 'conformance/.work/bin');
@@ -258,28 +257,11 @@ if (typeof builds === 'string') {
     test('PostProcess: our artifact is served to the plugin, its artifact comes back', async () => {
       const id = 'transcript/tester-sdk0.6.4-post-processor-tester-transcript-gob-run';
       const calls = transcriptCalls(id);
-      const artifact: HostArtifact = {
-        builderId: () => 'packer-wire.host',
-        files: () => ['/host/out/image.raw', '/host/out/ünïcødé.txt'],
-        id: () => 'host-artifact-1',
-        string: () => 'host artifact: ===',
-        state: (n) =>
-          n === 'generated_data'
-            ? new GoMap([
-                ['ID', 'host-1'],
-                ['Port', new GoInt(2222n)],
-                ['Ok', true],
-                ['Ratio', new GoFloat(0.25)],
-                ['List', ['a', new GoInt(-1n)]],
-              ])
-            : null,
-        destroy: () => null,
-      };
       await withSession(tester, 'post-processor', 'tester', 'gob', async (s) => {
         const pp = s.postProcessor();
         await pp.configure(goConfigs(goRequests(id), 'PostProcessor.Configure')!);
         const ui = new RecordingUi();
-        const r = await pp.postProcess(ui, artifact);
+        const r = await pp.postProcess(ui, goHostArtifact);
         const goPP = calls.find((c) => c.serviceMethod === 'PostProcessor.PostProcess')!.response as { Keep: boolean; ForceOverride: boolean };
         assert.is(r.error, null);
         assert.is(r.keep, goPP.Keep);

@@ -4,7 +4,8 @@
  * are read with `interface{}` elements, so cty JSON stays the bytes Go wrote (nothing of ours
  * re-encodes it).
  */
-import { G, RpcFrameReader, decodeRequest, type AnyValue } from '../../codecs/rpc/index.js';
+import { G, GoFloat, GoInt, GoMap, RpcFrameReader, decodeRequest, type AnyValue } from '../../codecs/rpc/index.js';
+import type { HostArtifact } from '../../host/components.js';
 import { replayTranscript } from '../../codecs/yamux/replay.js';
 
 const RawConfigsArgs = G.struct('rpc.RawConfigsArgs', { Configs: G.slice(G.any) });
@@ -41,3 +42,22 @@ export function goConfigs(requests: readonly GoRequest[], serviceMethod: string)
   if (!r) return undefined;
   return ((r.body as { Configs: AnyValue[] | null }).Configs ?? []) as AnyValue[];
 }
+
+/** The artifact the Go capture host hands post-processors (conformance/cmd/host/hostimpl.go); our host serves the same one. */
+export const goHostArtifact: HostArtifact = {
+  builderId: () => 'packer-wire.host',
+  files: () => ['/host/out/image.raw', '/host/out/ünïcødé.txt'],
+  id: () => 'host-artifact-1',
+  string: () => 'host artifact: ' + '='.repeat(3),
+  state: (name) =>
+    name === 'generated_data'
+      ? new GoMap([
+          ['ID', 'host-1'],
+          ['Port', new GoInt(2222n)],
+          ['Ok', true],
+          ['Ratio', new GoFloat(0.25)],
+          ['List', ['a', new GoInt(-1n)]],
+        ])
+      : null,
+  destroy: () => null,
+};

@@ -18,7 +18,7 @@ import type { ComponentKind } from '../../codecs/protocol/describe.js';
 import type { WireProtocol } from '../../codecs/protocol/choose.js';
 import { specToCanonical } from '../../codecs/hclspec/canonical.js';
 import { valueToCanonical } from '../../codecs/cty/canonical.js';
-import { GoFloat, GoInt, GoMap, messageToCanonical, type RpcMessage } from '../../codecs/rpc/index.js';
+import { messageToCanonical, type RpcMessage } from '../../codecs/rpc/index.js';
 import { methodKey } from '../../codecs/rpc/messages.js';
 import {
   HostError,
@@ -27,7 +27,6 @@ import {
   decodeSpecPayload,
   decodeValuePayload,
   type ArtifactClient,
-  type HostArtifact,
   type HostHook,
   type PluginSession,
   type RpcTrace,
@@ -35,7 +34,7 @@ import {
 import { canonicalDiff, bytesEqual } from '../runner/compare.js';
 import type { PluginBuild } from './plugins.js';
 import type { TranscriptCall, Vector, VectorIndex } from './vectors.js';
-import { goConfigs, goHostRequests, type GoRequest } from './go-requests.js';
+import { goConfigs, goHostArtifact, goHostRequests, type GoRequest } from './go-requests.js';
 
 export interface SessionPlan {
   id: string;
@@ -67,25 +66,6 @@ export interface SessionResult {
 }
 
 type Json = unknown;
-
-/** The artifact the Go capture host hands post-processors (conformance/cmd/host/hostimpl.go). */
-const goHostArtifact: HostArtifact = {
-  builderId: () => 'packer-wire.host',
-  files: () => ['/host/out/image.raw', '/host/out/ünïcødé.txt'],
-  id: () => 'host-artifact-1',
-  string: () => 'host artifact: ' + '='.repeat(3),
-  state: (name) =>
-    name === 'generated_data'
-      ? new GoMap([
-          ['ID', 'host-1'],
-          ['Port', new GoInt(2222n)],
-          ['Ok', true],
-          ['Ratio', new GoFloat(0.25)],
-          ['List', ['a', new GoInt(-1n)]],
-        ])
-      : null,
-  destroy: () => null,
-};
 
 /** The Go capture host's hook: says so through the plugin's Ui (it also drives the communicator, which we do not). */
 const goHostHook: HostHook = {
