@@ -16,7 +16,7 @@
  * Every stream is bounded by the session's timeouts; a stream failure fails the call with a
  * HostError.
  */
-import { decodeCommandFinished, encodeCommandFinished, type AnyValue } from '../codecs/rpc/index.js';
+import { decodeCommandFinished, encodeCommandFinished, type RequestBody } from '../codecs/rpc/index.js';
 import { asHostError } from './errors.js';
 import type { PluginSession } from './session.js';
 import type { RpcClient } from './rpc-client.js';
@@ -24,10 +24,13 @@ import type { RpcService } from './rpc-server.js';
 import type { YamuxStream } from './yamux/stream.js';
 
 /** What the host does with a served Communicator's calls. */
+/** Communicator.Upload's file info as the SDK sends it (`*rpc.fileInfo`, or nil). */
+export type UploadFileInfo = RequestBody<'Communicator.Upload'>['FileInfo'];
+
 export interface HostCommunicator {
   /** Runs `command` with `stdin` (null: none was given); resolves when it ends. */
   start(command: string, stdin: Uint8Array | null): Promise<{ stdout: Uint8Array; stderr: Uint8Array; exitStatus: number }>;
-  upload(path: string, data: Uint8Array, fileInfo: AnyValue): Promise<void>;
+  upload(path: string, data: Uint8Array, fileInfo: UploadFileInfo): Promise<void>;
   download(path: string): Promise<Uint8Array>;
   uploadDir(dst: string, src: string, exclude: string[]): Promise<void>;
   downloadDir(src: string, dst: string, exclude: string[]): Promise<void>;
@@ -92,7 +95,7 @@ export function communicatorService(session: PluginSession, impl: HostCommunicat
       return null;
     },
     Upload: async (b) => {
-      const a = b as { Path: string; ReaderStreamId: unknown; FileInfo: AnyValue };
+      const a = b as { Path: string; ReaderStreamId: unknown; FileInfo: UploadFileInfo };
       const s = await dial(num(a.ReaderStreamId));
       const data = await readAll(s, 'upload data');
       await impl.upload(a.Path, data, a.FileInfo ?? null);
@@ -168,11 +171,11 @@ export class CommunicatorClient {
   }
 
   /** Communicator.Upload; `fileInfo` as the SDK sends it (rpc.fileInfo or nil). */
-  async upload(path: string, data: Uint8Array, fileInfo: AnyValue = null): Promise<void> {
+  async upload(path: string, data: Uint8Array, fileInfo: UploadFileInfo = null): Promise<void> {
     const s = this.serve();
     const sent = s.stream.then((x) => writeAndClose(x, data));
     sent.catch(() => {});
-    await this.rpc.call('Communicator.Upload', { Path: path, ReaderStreamId: s.id, FileInfo: fileInfo as never });
+    await this.rpc.call('Communicator.Upload', { Path: path, ReaderStreamId: s.id, FileInfo: fileInfo });
     await sent;
   }
 

@@ -62,7 +62,7 @@ import {
   type RpcTrace,
   type RpcClient,
 } from '../../host/index.js';
-import { CommunicatorClient, communicatorService, type HostCommunicator } from '../../host/communicator.js';
+import { CommunicatorClient, communicatorService, type HostCommunicator, type UploadFileInfo } from '../../host/communicator.js';
 import { canonicalDiff } from '../runner/compare.js';
 import { goHostRequests, type GoRequest } from '../interop/go-requests.js';
 import { loadPlugins, repoRoot } from '../interop/plugins.js';
@@ -486,7 +486,7 @@ async function replayHookStream(model: TranscriptModel, recordedStream: number, 
           });
         }
         case 'Communicator.Upload':
-          return comm.upload(String(a['Path']), streamBytes(model, idOf(a['ReaderStreamId']), 'host'), (a['FileInfo'] ?? null) as AnyValue);
+          return comm.upload(String(a['Path']), streamBytes(model, idOf(a['ReaderStreamId']), 'host'), (a['FileInfo'] ?? null) as UploadFileInfo);
         case 'Communicator.Download':
           return comm.download(String(a['Path']));
         default:
