@@ -8,7 +8,8 @@
  */
 import { MAX_DEPTH } from '../wire/errors.js';
 import { ByteWriter } from '../wire/writer.js';
-import { NIL_TYPE_LIST, T, compareGoStrings, primitiveTypeNamed, type CtyType } from './types.js';
+import { NIL_TYPE_LIST, T, compareGoStrings, objectType, primitiveTypeNamed, type CtyType } from './types.js';
+import { decodeUtf8 } from '../msgpack/str.js';
 import { writeGoJsonString } from '../golang/json.js';
 import { JsonCursor, writeAscii } from './json-text.js';
 import { ctyNormalize } from './gostring.js';
@@ -170,8 +171,148 @@ export function readTypeJSON(c: JsonCursor, depth = 0): CtyType {
 
 /** Parses standalone type JSON bytes (e.g. the bin in go-cty msgpack's dynamic wrapper). */
 export function parseTypeJSON(bytes: Uint8Array, base = 0): CtyType {
+  const f = new CompactTypeReader(bytes);
+  const ft = f.type(0);
+  if (ft !== undefined && f.pos === bytes.length) return ft;
   const c = new JsonCursor(bytes, 0, bytes.length, base);
   const t = readTypeJSON(c);
   c.end_();
   return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading type JSON as Go writes it, fast
+
+/** True when b[i, i+w.length) holds the ASCII text w. */
+function textAt(b: Uint8Array, i: number, end: number, w: string): boolean {
+  const n = w.length;
+  if (i + n > end) return false;
+  for (let j = 0; j < n; j++) if (b[i + j] !== w.charCodeAt(j)) return false;
+  return true;
+}
+
+/**
+ * A reader of type JSON in the form go-cty's MarshalJSON writes (no whitespace, names of printable
+ * ASCII without escapes, no `null` lists), building the types directly. Anything else (and every
+ * error) makes it give up, and the caller parses the text again with the full reader, which
+ * accepts what Go accepts and reports errors.
+ */
+class CompactTypeReader {
+  pos = 0;
+  readonly end: number;
+  constructor(readonly b: Uint8Array) {
+    this.end = b.length;
+  }
+
+  /** A type at pos, or undefined to give up. */
+  type(depth: number): CtyType | undefined {
+    const b = this.b;
+    const i = this.pos;
+    if (depth > MAX_DEPTH || i >= this.end) return undefined;
+    if (b[i] === 0x22) {
+      // "string", "number", "bool", "dynamic"
+      let t: CtyType;
+      let n: number;
+      if (textAt(b, i, this.end, '"string"')) (t = T.String), (n = 8);
+      else if (textAt(b, i, this.end, '"number"')) (t = T.Number), (n = 8);
+      else if (textAt(b, i, this.end, '"bool"')) (t = T.Bool), (n = 6);
+      else if (textAt(b, i, this.end, '"dynamic"')) (t = T.DynamicPseudoType), (n = 9);
+      else return undefined;
+      this.pos = i + n;
+      return t;
+    }
+    if (b[i] !== 0x5b) return undefined;
+    let t: CtyType | undefined;
+    if (textAt(b, i, this.end, '["list",')) {
+      this.pos = i + 8;
+      const e = this.type(depth + 1);
+      t = e && T.list(e);
+    } else if (textAt(b, i, this.end, '["set",')) {
+      this.pos = i + 7;
+      const e = this.type(depth + 1);
+      t = e && T.set(e);
+    } else if (textAt(b, i, this.end, '["map",')) {
+      this.pos = i + 7;
+      const e = this.type(depth + 1);
+      t = e && T.map(e);
+    } else if (textAt(b, i, this.end, '["object",{')) {
+      this.pos = i + 11;
+      t = this.object(depth);
+    } else if (textAt(b, i, this.end, '["tuple",[')) {
+      this.pos = i + 10;
+      t = this.tuple(depth);
+    }
+    if (t === undefined || b[this.pos] !== 0x5d || this.pos >= this.end) return undefined;
+    this.pos++;
+    return t;
+  }
+
+  /** A name: '"' printable ASCII other than '"' and '\' '"'. */
+  name(): string | undefined {
+    const b = this.b;
+    const start = this.pos + 1;
+    if (b[this.pos] !== 0x22) return undefined;
+    let p = start;
+    for (;;) {
+      if (p >= this.end) return undefined;
+      const c = b[p]!;
+      if (c === 0x22) break;
+      if (c < 0x20 || c > 0x7e || c === 0x5c) return undefined;
+      p++;
+    }
+    this.pos = p + 1;
+    return decodeUtf8(b, start, p - start);
+  }
+
+  /** Element types up to and including the closing ']'. */
+  tuple(depth: number): CtyType | undefined {
+    const elems: CtyType[] = [];
+    if (this.b[this.pos] === 0x5d) {
+      this.pos++;
+      return T.tuple(elems);
+    }
+    for (;;) {
+      const e = this.type(depth + 1);
+      if (e === undefined) return undefined;
+      elems.push(e);
+      const c = this.b[this.pos++];
+      if (c === 0x5d) return T.tuple(elems);
+      if (c !== 0x2c) return undefined;
+    }
+  }
+
+  /** Attributes up to and including the closing '}', then the optional list, if any. */
+  object(depth: number): CtyType | undefined {
+    const b = this.b;
+    const attrs = new Map<string, CtyType>();
+    const optional = new Set<string>();
+    if (b[this.pos] === 0x7d) this.pos++;
+    else
+      for (;;) {
+        const name = this.name();
+        if (name === undefined || b[this.pos++] !== 0x3a) return undefined;
+        const at = this.type(depth + 1);
+        if (at === undefined) return undefined;
+        attrs.set(name, at);
+        const c = b[this.pos++];
+        if (c === 0x7d) break;
+        if (c !== 0x2c) return undefined;
+      }
+    if (b[this.pos] === 0x2c) {
+      // ,["opt",…]
+      if (b[this.pos + 1] !== 0x5b) return undefined;
+      this.pos += 2;
+      if (b[this.pos] === 0x5d) this.pos++;
+      else
+        for (;;) {
+          const name = this.name();
+          if (name === undefined || !attrs.has(name)) return undefined;
+          optional.add(name);
+          const c = b[this.pos++];
+          if (c === 0x5d) break;
+          if (c !== 0x2c) return undefined;
+        }
+    }
+    return objectType(attrs, optional);
+  }
 }

@@ -49,6 +49,14 @@ export const T = Object.freeze({
   },
 });
 
+/**
+ * An object type holding these collections as they are (no copy), for a decoder that has just
+ * built them and hands them over: neither may be changed afterwards.
+ */
+export function objectType(attrs: Map<string, CtyType>, optional: Set<string> = new Set()): CtyType {
+  return { kind: 'object', attrs, optional };
+}
+
 /** The primitive type (or DynamicPseudoType) go-cty's JSON type syntax names, or undefined. */
 export function primitiveTypeNamed(name: string): CtyType | undefined {
   switch (name) {
