@@ -183,6 +183,14 @@ export function parseTypeJSON(bytes: Uint8Array, base = 0): CtyType {
 // ---------------------------------------------------------------------------------------------
 // Reading type JSON as Go writes it, fast
 
+/** The primitive type names by the letter after their opening quote. */
+const PRIMITIVE_WORDS: Record<number, readonly [string, CtyType]> = {
+  0x73: ['"string"', T.String],
+  0x6e: ['"number"', T.Number],
+  0x62: ['"bool"', T.Bool],
+  0x64: ['"dynamic"', T.DynamicPseudoType],
+};
+
 /** True when b[i, i+w.length) holds the ASCII text w. */
 function textAt(b: Uint8Array, i: number, end: number, w: string): boolean {
   const n = w.length;
@@ -208,41 +216,38 @@ class CompactTypeReader {
   type(depth: number): CtyType | undefined {
     const b = this.b;
     const i = this.pos;
-    if (depth > MAX_DEPTH || i >= this.end) return undefined;
+    const end = this.end;
+    if (depth > MAX_DEPTH || i + 2 >= end) return undefined;
     if (b[i] === 0x22) {
-      // "string", "number", "bool", "dynamic"
-      let t: CtyType;
-      let n: number;
-      if (textAt(b, i, this.end, '"string"')) (t = T.String), (n = 8);
-      else if (textAt(b, i, this.end, '"number"')) (t = T.Number), (n = 8);
-      else if (textAt(b, i, this.end, '"bool"')) (t = T.Bool), (n = 6);
-      else if (textAt(b, i, this.end, '"dynamic"')) (t = T.DynamicPseudoType), (n = 9);
-      else return undefined;
-      this.pos = i + n;
-      return t;
+      // "string", "number", "bool", "dynamic": told apart by their first letter
+      const word = PRIMITIVE_WORDS[b[i + 1]!];
+      if (word === undefined || !textAt(b, i, end, word[0])) return undefined;
+      this.pos = i + word[0].length;
+      return word[1];
     }
-    if (b[i] !== 0x5b) return undefined;
+    // ["list", ["set", ["map", ["object",{ ["tuple",[
+    const kind = b[i + 2];
     let t: CtyType | undefined;
-    if (textAt(b, i, this.end, '["list",')) {
+    if (kind === 0x6c && textAt(b, i, end, '["list",')) {
       this.pos = i + 8;
-      const e = this.type(depth + 1);
-      t = e && T.list(e);
-    } else if (textAt(b, i, this.end, '["set",')) {
+      t = this.type(depth + 1);
+      if (t !== undefined) t = T.list(t);
+    } else if (kind === 0x73 && textAt(b, i, end, '["set",')) {
       this.pos = i + 7;
-      const e = this.type(depth + 1);
-      t = e && T.set(e);
-    } else if (textAt(b, i, this.end, '["map",')) {
+      t = this.type(depth + 1);
+      if (t !== undefined) t = T.set(t);
+    } else if (kind === 0x6d && textAt(b, i, end, '["map",')) {
       this.pos = i + 7;
-      const e = this.type(depth + 1);
-      t = e && T.map(e);
-    } else if (textAt(b, i, this.end, '["object",{')) {
+      t = this.type(depth + 1);
+      if (t !== undefined) t = T.map(t);
+    } else if (kind === 0x6f && textAt(b, i, end, '["object",{')) {
       this.pos = i + 11;
       t = this.object(depth);
-    } else if (textAt(b, i, this.end, '["tuple",[')) {
+    } else if (kind === 0x74 && textAt(b, i, end, '["tuple",[')) {
       this.pos = i + 10;
       t = this.tuple(depth);
-    }
-    if (t === undefined || b[this.pos] !== 0x5d || this.pos >= this.end) return undefined;
+    } else return undefined;
+    if (t === undefined || this.pos >= end || b[this.pos] !== 0x5d) return undefined;
     this.pos++;
     return t;
   }
@@ -285,7 +290,7 @@ class CompactTypeReader {
   object(depth: number): CtyType | undefined {
     const b = this.b;
     const attrs = new Map<string, CtyType>();
-    const optional = new Set<string>();
+    let optional: Set<string> | undefined;
     if (b[this.pos] === 0x7d) this.pos++;
     else
       for (;;) {
@@ -307,7 +312,7 @@ class CompactTypeReader {
         for (;;) {
           const name = this.name();
           if (name === undefined || !attrs.has(name)) return undefined;
-          optional.add(name);
+          (optional ??= new Set()).add(name);
           const c = b[this.pos++];
           if (c === 0x5d) break;
           if (c !== 0x2c) return undefined;
