@@ -154,10 +154,11 @@ function typeImpl(t: CtyType): GoIface {
     case 'set':
       return { type: typeSetGo, value: { ElementTypeT: t.elem } };
     case 'tuple':
-      return { type: typeTupleGo, value: { ElemTypes: [...t.elems] } };
+      return { type: typeTupleGo, value: { ElemTypes: t.elems } };
     case 'object': {
+      // The type's own (immutable) map is what is encoded: no copy.
       const opt = t.optional.size > 0 ? new Map([...t.optional].map((k) => [k, {}])) : null;
-      return { type: typeObjectGo, value: { AttrTypes: new Map(t.attrs), AttrOptional: opt } };
+      return { type: typeObjectGo, value: { AttrTypes: t.attrs, AttrOptional: opt } };
     }
     case 'dynamic':
       return bad('type not registered for interface: cty.pseudoTypeDynamic (go-cty cannot gob-encode DynamicPseudoType)');
