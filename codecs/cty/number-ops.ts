@@ -209,12 +209,28 @@ export function compareNumbers(a: CtyNumber, b: CtyNumber): -1 | 0 | 1 {
     const c = da.exp !== db.exp ? (da.exp < db.exp ? -1 : 1) : da.digits === db.digits ? 0 : da.digits < db.digits ? -1 : 1;
     return a.neg ? (-c as -1 | 0 | 1) : c;
   }
+  // Two values that are doubles (mantissas of at most 53 bits, exponents that keep them normal).
+  const fa = exactDouble(a);
+  if (fa !== undefined) {
+    const fb = exactDouble(b);
+    if (fb !== undefined) return fa < fb ? -1 : fa > fb ? 1 : 0;
+  }
   const oa = ord(a);
   const ob = ord(b);
   if (oa !== ob) return oa < ob ? -1 : 1;
   if (oa === 1) return ucmp(a, b);
   if (oa === -1) return ucmp(b, a);
   return 0;
+}
+
+const MANT_53 = 1n << 53n;
+
+/** A finite or zero number's value as a double when that is exact and normal (cheap to tell), else undefined. */
+function exactDouble(x: CtyNumber): number | undefined {
+  if (x.form === 'zero') return 0;
+  if (x.form !== 'finite' || x.mant >= MANT_53 || x.exp < -1022 || x.exp > 970) return undefined;
+  const v = Number(x.mant) * 2 ** x.exp;
+  return x.neg ? -v : v;
 }
 
 function ord(x: CtyNumber): number {
