@@ -13,12 +13,12 @@
  */
 import { loadavg } from 'node:os';
 import v8 from 'node:v8';
-import vm from 'node:vm';
 import type { Family, VectorContext } from '../codecs/family.js';
 import { familyCodec } from '../codecs/families.js';
 import { isWireError } from '../codecs/wire/errors.js';
 import { loadSeeds, DEFAULT_VECTORS_DIR } from './corpus.js';
 import { ALL_SHAPES } from './shapes/index.js';
+import { gc } from './oracle.js';
 import { bytes, repeat } from './shapes/build.js';
 import { defineSlice, defineStruct, gobInt, gobString, gobUint, message } from './shapes/gob.js';
 
@@ -186,14 +186,6 @@ function seedInputs(): Input[] {
   return out;
 }
 
-let gcFn: (() => void) | undefined;
-function gc(): void {
-  if (!gcFn) {
-    v8.setFlagsFromString('--expose-gc');
-    gcFn = vm.runInNewContext('gc') as () => void;
-  }
-  gcFn();
-}
 const heap = (): number => v8.getHeapStatistics().used_heap_size;
 
 interface Row {

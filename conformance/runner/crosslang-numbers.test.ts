@@ -180,19 +180,23 @@ if (isUnavailable(started) && started.goMissing) {
     { name: 'set(number): equality and order', type: ['set', 'number'], body: (b) => `[${b.join(',')}]` },
     { name: 'set(list(number)): hash strings (Text g 10)', type: ['set', ['list', 'number']], body: (b) => `[${b.map((x) => `[${x}]`).join(',')}]` },
   ];
+  /** Batches decoded by Go and by us: the first few that differ. */
+  const differences = async (family: 'json-value' | 'msgpack-value', type: unknown, batches: { first: unknown; bytes: Uint8Array }[]): Promise<string[]> => {
+    const bad: string[] = [];
+    const ctx = { type };
+    for (const b of batches) {
+      const theirs = await go.roundtrip(family, b.bytes, ctx);
+      assert.is(theirs.error, '', `Go refused a batch: ${theirs.error}`);
+      const ours = JSON.parse(JSON.stringify(decode(family, b.bytes, ctx, LIMITS))) as unknown;
+      const d = canonicalDiff(ours, theirs.canonical);
+      if (d !== null && bad.length < 3) bad.push(`batch starting ${String(b.first)}: ${d}`);
+    }
+    return bad;
+  };
+
   for (const c of cases) {
     test(`${c.name}: ${all.reduce((n, b) => n + b.length, 0)} seeded decimals (seed ${seed}) as go-cty reads them`, async () => {
-      const bad: string[] = [];
-      for (const b of all) {
-        const bytes = utf8.encode(c.body(b));
-        const ctx = { type: c.type };
-        const theirs = await go.roundtrip('json-value', bytes, ctx);
-        assert.is(theirs.error, '', `Go refused a batch: ${theirs.error}`);
-        const ours = JSON.parse(JSON.stringify(decode('json-value', bytes, ctx, LIMITS))) as unknown;
-        const d = canonicalDiff(ours, theirs.canonical);
-        if (d !== null && bad.length < 3) bad.push(`batch starting ${b[0]}: ${d}`);
-      }
-      assert.equal(bad, []);
+      assert.equal(await differences('json-value', c.type, all.map((b) => ({ first: b[0], bytes: utf8.encode(c.body(b)) }))), []);
     });
   }
 
@@ -201,17 +205,7 @@ if (isUnavailable(started) && started.goMissing) {
   const floats = floatBatches();
   for (const type of [['list', 'number'], ['set', 'number'], ['set', ['list', 'number']]] as const) {
     test(`msgpack ${JSON.stringify(type)}: ${floats.length * FLOAT_BATCH} seeded float64s as go-cty reads them`, async () => {
-      const bad: string[] = [];
-      for (const b of floats) {
-        const bytes = msgpackFloats(b, type[1] !== 'number');
-        const ctx = { type };
-        const theirs = await go.roundtrip('msgpack-value', bytes, ctx);
-        assert.is(theirs.error, '', `Go refused a batch: ${theirs.error}`);
-        const ours = JSON.parse(JSON.stringify(decode('msgpack-value', bytes, ctx, LIMITS))) as unknown;
-        const d = canonicalDiff(ours, theirs.canonical);
-        if (d !== null && bad.length < 3) bad.push(`batch starting ${b[0]}: ${d}`);
-      }
-      assert.equal(bad, []);
+      assert.equal(await differences('msgpack-value', type, floats.map((b) => ({ first: b[0], bytes: msgpackFloats(b, type[1] !== 'number') }))), []);
     });
   }
 
