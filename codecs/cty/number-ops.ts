@@ -138,8 +138,17 @@ export function numberFromSafeInteger(neg: boolean, v: number, prec: number, mod
   return new CtyNumber('finite', neg, BigInt(v / 2 ** t), tz + t, prec, mode, 0);
 }
 
+/** The small integers most inputs are full of: one shared, frozen number each (precision 64). */
+const SMALL_MIN = -128;
+const SMALL_MAX = 255;
+const SMALL_INT64: readonly CtyNumber[] = Array.from({ length: SMALL_MAX - SMALL_MIN + 1 }, (_, i) => Object.freeze(int64Number(BigInt(i + SMALL_MIN))));
+
 /** `new(big.Float).SetInt64(v)`: precision 64, exact. */
 export function numberFromInt64(v: bigint): CtyNumber {
+  return v >= SMALL_MIN && v <= SMALL_MAX ? SMALL_INT64[Number(v) - SMALL_MIN]! : int64Number(v);
+}
+
+function int64Number(v: bigint): CtyNumber {
   const neg = v < 0n;
   const a = neg ? -v : v;
   if (a === 0n) return zeroNumber(false, 64);
@@ -148,7 +157,7 @@ export function numberFromInt64(v: bigint): CtyNumber {
 
 /** `new(big.Float).SetUint64(v)`: precision 64, exact. */
 export function numberFromUint64(v: bigint): CtyNumber {
-  if (v === 0n) return zeroNumber(false, 64);
+  if (v <= SMALL_MAX) return SMALL_INT64[Number(v) - SMALL_MIN]!;
   return finite(false, v, 0, 64, 'ToNearestEven', 0);
 }
 

@@ -86,6 +86,7 @@ export function tryParseNumberText(s: string, prec = 512, mode: RoundingMode = '
   if (fcount === 0 && exp === 0n && count <= 15) {
     const v = Number(mantText);
     if (v === 0) return zeroNumber(neg, prec, mode);
+    if (v <= SMALL_PARSED_MAX && prec === 512 && mode === 'ToNearestEven') return SMALL_PARSED[neg ? SMALL_PARSED_MAX - v : SMALL_PARSED_MAX + v]!;
     return withShortDecimal(numberFromSafeInteger(neg, v, prec, mode), mantText, 0, true);
   }
   const mant = BigInt(mantText);
@@ -171,6 +172,14 @@ function inShortestInterval(n: CtyNumber, d: ShortDecimal): boolean {
   const hi = side(m + 1n);
   return inclusive ? lo <= left && left <= hi : lo < left && left < hi;
 }
+
+/** go-cty's parsed small integers (precision 512), -255 to 255: one shared, frozen number each. */
+const SMALL_PARSED_MAX = 255;
+const SMALL_PARSED: readonly CtyNumber[] = Array.from({ length: 2 * SMALL_PARSED_MAX + 1 }, (_, i) => {
+  const v = i - SMALL_PARSED_MAX;
+  if (v === 0) return Object.freeze(zeroNumber(false, 512));
+  return Object.freeze(withShortDecimal(numberFromSafeInteger(v < 0, Math.abs(v), 512, 'ToNearestEven'), String(Math.abs(v)), 0, true));
+});
 
 /** 5^k for k < 28 (they fit a uint64). */
 const POW5_TAB: readonly bigint[] = Array.from({ length: 28 }, (_, k) => 5n ** BigInt(k));
