@@ -194,11 +194,17 @@ export class IdSpace {
   }
 
   /**
-   * True when this space answers getTypeInfo for every type of an info journal with the very
-   * TypeInfo recorded (then encoding asks nothing new of it: every answer is already fixed).
+   * True when this space answers getTypeInfo for every type of an info journal with the TypeInfo
+   * recorded: the same id and the very same definition object (then encoding asks nothing new of
+   * it, and every answer writes what it wrote before). Definitions a stream showed are interned
+   * (stream.ts), so spaces that decoded the same definitions hold each other's journals.
    */
   holds(pairs: readonly (GoType | TypeInfo)[]): boolean {
-    for (let i = 0; i < pairs.length; i += 2) if (this.infos.get(pairs[i] as GoType) !== pairs[i + 1]) return false;
+    for (let i = 0; i < pairs.length; i += 2) {
+      const have = this.infos.get(pairs[i] as GoType);
+      const want = pairs[i + 1] as TypeInfo;
+      if (have !== want && (have === undefined || have.id !== want.id || have.wire !== want.wire)) return false;
+    }
     return true;
   }
 
