@@ -454,6 +454,8 @@ export function formatNumberG(n: CtyNumber, prec = 10): string {
   // prec digits (then the exact value, a hair off it, decides): no other rounding boundary lies
   // within the value's interval (see withShortDecimal).
   const int = n.form === 'finite' ? safeInteger(n) : undefined;
+  // An integer of at most prec digits prints whole (%g keeps its digits and writes no exponent).
+  if (int !== undefined && int < 10 ** Math.min(prec, 15)) return sign + String(int);
   const short = n.form !== 'finite' ? undefined : int !== undefined ? integerDecimal(int) : (n[SHORT_DECIMAL] ?? doubleShortest(n));
   const tie = int === undefined && short !== undefined && short.digits.length === prec + 1 && short.digits.charCodeAt(prec) === 53; /* 5 */
   const d: Decimal = n.form === 'zero' ? { digits: '', exp: 0 } : short !== undefined && !tie ? { ...short } : exactDecimal(n, prec + 8);
