@@ -14,7 +14,7 @@ import { TextKeyedCache } from '../wire/text-cache.js';
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
 import { ByteReader } from '../wire/reader.js';
 import { ByteWriter } from '../wire/writer.js';
-import { T, compareGoStrings, typeGoString, type CtyType } from './types.js';
+import { NIL_TYPE_LIST, T, compareGoStrings, objectType as objectTypeOf, typeGoString, type CtyType } from './types.js';
 import { Unknown, type CtyValue, type Raw, type Refinements } from './values.js';
 import { CtyNumber } from './number.js';
 import { compareNumbers, exactFloat64, exactInt64, numberFromFloat64, numberFromInt64, numberFromUint64 } from './number-ops.js';
@@ -24,7 +24,7 @@ import { budgetFor, type DecodeBudget, type DecodeOptions } from '../wire/limits
 import { ctyNormalize } from './gostring.js';
 import { ctyNumbersEqual } from './set-order.js';
 import { parseTypeJSON, typeJSONBytesIfMet, writeTypeJSON } from './type-json.js';
-import { commonElementType, conformsTo, listVal, mapVal, objectVal, setVal, tupleVal } from './value-build.js';
+import { commonType, conformsTo, setRaw } from './value-build.js';
 import { decodeUtf8, strBytes } from '../msgpack/str.js';
 import { takeBytes } from '../msgpack/out.js';
 import {
@@ -65,15 +65,30 @@ const BOUND_TYPE = T.tuple([T.Number, T.Bool]);
 
 // ---------------------------------------------------------------------------------------------
 // Unmarshal
+//
+// The decoder reads raw content straight into place (no CtyValue per node). The type of what was
+// read is, almost always, the type asked for: go-cty's constructors derive a collection's or an
+// object's type from its elements, and those are the asked-for types unless a DynamicPseudoType
+// position, an optional attribute, an empty object or tuple standing for a non-empty one, or a
+// repeated attribute name says otherwise. Each read leaves the value's type in `s.vt` (the very
+// type object asked for when nothing differed), and a container builds a new type only when one
+// of its elements reported another.
+
+/** Decoding state: the reader and the type of the value read last. */
+interface ReadState {
+  readonly r: ByteReader;
+  vt: CtyType;
+}
 
 /** go-cty `msgpack.Unmarshal(bytes, type)`. Throws WireError (codec 'msgpack') on bad input. */
 export function unmarshalCtyMsgpack(bytes: Uint8Array, type: CtyType, limits?: DecodeOptions | DecodeBudget): CtyValue {
   const r = new ByteReader(bytes, 'msgpack');
   r.budget = budgetFor(limits, bytes.length);
   r.budget.addValues(1, 'msgpack', 0);
-  const v = readValue(r, type, 0);
+  const s: ReadState = { r, vt: type };
+  const raw = readValue(s, type, 0);
   if (!r.atEnd()) r.fail(`${r.remaining} trailing bytes after the value`);
-  return v;
+  return { type: s.vt, raw };
 }
 
 function readUtf8String(r: ByteReader, what: string): string {
@@ -99,77 +114,199 @@ function readUtf8Payload(r: ByteReader, n: number, what: string): string {
   return s;
 }
 
-function readValue(r: ByteReader, t: CtyType, depth: number): CtyValue {
+const EMPTY_OBJECT = T.object({});
+const EMPTY_TUPLE = T.tuple([]);
+
+/** Reads a value of type t; leaves its type in s.vt. */
+function readValue(s: ReadState, t: CtyType, depth: number): Raw {
+  const r = s.r;
   if (depth > MAX_DEPTH) r.fail(`value nested deeper than ${MAX_DEPTH}`);
   const c = r.peekByte();
-  if (isExt(c)) return readUnknown(r, t, depth);
-  if (t.kind === 'dynamic') return readDynamic(r, depth);
+  if (isExt(c)) {
+    const v = readUnknown(r, t, depth);
+    s.vt = v.type;
+    return v.raw;
+  }
+  if (t.kind === 'dynamic') return readDynamic(s, depth);
+  s.vt = t;
   if (c === M.Nil) {
     r.pos++;
-    return { type: t, raw: null };
+    return null;
   }
   const at = r.pos;
   switch (t.kind) {
     case 'bool':
       r.pos++;
-      if (c === M.True) return { type: t, raw: true };
-      if (c === M.False) return { type: t, raw: false };
+      if (c === M.True) return true;
+      if (c === M.False) return false;
       return r.fail(`bool is required, found ${markerName(c)}`, at);
     case 'number':
-      return { type: t, raw: readNumber(r) };
+      return readNumber(r);
     case 'string':
-      return { type: t, raw: readCtyString(r, 'string') };
+      return readCtyString(r, 'string');
     case 'list':
-    case 'set': {
-      const n = readArrayLen(r, `a ${t.kind} is required`);
-      if (n === 0) return { type: t, raw: [] };
-      // a container's elements count when its header is read (a flood is refused at once)
-      r.budget.addValues(n, 'msgpack', at);
-      const vals: CtyValue[] = new Array(n);
-      for (let i = 0; i < n; i++) vals[i] = readValue(r, t.elem, depth + 1);
-      const et = commonElementType(vals);
-      if (!et) return r.fail(`inconsistent ${t.kind} element types`, at);
-      if (t.kind === 'set') r.budget.addSetElements(n, 'msgpack', at);
-      return t.kind === 'list' ? listVal(et, vals) : setVal(et, vals);
-    }
-    case 'map': {
-      const n = readMapLen(r, 'a map is required');
-      if (n === 0) return { type: t, raw: new Map() };
-      r.budget.addValues(2 * n, 'msgpack', at);
-      const vals = new Map<string, CtyValue>();
-      for (let i = 0; i < n; i++) {
-        const key = readCtyString(r, 'map key');
-        vals.set(key, readValue(r, t.elem, depth + 1));
-      }
-      const et = commonElementType([...vals.values()]);
-      if (!et) return r.fail('inconsistent map element types', at);
-      return mapVal(et, vals);
-    }
-    case 'tuple': {
-      const n = readArrayLen(r, 'a tuple is required');
-      if (n === 0) return { type: T.tuple([]), raw: [] };
-      r.budget.addValues(n, 'msgpack', at);
-      if (n !== t.elems.length) r.fail(`a tuple of length ${t.elems.length} is required, found ${n} elements`, at);
-      const vals: CtyValue[] = new Array(n);
-      for (let i = 0; i < n; i++) vals[i] = readValue(r, t.elems[i]!, depth + 1);
-      return tupleVal(vals);
-    }
-    case 'object': {
-      const n = readMapLen(r, 'an object is required');
-      if (n === 0) return { type: T.object({}), raw: new Map() };
-      r.budget.addValues(2 * n, 'msgpack', at);
-      if (n !== t.attrs.size) r.fail(`an object with ${t.attrs.size} attributes is required (${n} given)`, at);
-      const vals = new Map<string, CtyValue>();
-      for (let i = 0; i < n; i++) {
-        const keyAt = r.pos;
-        const key = readUtf8String(r, 'object attribute name');
-        const aty = t.attrs.get(key);
-        if (!aty) r.fail(`unsupported attribute ${JSON.stringify(key)}`, keyAt);
-        vals.set(key, readValue(r, aty!, depth + 1));
-      }
-      return objectVal(vals);
-    }
+    case 'set':
+      return readSequence(s, t, depth, at);
+    case 'map':
+      return readMap(s, t, depth, at);
+    case 'tuple':
+      return readTuple(s, t, depth, at);
+    case 'object':
+      return readObject(s, t, depth, at);
   }
+}
+
+function readSequence(s: ReadState, t: Extract<CtyType, { kind: 'list' | 'set' }>, depth: number, at: number): Raw[] {
+  const r = s.r;
+  const n = readArrayLen(r, `a ${t.kind} is required`);
+  if (n === 0) return [];
+  // a container's elements count when its header is read (a flood is refused at once)
+  r.budget.addValues(n, 'msgpack', at);
+  const et = t.elem;
+  const vals: Raw[] = new Array(n);
+  let types: CtyType[] | undefined;
+  for (let i = 0; i < n; i++) {
+    vals[i] = readValue(s, et, depth + 1);
+    if (s.vt !== et && types === undefined) types = new Array<CtyType>(i).fill(et);
+    if (types !== undefined) types[i] = s.vt;
+  }
+  let vet = et;
+  if (types !== undefined) {
+    const ct = commonType(types);
+    if (!ct) return r.fail(`inconsistent ${t.kind} element types`, at);
+    vet = ct;
+  }
+  s.vt = vet === et ? t : t.kind === 'list' ? T.list(vet) : T.set(vet);
+  if (t.kind === 'list') return vals;
+  r.budget.addSetElements(n, 'msgpack', at);
+  return setRaw(vet, vals);
+}
+
+function readMap(s: ReadState, t: Extract<CtyType, { kind: 'map' }>, depth: number, at: number): Map<string, Raw> {
+  const r = s.r;
+  const n = readMapLen(r, 'a map is required');
+  const vals = new Map<string, Raw>();
+  if (n === 0) return vals;
+  r.budget.addValues(2 * n, 'msgpack', at);
+  const et = t.elem;
+  // element types by key, once one differs from et (a repeated key keeps its last value and type)
+  let types: Map<string, CtyType> | undefined;
+  for (let i = 0; i < n; i++) {
+    const key = readCtyString(r, 'map key');
+    vals.set(key, readValue(s, et, depth + 1));
+    if (s.vt !== et && types === undefined) {
+      types = new Map();
+      for (const k of vals.keys()) types.set(k, et);
+    }
+    if (types !== undefined) types.set(key, s.vt);
+  }
+  let vet = et;
+  if (types !== undefined) {
+    const ct = commonType(types.values());
+    if (!ct) return r.fail('inconsistent map element types', at);
+    vet = ct;
+  }
+  s.vt = vet === et ? t : T.map(vet);
+  return vals;
+}
+
+function readTuple(s: ReadState, t: Extract<CtyType, { kind: 'tuple' }>, depth: number, at: number): Raw[] {
+  const r = s.r;
+  const n = readArrayLen(r, 'a tuple is required');
+  if (n === 0) {
+    // go-cty's EmptyTupleVal, whatever the type asked for
+    if (t.elems.length !== 0 || t.elems === NIL_TYPE_LIST) s.vt = EMPTY_TUPLE;
+    return [];
+  }
+  r.budget.addValues(n, 'msgpack', at);
+  const ets = t.elems;
+  if (n !== ets.length) r.fail(`a tuple of length ${ets.length} is required, found ${n} elements`, at);
+  const vals: Raw[] = new Array(n);
+  let types: CtyType[] | undefined;
+  for (let i = 0; i < n; i++) {
+    const et = ets[i]!;
+    vals[i] = readValue(s, et, depth + 1);
+    if (s.vt !== et && types === undefined) types = ets.slice(0, i);
+    if (types !== undefined) types[i] = s.vt;
+  }
+  s.vt = types === undefined ? t : T.tuple(types);
+  return vals;
+}
+
+function readObject(s: ReadState, t: Extract<CtyType, { kind: 'object' }>, depth: number, at: number): Map<string, Raw> {
+  const r = s.r;
+  const n = readMapLen(r, 'an object is required');
+  const vals = new Map<string, Raw>();
+  if (n === 0) {
+    // go-cty's EmptyObjectVal, whatever the type asked for
+    if (t.attrs.size !== 0 || t.optional.size !== 0) s.vt = EMPTY_OBJECT;
+    return vals;
+  }
+  r.budget.addValues(2 * n, 'msgpack', at);
+  if (n !== t.attrs.size) r.fail(`an object with ${t.attrs.size} attributes is required (${n} given)`, at);
+  const { names, types } = objectReadPlan(t);
+  const buf = r.buf;
+  // attribute types that differ from the object type's, by name
+  let differ: Map<string, CtyType> | undefined;
+  for (let i = 0; i < n; i++) {
+    const keyAt = r.pos;
+    // Go writes the names sorted: the i-th name is expected, and compared in place.
+    let key = names[i]!;
+    let aty = types[i]!;
+    const c = buf[keyAt]!;
+    const len = key.length;
+    let same = len < 32 && c === (0xa0 | len) && keyAt + 1 + len <= r.end;
+    for (let j = 0; same && j < len; j++) {
+      const b = buf[keyAt + 1 + j]!;
+      same = b < 0x80 && b === key.charCodeAt(j);
+    }
+    if (same) r.pos = keyAt + 1 + len;
+    else {
+      key = readUtf8String(r, 'object attribute name');
+      const a = t.attrs.get(key);
+      if (a === undefined) return r.fail(`unsupported attribute ${JSON.stringify(key)}`, keyAt);
+      aty = a;
+    }
+    vals.set(key, readValue(s, aty, depth + 1));
+    if (s.vt !== aty) (differ ??= new Map()).set(key, s.vt);
+    else if (differ !== undefined) differ.delete(key);
+  }
+  if (differ === undefined && vals.size === n && t.optional.size === 0) s.vt = t;
+  else {
+    // go-cty's ObjectVal: the type of the attributes read (no optional markers)
+    const attrs = new Map<string, CtyType>();
+    for (const k of vals.keys()) attrs.set(k, differ?.get(k) ?? t.attrs.get(k)!);
+    s.vt = objectTypeOf(attrs);
+  }
+  return vals;
+}
+
+/** What decoding an object of one type needs: its attribute names as Go writes them (sorted) and their types. */
+interface ObjectReadPlan {
+  readonly names: readonly string[];
+  readonly types: readonly CtyType[];
+}
+
+const readPlans = new WeakMap<CtyType, ObjectReadPlan>();
+
+/**
+ * The read plan of an object type, made on its first object (a type parsed from Go's type JSON
+ * lists its names sorted already: one pass checks it). Not the encoder's ObjectPlan: decoding a
+ * model does not prepare encoding it.
+ */
+function objectReadPlan(t: Extract<CtyType, { kind: 'object' }>): ObjectReadPlan {
+  let p = readPlans.get(t);
+  if (p === undefined) {
+    let names = [...t.attrs.keys()];
+    for (let i = 1; i < names.length; i++) {
+      if (compareGoStrings(names[i - 1]!, names[i]!) < 0) continue;
+      names = names.sort(compareGoStrings);
+      break;
+    }
+    p = { names, types: names.map((k) => t.attrs.get(k)!) };
+    readPlans.set(t, p);
+  }
+  return p;
 }
 
 function readNumber(r: ByteReader): CtyNumber {
@@ -192,17 +329,19 @@ function readNumber(r: ByteReader): CtyNumber {
   return n;
 }
 
-function readDynamic(r: ByteReader, depth: number): CtyValue {
+function readDynamic(s: ReadState, depth: number): Raw {
+  const r = s.r;
   const at = r.pos;
   const n = readArrayLen(r, 'dynamic value');
-  if (n === -1) return { type: T.DynamicPseudoType, raw: null };
+  s.vt = T.DynamicPseudoType;
+  if (n === -1) return null;
   if (n !== 2) r.fail('dynamic value array must have exactly two elements', at);
   const tat = r.pos;
   const len = readStrOrBinLen(r, 'dynamic value type');
   if (len < 0) r.fail('dynamic value type is nil', tat);
   const start = r.pos;
   const typeBytes = r.readBytes(len, 'dynamic value type');
-  return readValue(r, cachedTypeJSON(typeBytes, start), depth + 1);
+  return readValue(s, cachedTypeJSON(typeBytes, start), depth + 1);
 }
 
 const latin1 = new TextDecoder('latin1');
@@ -298,13 +437,12 @@ function readUnknown(r: ByteReader, t: CtyType, depth: number): CtyValue {
       case BigInt(REFINE_NUMBER_MIN):
       case BigInt(REFINE_NUMBER_MAX): {
         if (t.kind !== 'number') fail('numeric bound refinement for non-number type', keyAt);
-        let bound: CtyValue;
+        let parts: Raw;
         try {
-          bound = readValue(rr, BOUND_TYPE, depth + 1);
+          parts = readValue({ r: rr, vt: BOUND_TYPE }, BOUND_TYPE, depth + 1);
         } catch {
           return fail('number bound refinement must be [number, bool] array', keyAt);
         }
-        const parts = bound.raw;
         if (!Array.isArray(parts) || !(parts[0] instanceof CtyNumber) || typeof parts[1] !== 'boolean') {
           return fail('number bound refinement must be [number, bool] array', keyAt);
         }

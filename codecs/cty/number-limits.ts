@@ -5,7 +5,7 @@
  */
 import type { CodecName } from '../wire/errors.js';
 import type { DecodeBudget } from '../wire/limits.js';
-import type { CtyNumber } from './number.js';
+import { SHORT_DECIMAL, type CtyNumber } from './number.js';
 import { bitLen } from './number-ops.js';
 import { tryParseNumberText } from './numtext.js';
 
@@ -16,6 +16,8 @@ const LOG10_2 = Math.LOG10E * Math.LN2;
 /** The power of ten of a finite number's leading digit (within one), 0 for zero and infinities. */
 export function decimalExponent(n: CtyNumber): number {
   if (n.form !== 'finite') return 0;
+  const short = n[SHORT_DECIMAL];
+  if (short !== undefined) return short.exp - 1;
   // log10 of the leading 53 bits, plus the rest as a power of two; the value is within a
   // rounding of its text, so 1e-1000 may sit a hair below 10^-1000 (hence the tolerance)
   if (n.mant < MANT_AS_DOUBLE) return Math.floor(Math.log10(Number(n.mant)) + n.exp * LOG10_2 + 1e-9);

@@ -8,7 +8,7 @@
  * A number's "Go exponent" is bitLen(mant) + exp: the exponent of Go's 0.1xxx mantissa layout,
  * which must stay within int32 (else Go overflows to Inf or underflows to zero).
  */
-import { CtyNumber, type Accuracy, type RoundingMode } from './number.js';
+import { CtyNumber, SHORT_DECIMAL, type Accuracy, type RoundingMode } from './number.js';
 
 export const MIN_EXP = -2147483648;
 export const MAX_EXP = 2147483647;
@@ -122,6 +122,22 @@ export function withPrec(x: CtyNumber, prec: number, mode: RoundingMode = x.mode
   return roundNumber(x.neg, x.mant, x.exp, prec, mode);
 }
 
+/**
+ * A nonzero integer v < 2^53 rounded to prec in mode, as roundNumber would make it, without big
+ * arithmetic on the way (trailing zeros are taken off in doubles, which hold v exactly).
+ */
+export function numberFromSafeInteger(neg: boolean, v: number, prec: number, mode: RoundingMode): CtyNumber {
+  if (prec < 53) return roundNumber(neg, BigInt(v), 0, prec, mode);
+  let tz = 0;
+  while (v % 4294967296 === 0) {
+    v /= 4294967296;
+    tz += 32;
+  }
+  const low = (v % 4294967296) | 0;
+  const t = 31 - Math.clz32(low & -low);
+  return new CtyNumber('finite', neg, BigInt(v / 2 ** t), tz + t, prec, mode, 0);
+}
+
 /** `new(big.Float).SetInt64(v)`: precision 64, exact. */
 export function numberFromInt64(v: bigint): CtyNumber {
   const neg = v < 0n;
@@ -185,6 +201,14 @@ export function quoNumbers(x: CtyNumber, y: CtyNumber, prec: number, mode: Round
 
 /** Go's Cmp: -1, 0, +1 (−0 == +0, infinities equal themselves). */
 export function compareNumbers(a: CtyNumber, b: CtyNumber): -1 | 0 | 1 {
+  // Two short decimals of one precision are ordered as their values (number.ts, SHORT_DECIMAL).
+  const da = a[SHORT_DECIMAL];
+  const db = b[SHORT_DECIMAL];
+  if (da !== undefined && db !== undefined && a.prec === b.prec) {
+    if (a.neg !== b.neg) return a.neg ? -1 : 1;
+    const c = da.exp !== db.exp ? (da.exp < db.exp ? -1 : 1) : da.digits === db.digits ? 0 : da.digits < db.digits ? -1 : 1;
+    return a.neg ? (-c as -1 | 0 | 1) : c;
+  }
   const oa = ord(a);
   const ob = ord(b);
   if (oa !== ob) return oa < ob ? -1 : 1;

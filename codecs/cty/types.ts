@@ -54,6 +54,17 @@ export const T = Object.freeze({
   },
 });
 
+/**
+ * An object type holding these collections as they are (no copy), for a decoder that has just
+ * built them and hands them over: neither may be changed afterwards.
+ */
+export function objectType(attrs: ReadonlyMap<string, CtyType>, optional: ReadonlySet<string> = NO_NAMES): CtyType {
+  return { kind: 'object', attrs, optional: optional.size === 0 ? NO_NAMES : optional };
+}
+
+/** The empty optional-attribute set that object types without optional attributes share. */
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 /** The primitive type (or DynamicPseudoType) go-cty's JSON type syntax names, or undefined. */
 export function primitiveTypeNamed(name: string): CtyType | undefined {
   switch (name) {
