@@ -20,7 +20,7 @@ import { budgetFor, type DecodeBudget, type DecodeOptions } from '../wire/limits
 import { ctyNormalize } from './gostring.js';
 import { writeGoJsonString } from '../golang/json.js';
 import { JsonCursor, writeAscii } from './json-text.js';
-import { readTypeJSON, typeJSONBytes } from './type-json.js';
+import { readTypeJSON, writeTypeJSON } from './type-json.js';
 import { commonElementType, conformsTo, listVal, mapVal, objectVal, setVal, tupleVal } from './value-build.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -217,7 +217,7 @@ function writeValue(w: ByteWriter, ty: CtyType, vt: CtyType, raw: Raw, depth: nu
     writeAscii(w, '{"value":');
     writeValue(w, vt, vt, raw, depth + 1);
     writeAscii(w, ',"type":');
-    w.writeBytes(typeJSONBytes(vt));
+    writeTypeJSON(w, vt);
     w.writeByte(0x7d);
     return;
   }

@@ -8,7 +8,7 @@
  */
 import { MAX_DEPTH } from '../wire/errors.js';
 import { ByteWriter } from '../wire/writer.js';
-import { NIL_TYPE_LIST, T, compareGoStrings, objectType, primitiveTypeNamed, type CtyType } from './types.js';
+import { NIL_TYPE_LIST, T, compareGoStrings, objectType, primitiveTypeNamed, sortedAttrNames, type CtyType } from './types.js';
 import { decodeUtf8 } from '../msgpack/str.js';
 import { writeGoJsonString } from '../golang/json.js';
 import { JsonCursor, writeAscii } from './json-text.js';
@@ -31,27 +31,29 @@ export function writeTypeJSON(w: ByteWriter, t: CtyType): void {
       writeAscii(w, `["${t.kind}",`);
       writeTypeJSON(w, t.elem);
       return w.writeByte(0x5d);
-    case 'tuple':
+    case 'tuple': {
       writeAscii(w, '["tuple",');
-      if (t.elems === NIL_TYPE_LIST) writeAscii(w, 'null');
+      const elems = t.elems;
+      if (elems === NIL_TYPE_LIST) writeAscii(w, 'null');
       else {
         w.writeByte(0x5b);
-        t.elems.forEach((e, i) => {
+        for (let i = 0; i < elems.length; i++) {
           if (i > 0) w.writeByte(0x2c);
-          writeTypeJSON(w, e);
-        });
+          writeTypeJSON(w, elems[i]!);
+        }
         w.writeByte(0x5d);
       }
       return w.writeByte(0x5d);
+    }
     case 'object': {
       writeAscii(w, '["object",{');
-      const names = [...t.attrs.keys()].sort(compareGoStrings);
-      names.forEach((n, i) => {
+      const names = sortedAttrNames(t.attrs);
+      for (let i = 0; i < names.length; i++) {
         if (i > 0) w.writeByte(0x2c);
-        writeGoJsonString(w, n);
+        writeGoJsonString(w, names[i]!);
         w.writeByte(0x3a);
-        writeTypeJSON(w, t.attrs.get(n)!);
-      });
+        writeTypeJSON(w, t.attrs.get(names[i]!)!);
+      }
       w.writeByte(0x7d);
       if (t.optional.size > 0) {
         writeAscii(w, ',[');
@@ -67,21 +69,6 @@ export function writeTypeJSON(w: ByteWriter, t: CtyType): void {
 }
 
 const bytesCache = new WeakMap<CtyType, Uint8Array>();
-
-const metOnce = new WeakSet<CtyType>();
-
-/**
- * typeJSONBytes(t) when t was met before (cached from its second use on), else undefined, and
- * the caller writes the JSON in place (writeTypeJSON): a host mostly writes types of models it
- * has just built, which a per-object cache would copy and keep for nothing.
- */
-export function typeJSONBytesIfMet(t: CtyType): Uint8Array | undefined {
-  const b = bytesCache.get(t);
-  if (b !== undefined) return b;
-  if (metOnce.has(t)) return typeJSONBytes(t);
-  metOnce.add(t);
-  return undefined;
-}
 
 /** The type JSON bytes of t (cached per type object; do not modify the result). */
 export function typeJSONBytes(t: CtyType): Uint8Array {
