@@ -3,7 +3,7 @@
  * payloads Go made from the vectors), TypeScript and Go alternating in rounds; cold first decodes
  * and the core entry's import in fresh processes; JS peers; retained memory. Flags: --json
  * (machine-readable on stdout), --quick (a smoke run), --no-go, --vectors DIR, --no-write (keep
- * bench/RESULTS.md), and words that filter case names. Progress goes to stderr; stdout carries
+ * bench/RESULTS.md), and words that filter case names (`cold`: only the cold cases). Progress goes to stderr; stdout carries
  * only the table or the JSON.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -367,8 +367,11 @@ export async function runBench(a: BenchArgs): Promise<BenchReport> {
   const vectorsDir = resolve(a.vectorsDir ?? join(repoDir, 'vectors'));
   const vectors = loadVectors(vectorsDir, notes);
   const sel = selectCases(vectors, measureVector(vectorsDir));
-  const cases = filterCases(sel.cases, a.filter);
-  const missing = filterCases(sel.missing, a.filter);
+  // The word `cold` runs only the cold cases (of the families the other words pick, or all).
+  const coldOnly = a.filter.includes('cold');
+  const words = a.filter.filter((w) => w !== 'cold');
+  const cases = filterCases(sel.cases, words);
+  const missing = coldOnly ? [] : filterCases(sel.missing, words);
   const moduleDir = join(repoDir, 'conformance');
 
   let go: GoSide | undefined;
@@ -379,7 +382,7 @@ export async function runBench(a: BenchArgs): Promise<BenchReport> {
     if (a.go && cases.length > 0) {
       go = prepareGo({ moduleDir, workDir: work, log });
       notes.push(...go.notes);
-      if (go.available) {
+      if (go.available && !coldOnly) {
         const cs = ensureCorpus(cases, { moduleDir, vectorsDir, log });
         corpusFiles = cs.files;
         for (const [name, e] of cs.errors) notes.push(`no corpus for ${name} (its cases run on the same bytes): ${e}`);
@@ -388,7 +391,7 @@ export async function runBench(a: BenchArgs): Promise<BenchReport> {
     } else if (!a.go) notes.push('GO SKIPPED (--no-go): Go columns are empty and there is no corpus: every case runs on the same bytes');
     const retain = retainSet(cases);
     const casesFile = writeGoCases(cases, { workDir: work, vectorsDir, retain, corpus: corpusFiles });
-    if (go?.bin) {
+    if (go?.bin && !coldOnly) {
       writeDescriptor(go, casesFile, { moduleDir, workDir: work });
       server = new GoServer(go.bin, join(moduleDir, 'gobench'), { ...GO_ENV, PACKER_WIRE_BENCH_CASES: casesFile, PACKER_WIRE_BENCH_SERVE: '1' });
     }
@@ -398,7 +401,7 @@ export async function runBench(a: BenchArgs): Promise<BenchReport> {
 
     const rows: CaseReport[] = [];
     const memory: MemoryReport[] = [];
-    for (const c of cases) {
+    for (const c of coldOnly ? [] : cases) {
       const file = corpusFiles.get(c.name);
       const base: VectorContext = c.vector.context ?? {};
       let w: Work;

@@ -30,6 +30,9 @@ const prim = (kind: 'string' | 'number' | 'bool'): CtyType => Object.freeze({ ki
  */
 export const NIL_TYPE_LIST: readonly CtyType[] = Object.freeze([]);
 
+/** The optional-attribute set of every object type that has none (never modified). */
+const NO_OPTIONAL: ReadonlySet<string> = new Set<string>();
+
 /**
  * Type constructors, named as in Go (`T.String`, `T.list(T.Number)`, …).
  * Primitive types and DynamicPseudoType are singletons.
@@ -45,7 +48,9 @@ export const T = Object.freeze({
   tuple: (elems: readonly CtyType[]): CtyType => ({ kind: 'tuple', elems }),
   object(attrs: Record<string, CtyType> | ReadonlyMap<string, CtyType>, optional: Iterable<string> = []): CtyType {
     const m = attrs instanceof Map ? new Map(attrs) : new Map(Object.entries(attrs));
-    return { kind: 'object', attrs: m, optional: new Set(optional) };
+    const o = new Set(optional);
+    // Most object types have no optional attributes: they share one empty set.
+    return { kind: 'object', attrs: m, optional: o.size === 0 ? NO_OPTIONAL : o };
   },
 });
 
