@@ -8,7 +8,6 @@
  * "true"/"1"/"false"/"0"; a string may arrive as a number (its literal text) or a bool; missing
  * object attributes become nulls; collections take their element type from their elements.
  */
-import { TextKeyedCache } from '../wire/text-cache.js';
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
 import { ByteWriter } from '../wire/writer.js';
 import { NIL_TYPE_LIST, T, compareGoStrings, objectType, typeGoString, type CtyType } from './types.js';
@@ -20,7 +19,7 @@ import { budgetFor, type DecodeBudget, type DecodeOptions } from '../wire/limits
 import { ctyNormalize } from './gostring.js';
 import { writeGoJsonString } from '../golang/json.js';
 import { JsonCursor, writeAscii } from './json-text.js';
-import { readTypeJSON, writeTypeJSON } from './type-json.js';
+import { parseTypeJSON, writeTypeJSON } from './type-json.js';
 import { commonType, conformsTo, setRaw } from './value-build.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -202,7 +201,7 @@ function readDynamic(s: ReadState, c: JsonCursor, depth: number): Raw {
     const keyAt = c.pos;
     const key = c.string();
     c.expect(0x3a, "':' after object key");
-    if (key === 'type') type = cachedType(c, depth);
+    if (key === 'type') type = typeAt(c, depth);
     else if (key === 'value') {
       valueStart = c.skipValue(depth + 1, MAX_DEPTH);
       valueEnd = c.pos;
@@ -215,28 +214,13 @@ function readDynamic(s: ReadState, c: JsonCursor, depth: number): Raw {
   return readValue(s, inner, type, depth + 1);
 }
 
-/** Parsed type JSON by its text: at most 512 types from 1 MiB of text. */
-const typeCache = new TextKeyedCache<CtyType>(512, 1 << 20);
-
-/** The type at the cursor, parsed once per distinct JSON text (configs repeat their types). */
-function cachedType(c: JsonCursor, depth: number): CtyType {
+/** The type at the cursor (parsed every time: see typeOfWrapper in msgpack.ts). */
+function typeAt(c: JsonCursor, depth: number): CtyType {
   c.skipWs();
   const start = c.pos;
   c.skipValue(depth + 1, MAX_DEPTH);
-  const end = c.pos;
-  const key = end - start <= 4096 ? latin1.decode(c.buf.subarray(start, end)) : undefined;
-  const hit = key !== undefined ? typeCache.get(key) : undefined;
-  if (hit) return hit;
-  const sub = new JsonCursor(c.buf, start, end, c.base);
-  const t = readTypeJSON(sub, depth + 1);
-  sub.end_();
-  if (key !== undefined) {
-    typeCache.set(key, t);
-  }
-  return t;
+  return parseTypeJSON(c.buf.subarray(start, c.pos), c.base + start, depth + 1);
 }
-
-const latin1 = new TextDecoder('latin1');
 
 // ---------------------------------------------------------------------------------------------
 // Marshal

@@ -156,13 +156,16 @@ export function readTypeJSON(c: JsonCursor, depth = 0): CtyType {
   return t;
 }
 
-/** Parses standalone type JSON bytes (e.g. the bin in go-cty msgpack's dynamic wrapper). */
-export function parseTypeJSON(bytes: Uint8Array, base = 0): CtyType {
+/**
+ * Parses standalone type JSON bytes (e.g. the bin in go-cty msgpack's dynamic wrapper); `base` is
+ * added to error offsets, `depth` is the nesting the type sits at.
+ */
+export function parseTypeJSON(bytes: Uint8Array, base = 0, depth = 0): CtyType {
   const f = new CompactTypeReader(bytes);
-  const ft = f.type(0);
+  const ft = f.type(depth);
   if (ft !== undefined && f.pos === bytes.length) return ft;
   const c = new JsonCursor(bytes, 0, bytes.length, base);
-  const t = readTypeJSON(c);
+  const t = readTypeJSON(c, depth);
   c.end_();
   return t;
 }
