@@ -10,7 +10,6 @@
  *   attribute names sorted.
  * - a DynamicPseudoType position: `[bin(type JSON), value]`.
  */
-import { TextKeyedCache } from '../wire/text-cache.js';
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
 import { ByteReader } from '../wire/reader.js';
 import { ByteWriter } from '../wire/writer.js';
@@ -311,29 +310,21 @@ function readDynamic(s: ReadState, depth: number): Raw {
   if (len < 0) r.fail('dynamic value type is nil', tat);
   const start = r.pos;
   const typeBytes = r.readBytes(len, 'dynamic value type');
-  return readValue(s, cachedTypeJSON(typeBytes, start), depth + 1);
+  return readValue(s, typeOfWrapper(typeBytes, start), depth + 1);
 }
 
-const latin1 = new TextDecoder('latin1');
-/** Parsed type JSON by its text: at most 512 types from 1 MiB of text. */
-const typeCache = new TextKeyedCache<CtyType>(512, 1 << 20);
-
-/** Type JSON of a dynamic wrapper, parsed once per distinct text (payloads repeat their types). */
-function cachedTypeJSON(bytes: Uint8Array, start: number): CtyType {
-  const key = bytes.length <= 4096 ? latin1.decode(bytes) : undefined;
-  const hit = key !== undefined ? typeCache.get(key) : undefined;
-  if (hit) return hit;
-  let t: CtyType;
+/**
+ * Type JSON of a dynamic wrapper, parsed every time: a host's payloads mostly bring types it has
+ * not seen (and go-cty parses them every time too), and the compact reader costs about what
+ * keying a cache by the text would.
+ */
+function typeOfWrapper(bytes: Uint8Array, start: number): CtyType {
   try {
-    t = parseTypeJSON(bytes, start);
+    return parseTypeJSON(bytes, start);
   } catch (e) {
     if (e instanceof WireError) throw new WireError('msgpack', e.offset, `type JSON: ${e.reason}`);
     throw e;
   }
-  if (key !== undefined) {
-    typeCache.set(key, t);
-  }
-  return t;
 }
 
 /** Refinements as go-cty's RefinementBuilder accumulates them. */
