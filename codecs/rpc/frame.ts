@@ -130,7 +130,14 @@ function writeBody(w: ByteWriter, p: BodyPlan, body: unknown): void {
  * The body plan for a write: `bodyType`'s (the method's own plan when it is that type, with no
  * lookup), else as `bodyTypeFor` with `fallback` (unknown method: WireError at w.pos).
  */
-function writeBodyPlan(w: ByteWriter, plan: MethodPlan, direction: Direction, error: string, bodyType: GoType | undefined, fallback: GoType | undefined): BodyPlan {
+function writeBodyPlan(
+  w: ByteWriter,
+  plan: MethodPlan,
+  direction: Direction,
+  error: string,
+  bodyType: GoType | undefined,
+  fallback: GoType | undefined,
+): BodyPlan {
   const own = direction === 'request' ? plan.req : plan.resp;
   if (bodyType) return own !== undefined && own.type === bodyType ? own : bodyPlan(bodyType);
   if (direction === 'response' && error !== '') return errorReplyPlan();
