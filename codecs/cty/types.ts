@@ -45,7 +45,9 @@ export const T = Object.freeze({
   tuple: (elems: readonly CtyType[]): CtyType => ({ kind: 'tuple', elems }),
   object(attrs: Record<string, CtyType> | ReadonlyMap<string, CtyType>, optional: Iterable<string> = []): CtyType {
     const m = attrs instanceof Map ? new Map(attrs) : new Map(Object.entries(attrs));
-    return { kind: 'object', attrs: m, optional: new Set(optional) };
+    const o = new Set(optional);
+    // Most object types have no optional attributes: they share one empty set.
+    return { kind: 'object', attrs: m, optional: o.size === 0 ? NO_NAMES : o };
   },
 });
 
@@ -127,7 +129,7 @@ export function typeGoString(t: CtyType): string {
     case 'tuple':
       return `cty.Tuple([]cty.Type{${t.elems.map(typeGoString).join(', ')}})`;
     case 'object': {
-      const names = [...t.attrs.keys()].sort(compareGoStrings);
+      const names = sortedAttrNames(t.attrs);
       const body = names.map((n) => `${JSON.stringify(n)}:${typeGoString(t.attrs.get(n)!)}`).join(', ');
       if (t.optional.size === 0) return `cty.Object(map[string]cty.Type{${body}})`;
       const opt = [...t.optional]
@@ -137,6 +139,16 @@ export function typeGoString(t: CtyType): string {
       return `cty.ObjectWithOptionalAttrs(map[string]cty.Type{${body}}, []string{${opt}})`;
     }
   }
+}
+
+/**
+ * An object type's attribute names in Go's order (byte-wise): a new array. Types read from Go's
+ * type JSON list them so already, which one pass sees.
+ */
+export function sortedAttrNames(attrs: ReadonlyMap<string, CtyType>): string[] {
+  const names = [...attrs.keys()];
+  for (let i = 1; i < names.length; i++) if (compareGoStrings(names[i - 1]!, names[i]!) >= 0) return names.sort(compareGoStrings);
+  return names;
 }
 
 /**

@@ -131,6 +131,15 @@ export function effectiveObservations(obs: readonly Observation[]): Observation[
 
 let spaces = 0;
 
+/** A number per object (Go types, definitions), for content keys. */
+const objectNumbers = new WeakMap<object, number>();
+let nextObjectNumber = 1;
+function objectNumber(o: object): number {
+  let n = objectNumbers.get(o);
+  if (n === undefined) objectNumbers.set(o, (n = nextObjectNumber++));
+  return n;
+}
+
 export class IdSpace {
   /** A number no other IdSpace of this program has (caches remember spaces by it, not by reference). */
   readonly uid = ++spaces;
@@ -324,6 +333,23 @@ export class IdSpace {
 
   private bump(id: TypeId): void {
     if (id >= this.nextId) this.nextId = id + 1;
+  }
+
+  /**
+   * A key equal for two spaces exactly when they hold the same state: the same Go types with the
+   * same ids, names and definitions (definition objects compared by identity: equal definitions a
+   * stream showed are one interned object), the same type entries, and the same next id.
+   */
+  contentKey(): string {
+    let k = `${this.nextId}|`;
+    for (const [t, i] of this.infos) k += `${objectNumber(t)}:${i.id}:${i.wire === null ? 0 : objectNumber(i.wire)},`;
+    k += '|';
+    for (const [t, e] of this.types) {
+      k += `${objectNumber(t)}:${e.id}:${e.kind}:${e.elem}:${e.key}:${e.len}:${JSON.stringify(e.name)}`;
+      for (const f of e.fields) k += `:${JSON.stringify(f.name)}=${f.id}`;
+      k += ',';
+    }
+    return k;
   }
 
   /** Every id this space has assigned or observed, with the Go type (String()) it belongs to. */

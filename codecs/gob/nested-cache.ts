@@ -29,8 +29,19 @@ interface Entry<V> {
   space: number;
 }
 
+/**
+ * A registry's cache, and the hashes of streams decoded once and not kept (yet): a fixed table,
+ * a slot per hash's low bits, so remembering costs no memory per stream.
+ */
+interface Caches<V> {
+  readonly cache: BytesCache<Entry<V>>;
+  readonly seenOnce: Uint32Array;
+}
+
+const SEEN_ONCE_SLOTS = 4096;
+
 export class NestedDecodeCache<V> {
-  private byRegistry = new WeakMap<GobRegistry, BytesCache<Entry<V>>>();
+  private byRegistry = new WeakMap<GobRegistry, Caches<V>>();
 
   constructor(
     private readonly decode: (b: Uint8Array, ctx: ExternalContext) => V,
@@ -46,8 +57,9 @@ export class NestedDecodeCache<V> {
 
   /** The result for buf[start, end) (a view is made only when the bytes must be decoded). */
   getAt(buf: Uint8Array, start: number, end: number, ctx: ExternalContext): V {
-    let cache = this.byRegistry.get(ctx.registry);
-    if (cache === undefined) this.byRegistry.set(ctx.registry, (cache = new BytesCache(this.maxEntries, this.maxKeyBytes)));
+    let caches = this.byRegistry.get(ctx.registry);
+    if (caches === undefined) this.byRegistry.set(ctx.registry, (caches = { cache: new BytesCache(this.maxEntries, this.maxKeyBytes), seenOnce: new Uint32Array(SEEN_ONCE_SLOTS) }));
+    const cache = caches.cache;
     const h = hashBytes(buf, start, end);
     const hit = cache.get(buf, start, end, h);
     if (hit !== undefined && ctx.depth + hit.depth <= MAX_DEPTH) {
@@ -72,6 +84,13 @@ export class NestedDecodeCache<V> {
       if (outer !== undefined) for (let i = 0; i < mine.length; i++) outer.push(mine[i]!);
       const m = ctx.depthMark;
       if (m !== undefined && mark.max > m.max) m.max = mark.max;
+    }
+    // Kept from the second time its bytes are met: a stream met once (the outer types of a
+    // payload, which embed its own attribute names) would hold a copy of its bytes for nothing.
+    const slot = h & (SEEN_ONCE_SLOTS - 1);
+    if (caches.seenOnce[slot] !== h) {
+      caches.seenOnce[slot] = h;
+      return value;
     }
     const reached = mark.max;
     cache.set(buf, { value, obs: effectiveObservations(mine), depth: reached - ctx.depth, space: ids.uid }, start, end, h);
