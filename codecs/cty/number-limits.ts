@@ -70,7 +70,15 @@ function textShape(s: string): { digits: number; exponent: number } {
 export function parseNumberLimited(b: DecodeBudget, text: string, codec: CodecName, offset: number): CtyNumber | string {
   const shape = textShape(text);
   b.checkNumber(shape.digits, shape.exponent, 0, codec, offset);
+  // One number per distinct text in a call (numbers are never changed once made): the limits
+  // above still count every occurrence.
+  const key = `n${text}`;
+  const seen = b.shared.get(key);
+  if (seen !== undefined) return seen as CtyNumber;
   const n = tryParseNumberText(text);
-  if (typeof n !== 'string') b.checkNumber(0, 0, n.form === 'finite' ? n.prec : 0, codec, offset);
+  if (typeof n !== 'string') {
+    b.checkNumber(0, 0, n.form === 'finite' ? n.prec : 0, codec, offset);
+    b.shared.set(key, n);
+  }
   return n;
 }

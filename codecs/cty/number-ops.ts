@@ -235,7 +235,7 @@ export function compareNumbers(a: CtyNumber, b: CtyNumber): -1 | 0 | 1 {
 const MANT_53 = 1n << 53n;
 
 /** A finite or zero number's value as a double when that is exact and normal (cheap to tell), else undefined. */
-function exactDouble(x: CtyNumber): number | undefined {
+export function exactDouble(x: CtyNumber): number | undefined {
   if (x.form === 'zero') return 0;
   if (x.form !== 'finite' || x.mant >= MANT_53 || x.exp < -1022 || x.exp > 970) return undefined;
   const v = Number(x.mant) * 2 ** x.exp;

@@ -379,6 +379,24 @@ function fmtE(d: Decimal, prec: number): string {
 const SAFE_MANT = 1n << 53n;
 
 /**
+ * A finite number's value when it is an integer below 2^53 of precision 53 or more (so it fits
+ * its precision, and its shortest text is the integer's), else undefined.
+ */
+function safeInteger(n: CtyNumber): number | undefined {
+  if (n.exp < 0 || n.prec < 53 || n.mant >= SAFE_MANT) return undefined;
+  const v = Number(n.mant) * 2 ** n.exp;
+  return v <= Number.MAX_SAFE_INTEGER ? v : undefined;
+}
+
+/** The exact decimal of a positive safe integer. */
+function integerDecimal(v: number): Decimal {
+  const s = String(v);
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48) end--;
+  return { digits: s.slice(0, end), exp: s.length };
+}
+
+/**
  * The shortest decimal of a finite number that is a double (precision 53, a mantissa of at most 53
  * bits that is not a power of two, a normal double's exponent), from JS's own shortest formatting,
  * else undefined. ECMAScript's Number::toString takes the fewest digits that round back to the
@@ -407,6 +425,8 @@ export function formatNumberText(n: CtyNumber): string {
   if (n.prec > MAX_PREC) throw new WireError('cty', 0, `number precision ${n.prec} exceeds the limit of ${MAX_PREC} bits`);
   const sign = n.neg ? '-' : '';
   if (n.form === 'zero') return sign + '0';
+  const int = safeInteger(n);
+  if (int !== undefined) return sign + String(int);
   // An integer that fits its precision: half an ulp is at most 1/2, so no shorter decimal lies
   // within reach and the shortest text is the integer itself.
   if (n.exp >= 0 && n.exp < MAX_FORMAT_EXP && bitLen(n.mant) + n.exp <= n.prec) return sign + (n.mant << BigInt(n.exp)).toString();
@@ -433,8 +453,11 @@ export function formatNumberG(n: CtyNumber, prec = 10): string {
   // The short decimal rounds to prec digits as the exact value does, unless it is itself a tie at
   // prec digits (then the exact value, a hair off it, decides): no other rounding boundary lies
   // within the value's interval (see withShortDecimal).
-  const short = n.form === 'finite' ? (n[SHORT_DECIMAL] ?? doubleShortest(n)) : undefined;
-  const tie = short !== undefined && short.digits.length === prec + 1 && short.digits.charCodeAt(prec) === 53; /* 5 */
+  const int = n.form === 'finite' ? safeInteger(n) : undefined;
+  // An integer of at most prec digits prints whole (%g keeps its digits and writes no exponent).
+  if (int !== undefined && int < 10 ** Math.min(prec, 15)) return sign + String(int);
+  const short = n.form !== 'finite' ? undefined : int !== undefined ? integerDecimal(int) : (n[SHORT_DECIMAL] ?? doubleShortest(n));
+  const tie = int === undefined && short !== undefined && short.digits.length === prec + 1 && short.digits.charCodeAt(prec) === 53; /* 5 */
   const d: Decimal = n.form === 'zero' ? { digits: '', exp: 0 } : short !== undefined && !tie ? { ...short } : exactDecimal(n, prec + 8);
   roundHalfEven(d, prec);
   const len = d.digits.length;

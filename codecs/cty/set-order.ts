@@ -12,10 +12,10 @@
  *   set rules' Less (known before unknown before null; strings by bytes, false before true,
  *   numbers numerically, anything else by hash-string bytes).
  */
-import { compareGoStrings, type CtyType } from './types.js';
+import { compareGoStrings, T, type CtyType } from './types.js';
 import { Unknown, type Raw } from './values.js';
 import type { CtyNumber } from './number.js';
-import { compareNumbers } from './number-ops.js';
+import { compareNumbers, exactDouble } from './number-ops.js';
 import { formatNumberG, formatNumberText } from './numtext.js';
 import { goQuote } from '../golang/strconv.js';
 import { crc32String } from './gostring.js';
@@ -289,19 +289,36 @@ function compareMembers(t: CtyType, a: Member, b: Member): number {
  */
 export function buildSet(et: CtyType, elems: readonly Raw[]): Raw[] {
   if (elems.length === 0) return [];
-  const seen = new Set<string>();
+  // key -> the bucket (or buckets) holding a member with that key
+  const seen = new Map<string, number | number[]>();
   const members: Member[] = [];
   for (const raw of elems) {
     const hash = setHashString(et, raw);
     const key = equivalenceKey(et, raw);
     const bucket = crc32String(hash);
     if (key !== null) {
-      const inBucket = `${bucket}:${key}`;
-      if (seen.has(inBucket)) continue;
-      seen.add(inBucket);
+      const at = seen.get(key);
+      if (at === undefined) seen.set(key, bucket);
+      else if (at === bucket || (typeof at !== 'number' && at.includes(bucket))) continue;
+      else if (typeof at === 'number') seen.set(key, [at, bucket]);
+      else at.push(bucket);
     }
     members.push({ raw, hash, key, bucket, rank: rank(raw) });
   }
-  members.sort((a, b) => compareMembers(et, a, b) || a.bucket - b.bucket); // Array.prototype.sort is stable
+  if (et.kind === 'number') sortNumberMembers(members);
+  else members.sort((a, b) => compareMembers(et, a, b) || a.bucket - b.bucket); // Array.prototype.sort is stable
   return members.map((m) => m.raw);
+}
+
+/**
+ * The sort of buildSet for numbers: known numbers whose values are doubles are compared as
+ * doubles (equal doubles are equal values, which go-cty's Less leaves in bucket order).
+ */
+function sortNumberMembers(members: Member[]): void {
+  const keyed = members.map((m) => ({ m, d: m.rank === 0 ? exactDouble(m.raw as CtyNumber) : undefined }));
+  keyed.sort((a, b) => {
+    if (a.d !== undefined && b.d !== undefined) return a.d < b.d ? -1 : a.d > b.d ? 1 : a.m.bucket - b.m.bucket;
+    return compareMembers(T.Number, a.m, b.m) || a.m.bucket - b.m.bucket;
+  });
+  for (let i = 0; i < keyed.length; i++) members[i] = keyed[i]!.m;
 }

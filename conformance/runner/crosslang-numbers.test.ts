@@ -149,8 +149,30 @@ function floatBatches(): number[][] {
   return out;
 }
 
-/** A msgpack array of float64s (each wrapped in a one-element array when `lists`). */
-function msgpackFloats(xs: readonly number[], lists: boolean): Uint8Array {
+/** Seeded int64s: around 2^53 and 2^63, powers of ten, small ones. */
+function intBatches(): bigint[][] {
+  const r = rng(seed ^ 0x1a7);
+  const out: bigint[][] = [];
+  for (let done = 0; done < samples; done += FLOAT_BATCH) {
+    const b: bigint[] = [];
+    while (b.length < FLOAT_BATCH) {
+      const kind = Math.floor(r() * 4);
+      const jitter = BigInt(Math.floor(r() * 2000) - 1000);
+      let v: bigint;
+      if (kind === 0) v = (1n << 53n) + jitter;
+      else if (kind === 1) v = (1n << 63n) - 1n - BigInt(Math.floor(r() * 2000));
+      else if (kind === 2) v = 10n ** BigInt(Math.floor(r() * 19)) * BigInt(1 + Math.floor(r() * 9)) + (r() < 0.5 ? 0n : jitter);
+      else v = BigInt(Math.floor(r() * 2 ** 40)) * BigInt(Math.floor(r() * 2 ** 20));
+      if (v >= 1n << 63n) v = (1n << 63n) - 1n;
+      b.push(r() < 0.5 ? -v : v);
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+/** A msgpack array of float64s (0xcb) or int64s (0xd3), each wrapped in a one-element array when `lists`. */
+function msgpackNumbers(xs: readonly (number | bigint)[], lists: boolean): Uint8Array {
   const each = lists ? 10 : 9;
   const out = new Uint8Array(3 + xs.length * each);
   const view = new DataView(out.buffer);
@@ -158,8 +180,9 @@ function msgpackFloats(xs: readonly number[], lists: boolean): Uint8Array {
   xs.forEach((x, i) => {
     let at = 3 + i * each;
     if (lists) out[at++] = 0x91;
-    out[at] = 0xcb;
-    view.setFloat64(at + 1, x);
+    out[at] = typeof x === 'bigint' ? 0xd3 : 0xcb;
+    if (typeof x === 'bigint') view.setBigInt64(at + 1, x);
+    else view.setFloat64(at + 1, x);
   });
   return out;
 }
@@ -205,7 +228,16 @@ if (isUnavailable(started) && started.goMissing) {
   const floats = floatBatches();
   for (const type of [['list', 'number'], ['set', 'number'], ['set', ['list', 'number']]] as const) {
     test(`msgpack ${JSON.stringify(type)}: ${floats.length * FLOAT_BATCH} seeded float64s as go-cty reads them`, async () => {
-      assert.equal(await differences('msgpack-value', type, floats.map((b) => ({ first: b[0], bytes: msgpackFloats(b, type[1] !== 'number') }))), []);
+      assert.equal(await differences('msgpack-value', type, floats.map((b) => ({ first: b[0], bytes: msgpackNumbers(b, type[1] !== 'number') }))), []);
+    });
+  }
+
+  // int64s (go-cty msgpack reads them as NumberIntVal, precision 64): safe integers printed from
+  // JS numbers, the rest exactly; compared as doubles where exact.
+  const ints = intBatches();
+  for (const type of [['list', 'number'], ['set', 'number'], ['set', ['list', 'number']]] as const) {
+    test(`msgpack ${JSON.stringify(type)}: ${ints.length * FLOAT_BATCH} seeded int64s as go-cty reads them`, async () => {
+      assert.equal(await differences('msgpack-value', type, ints.map((b) => ({ first: b[0], bytes: msgpackNumbers(b, type[1] !== 'number') }))), []);
     });
   }
 
