@@ -244,26 +244,28 @@ function readObject(s: ReadState, t: Extract<CtyType, { kind: 'object' }>, depth
   r.budget.addValues(2 * n, 'msgpack', at);
   if (n !== t.attrs.size) r.fail(`an object with ${t.attrs.size} attributes is required (${n} given)`, at);
   const attrs = t.attrs;
-  // the type's names in its own order: Go's sorted order for a type read from Go's type JSON
-  const expected = attrs.keys();
   const buf = r.buf;
   // attribute types that differ from the object type's, by name
   let differ: Map<string, CtyType> | undefined;
-  for (let i = 0; i < n; i++) {
+  // Go writes the names sorted: the type's names are expected in the type's own order (Go's, for
+  // a type read from Go's type JSON), one per entry, each compared in place.
+  for (const [name, nameType] of attrs) {
     const keyAt = r.pos;
-    // Go writes the names sorted: the type's i-th name is expected, and compared in place.
-    let key: string = expected.next().value!;
     const c = buf[keyAt]!;
-    const len = key.length;
+    const len = name.length;
     let same = len < 32 && c === (0xa0 | len) && keyAt + 1 + len <= r.end;
     for (let j = 0; same && j < len; j++) {
       const b = buf[keyAt + 1 + j]!;
-      same = b < 0x80 && b === key.charCodeAt(j);
+      same = b < 0x80 && b === name.charCodeAt(j);
     }
+    let key = name;
+    let aty: CtyType | undefined = nameType;
     if (same) r.pos = keyAt + 1 + len;
-    else key = readUtf8String(r, 'object attribute name');
-    const aty = attrs.get(key);
-    if (aty === undefined) return r.fail(`unsupported attribute ${JSON.stringify(key)}`, keyAt);
+    else {
+      key = readUtf8String(r, 'object attribute name');
+      aty = attrs.get(key);
+      if (aty === undefined) return r.fail(`unsupported attribute ${JSON.stringify(key)}`, keyAt);
+    }
     vals.set(key, readValue(s, aty, depth + 1));
     if (s.vt !== aty) (differ ??= new Map()).set(key, s.vt);
     else if (differ !== undefined) differ.delete(key);
