@@ -46,7 +46,8 @@ export class NestedDecodeCache<V> {
   constructor(
     private readonly decode: (b: Uint8Array, ctx: ExternalContext) => V,
     private readonly maxEntries = 1024,
-    private readonly maxKeyBytes = 1 << 16,
+    /** Longer streams are neither looked up nor kept. */
+    private readonly maxKeyBytes = 2048,
   ) {
     onClearCaches(() => (this.byRegistry = new WeakMap()));
   }
@@ -59,6 +60,10 @@ export class NestedDecodeCache<V> {
   getAt(buf: Uint8Array, start: number, end: number, ctx: ExternalContext): V {
     let caches = this.byRegistry.get(ctx.registry);
     if (caches === undefined) this.byRegistry.set(ctx.registry, (caches = { cache: new BytesCache(this.maxEntries, this.maxKeyBytes), seenOnce: new Uint32Array(SEEN_ONCE_SLOTS) }));
+    // A long stream is decoded without a lookup: hashing it would touch every byte of it, again
+    // at each level of nesting, where decoding it reads its own fields and looks up the (shorter)
+    // streams nested inside, which are cached.
+    if (end - start > this.maxKeyBytes) return this.decode(start === 0 && end === buf.length ? buf : buf.subarray(start, end), ctx);
     const cache = caches.cache;
     const h = hashBytes(buf, start, end);
     const hit = cache.get(buf, start, end, h);
