@@ -39,6 +39,8 @@ interface Caches<V> {
 }
 
 const SEEN_ONCE_SLOTS = 4096;
+/** Streams up to this long are kept the first time. */
+const KEEP_AT_ONCE_BYTES = 256;
 
 export class NestedDecodeCache<V> {
   private byRegistry = new WeakMap<GobRegistry, Caches<V>>();
@@ -90,10 +92,11 @@ export class NestedDecodeCache<V> {
       const m = ctx.depthMark;
       if (m !== undefined && mark.max > m.max) m.max = mark.max;
     }
-    // Kept from the second time its bytes are met: a stream met once (the outer types of a
-    // payload, which embed its own attribute names) would hold a copy of its bytes for nothing.
+    // A short stream (a primitive type, a list of one) is kept at once: those recur throughout a
+    // spec. A longer one is kept from the second time its bytes are met: met once (an object
+    // type embedding a payload's own attribute names), its copy would be held for nothing.
     const slot = h & (SEEN_ONCE_SLOTS - 1);
-    if (caches.seenOnce[slot] !== h) {
+    if (end - start > KEEP_AT_ONCE_BYTES && caches.seenOnce[slot] !== h) {
       caches.seenOnce[slot] = h;
       return value;
     }
