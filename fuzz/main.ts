@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { FAMILIES, type Family } from '../codecs/family.js';
 import { DEFAULT_VECTORS_DIR } from './corpus.js';
 import { STAGES, type Stage } from './oracle.js';
-import { planHostileVectors, writeHostileVectors } from './hostile.js';
+import { goHostileVectors, planHostileVectors, writeHostileVectors } from './hostile.js';
 import { fuzzFamily, type FuzzOptions, type FuzzSummary } from './supervisor.js';
 
 const USAGE = `usage: npm run fuzz -- --family F[,F...|all] --seconds S [--inputs N] [--seed N] [--json]
@@ -122,7 +122,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (a.writeHostile) {
-    const { vectors, skipped } = planHostileVectors(a.vectorsDir);
+    const planned = planHostileVectors(a.vectorsDir);
+    const byGo = goHostileVectors(a.vectorsDir);
+    process.stdout.write(`${byGo.note}\n`);
+    const vectors = [...planned.vectors, ...byGo.vectors];
+    const skipped = [...planned.skipped, ...byGo.skipped];
     writeHostileVectors(a.vectorsDir, vectors);
     for (const v of vectors) process.stdout.write(`wrote ${v.id} (${v.bytes.length} bytes): ${v.expect.error.codec}: ${v.expect.error.reason}\n`);
     for (const s of skipped) process.stdout.write(`skipped ${s}\n`);

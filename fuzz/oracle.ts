@@ -106,7 +106,8 @@ export function runInput(codec: FamilyCodec, bytes: Uint8Array, ctx: VectorConte
 }
 
 let gcFn: (() => void) | undefined;
-function gc(): void {
+/** A full garbage collection (exposed on first use). */
+export function gc(): void {
   if (!gcFn) {
     v8.setFlagsFromString('--expose-gc');
     gcFn = vm.runInNewContext('gc') as () => void;

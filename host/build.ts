@@ -263,9 +263,6 @@ export function unhandledBuildVar(data: AnyValue): string | null {
   return null;
 }
 
-/** Go's `%#v` of a []string (printable ASCII strings: Go's %q quoting is JSON's there). */
-const goStringsSyntax = (xs: readonly string[]): string => `[]string{${xs.map((x) => JSON.stringify(x)).join(', ')}}`;
-
 /**
  * The build's error as Packer prints it after `Build 'NAME' errored after …:` — the plugin's own
  * text for a builder's or provisioner's failure (not our call context), the MultiError of
@@ -435,7 +432,11 @@ export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promi
     if (keepOriginal) kept.unshift(builderArtifact);
     else {
       const err = await destroyArtifactAsPacker(builderArtifact);
-      if (err !== null) result.errors.push(`Error destroying builder artifact: ${err}; bad artifact: ${goStringsSyntax(await builderArtifact.files())}`);
+      // Packer's msgpack rpc client cannot decode the plugin's *BasicError into the reply's `error`
+      // (`reading body msgpack decode error [pos N]: reflect.Set: …`, recorded) and its client for
+      // that artifact is dead after it: Files is never sent and gives nil. We keep the plugin's
+      // own text (host/README.md, deliberate differences) but, like Packer, send no Files.
+      if (err !== null) result.errors.push(`Error destroying builder artifact: ${err}; bad artifact: []string(nil)`);
     }
     // command/build.go: a build with errors is reported as errored (the SDK's MultiError), its
     // artifacts are not listed.

@@ -1,20 +1,33 @@
 #!/usr/bin/env node
 // Builds what the package ships into lib/ (run by `npm run build`, and so by `prepack`):
 //
-//   lib/chunks/pure.js   every module of codecs/ in one file, no Node built-ins (internal)
-//   lib/index.js, lib/gob.js, lib/cty.js, ...   the public pure entry points: each re-exports its
-//                        area from pure.js, so WireError and every class exist once whichever
-//                        entries are imported, and importing one reads two small files
+//   lib/chunks/core.js   every module of codecs/ in one file, no Node built-ins (internal). Each
+//                        module's runtime exports are exported under short generated names (one
+//                        name per binding, however many modules re-export it).
+//   lib/index.js, lib/gob.js, lib/cty.js, ...   the public pure entry points: each is one
+//                        `export { <generated> as <name>, ... } from './chunks/core.js'`, so
+//                        WireError and every class exist once whichever entries are imported, and
+//                        importing one reads two files
 //   lib/host.js          the Node-only live host
 //   lib/cli.js           the command line (`conformance` and `describe` run their code only when asked)
 //   lib/decode-worker.js the host's worker thread for decoding large payloads
 //
-// host.js and cli.js take every codecs/ module from pure.js too (never a copy of their own), so a
+// host.js and cli.js take every codecs/ module from core.js too (never a copy of their own), so a
 // GoMap or WireError made through `packer-wire` is the same class `packer-wire/host` checks for.
-// Minified (names kept: classes and functions keep their names). No source maps are shipped. Types come from `tsc -p tsconfig.types.json` into lib/types/, run
-// after this script (which empties lib/ first).
+//
+// What importing the core costs (bench `cold.import`) is mostly V8 parsing core.js, so core.js is
+// one file (every extra module file costs the ESM loader a read, a parse and a link), with flat
+// named exports (no namespace objects: those are a getter per export, built at import) and fully
+// minified. esbuild's keepNames is not used for core.js: it wraps every function in a naming call
+// run at import (about a tenth of the import's work). Instead the classes core.js exports get their
+// source names back in one loop at the end of core.js (`instanceof`-free code such as Node's
+// `util.inspect`, error output and messages built from `constructor.name` see the real names);
+// other functions keep minified names. host.js and cli.js keep every name. No source maps are
+// shipped. Types come from `tsc -p tsconfig.types.json` into lib/types/, run after this script
+// (which empties lib/ first).
 import { build } from 'esbuild';
-import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -44,14 +57,6 @@ const walk = (d) => {
   }
 };
 walk(codecsDir);
-/** The namespace name of a codecs/ module inside pure.js. */
-const nsOf = (abs) =>
-  'm_' +
-  relative(root, abs)
-    .replace(/\.ts$/, '')
-    .replace(/[^A-Za-z0-9]/g, '_');
-
-const pureSource = modules.map((m) => `export * as ${nsOf(m)} from ${JSON.stringify(m)};`).join('\n');
 
 const common = {
   bundle: true,
@@ -59,32 +64,90 @@ const common = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  keepNames: true,
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
 };
 
+// 1. Which names each module exports at run time (type-only exports have no binding to re-export),
+//    and the source name of each exported class: from a throwaway namespaced build, imported here.
+const nsOf = (abs) =>
+  'm_' +
+  relative(root, abs)
+    .replace(/\.ts$/, '')
+    .replace(/[^A-Za-z0-9]/g, '_');
+const probeDir = mkdtempSync(join(tmpdir(), 'packer-wire-bundle-'));
+let probe;
+try {
+  const probeFile = join(probeDir, 'probe.mjs');
+  const probeSource = modules.map((m) => `export * as ${nsOf(m)} from ${JSON.stringify(m)};`).join('\n');
+  await build({
+    ...common,
+    minify: false,
+    keepNames: true,
+    stdin: { contents: probeSource, resolveDir: root, loader: 'ts', sourcefile: 'probe.ts' },
+    outfile: probeFile,
+  });
+  probe = await import(pathToFileURL(probeFile).href);
+} finally {
+  rmSync(probeDir, { recursive: true, force: true });
+}
+
+// 2. One generated name per binding: a value that several modules export (re-exports) keeps the
+//    name of the first module that exports it.
+const isClass = (v) => typeof v === 'function' && /^class\b/.test(Function.prototype.toString.call(v));
+/** module path -> [export name, generated name][] */
+const exportsOf = new Map();
+const byValue = new Map();
+const imports = [];
+const classNames = [];
+const allGenerated = [];
+let next = 0;
+for (const m of modules) {
+  const ns = probe[nsOf(m)] ?? {};
+  const list = [];
+  const mine = [];
+  for (const name of Object.keys(ns).sort()) {
+    if (name === 'default') continue;
+    const v = ns[name];
+    const shared = (typeof v === 'object' && v !== null) || typeof v === 'function';
+    let gen = shared ? byValue.get(v) : undefined;
+    if (gen === undefined) {
+      gen = `$${(next++).toString(36)}`;
+      allGenerated.push(gen);
+      if (shared) byValue.set(v, gen);
+      mine.push(`${name} as ${gen}`);
+      if (isClass(v)) classNames.push([gen, v.name]);
+    }
+    list.push([name, gen]);
+  }
+  exportsOf.set(m, list);
+  if (mine.length) imports.push(`import { ${mine.join(', ')} } from ${JSON.stringify(m)};`);
+}
+const coreSource = [
+  ...imports,
+  `export { ${allGenerated.join(', ')} };`,
+  // the source names of the exported classes (see the head of this file)
+  `for (const [c, n] of [${classNames.map(([g, n]) => `[${g}, ${JSON.stringify(n)}]`).join(', ')}]) Object.defineProperty(c, 'name', { value: n, configurable: true });`,
+].join('\n');
+
 rmSync('lib', { recursive: true, force: true });
-await build({ ...common, stdin: { contents: pureSource, resolveDir: root, loader: 'ts', sourcefile: 'pure.ts' }, outfile: 'lib/chunks/pure.js' });
-const pure = await import(pathToFileURL(resolve('lib/chunks/pure.js')).href);
-const exportsOf = (abs) =>
-  Object.keys(pure[nsOf(abs)] ?? {})
-    .filter((n) => n !== 'default')
-    .sort();
+await build({ ...common, stdin: { contents: coreSource, resolveDir: root, loader: 'ts', sourcefile: 'core.ts' }, outfile: 'lib/chunks/core.js' });
+
+/** `export { <generated> as <name>, ... } from <from>` for one codecs/ module. */
 const reexport = (abs, from) => {
-  const names = exportsOf(abs);
-  return `import { ${nsOf(abs)} as m } from ${JSON.stringify(from)};\n` + (names.length ? `export const { ${names.join(', ')} } = m;\n` : 'export {};\n');
+  const list = exportsOf.get(abs) ?? [];
+  return list.length ? `export { ${list.map(([n, g]) => `${g} as ${n}`).join(', ')} } from ${JSON.stringify(from)};\n` : 'export {};\n';
 };
 
 for (const [name, src] of Object.entries(PURE_ENTRIES)) {
   const head = `// packer-wire${name === 'index' ? '' : '/' + name}: generated by scripts/bundle.mjs (${src})\n`;
-  writeFileSync(`lib/${name}.js`, head + reexport(resolve(src), './chunks/pure.js'));
+  writeFileSync(`lib/${name}.js`, head + reexport(resolve(src), './chunks/core.js'));
 }
 
-/** In host.js and cli.js, an import of a codecs/ module becomes a re-export from pure.js. */
-const fromPure = {
-  name: 'codecs-from-pure',
+/** In host.js and cli.js, an import of a codecs/ module becomes a re-export from core.js. */
+const fromCore = {
+  name: 'codecs-from-core',
   setup(b) {
     b.onResolve({ filter: /^\./ }, (args) => {
       if (args.namespace === 'codecs') return undefined;
@@ -93,8 +156,8 @@ const fromPure = {
       if (resolve(args.importer).startsWith(codecsDir + '/')) return undefined;
       return { path: abs, namespace: 'codecs' };
     });
-    b.onLoad({ filter: /.*/, namespace: 'codecs' }, (args) => ({ contents: reexport(args.path, './chunks/pure.js'), loader: 'js' }));
-    b.onResolve({ filter: /^\.\/chunks\/pure\.js$/ }, () => ({ path: './chunks/pure.js', external: true }));
+    b.onLoad({ filter: /.*/, namespace: 'codecs' }, (args) => ({ contents: reexport(args.path, './chunks/core.js'), loader: 'js' }));
+    b.onResolve({ filter: /^\.\/chunks\/core\.js$/ }, () => ({ path: './chunks/core.js', external: true }));
   },
 };
 // decode-worker.js: the host's off-thread payload decoder, loaded by URL next to host.js / cli.js.
@@ -103,5 +166,5 @@ for (const [name, src] of [
   ['cli', 'cli/main.ts'],
   ['decode-worker', 'host/decode-worker.ts'],
 ]) {
-  await build({ ...common, entryPoints: [src], outfile: `lib/${name}.js`, plugins: [fromPure] });
+  await build({ ...common, keepNames: true, entryPoints: [src], outfile: `lib/${name}.js`, plugins: [fromCore] });
 }

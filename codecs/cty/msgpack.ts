@@ -10,11 +10,10 @@
  *   attribute names sorted.
  * - a DynamicPseudoType position: `[bin(type JSON), value]`.
  */
-import { TextKeyedCache } from '../wire/text-cache.js';
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
 import { ByteReader } from '../wire/reader.js';
 import { ByteWriter } from '../wire/writer.js';
-import { NIL_TYPE_LIST, T, compareGoStrings, objectType as objectTypeOf, typeGoString, type CtyType } from './types.js';
+import { NIL_TYPE_LIST, T, compareGoStrings, objectType as objectTypeOf, sortedAttrNames, typeGoString, type CtyType } from './types.js';
 import { Unknown, type CtyValue, type Raw, type Refinements } from './values.js';
 import { CtyNumber } from './number.js';
 import { compareNumbers, exactFloat64, exactInt64, numberFromFloat64, numberFromInt64, numberFromUint64 } from './number-ops.js';
@@ -23,9 +22,9 @@ import { checkNumber, parseNumberLimited } from './number-limits.js';
 import { budgetFor, type DecodeBudget, type DecodeOptions } from '../wire/limits.js';
 import { ctyNormalize } from './gostring.js';
 import { ctyNumbersEqual } from './set-order.js';
-import { parseTypeJSON, typeJSONBytesIfMet, writeTypeJSON } from './type-json.js';
+import { parseTypeJSON, writeTypeJSON } from './type-json.js';
 import { commonType, conformsTo, setRaw } from './value-build.js';
-import { decodeUtf8, strBytes } from '../msgpack/str.js';
+import { decodeUtf8 } from '../msgpack/str.js';
 import { takeBytes } from '../msgpack/out.js';
 import {
   M,
@@ -244,15 +243,16 @@ function readObject(s: ReadState, t: Extract<CtyType, { kind: 'object' }>, depth
   }
   r.budget.addValues(2 * n, 'msgpack', at);
   if (n !== t.attrs.size) r.fail(`an object with ${t.attrs.size} attributes is required (${n} given)`, at);
-  const { names, types } = objectReadPlan(t);
+  const attrs = t.attrs;
+  // the type's names in its own order: Go's sorted order for a type read from Go's type JSON
+  const expected = attrs.keys();
   const buf = r.buf;
   // attribute types that differ from the object type's, by name
   let differ: Map<string, CtyType> | undefined;
   for (let i = 0; i < n; i++) {
     const keyAt = r.pos;
-    // Go writes the names sorted: the i-th name is expected, and compared in place.
-    let key = names[i]!;
-    let aty = types[i]!;
+    // Go writes the names sorted: the type's i-th name is expected, and compared in place.
+    let key: string = expected.next().value!;
     const c = buf[keyAt]!;
     const len = key.length;
     let same = len < 32 && c === (0xa0 | len) && keyAt + 1 + len <= r.end;
@@ -261,12 +261,9 @@ function readObject(s: ReadState, t: Extract<CtyType, { kind: 'object' }>, depth
       same = b < 0x80 && b === key.charCodeAt(j);
     }
     if (same) r.pos = keyAt + 1 + len;
-    else {
-      key = readUtf8String(r, 'object attribute name');
-      const a = t.attrs.get(key);
-      if (a === undefined) return r.fail(`unsupported attribute ${JSON.stringify(key)}`, keyAt);
-      aty = a;
-    }
+    else key = readUtf8String(r, 'object attribute name');
+    const aty = attrs.get(key);
+    if (aty === undefined) return r.fail(`unsupported attribute ${JSON.stringify(key)}`, keyAt);
     vals.set(key, readValue(s, aty, depth + 1));
     if (s.vt !== aty) (differ ??= new Map()).set(key, s.vt);
     else if (differ !== undefined) differ.delete(key);
@@ -279,34 +276,6 @@ function readObject(s: ReadState, t: Extract<CtyType, { kind: 'object' }>, depth
     s.vt = objectTypeOf(attrs);
   }
   return vals;
-}
-
-/** What decoding an object of one type needs: its attribute names as Go writes them (sorted) and their types. */
-interface ObjectReadPlan {
-  readonly names: readonly string[];
-  readonly types: readonly CtyType[];
-}
-
-const readPlans = new WeakMap<CtyType, ObjectReadPlan>();
-
-/**
- * The read plan of an object type, made on its first object (a type parsed from Go's type JSON
- * lists its names sorted already: one pass checks it). Not the encoder's ObjectPlan: decoding a
- * model does not prepare encoding it.
- */
-function objectReadPlan(t: Extract<CtyType, { kind: 'object' }>): ObjectReadPlan {
-  let p = readPlans.get(t);
-  if (p === undefined) {
-    let names = [...t.attrs.keys()];
-    for (let i = 1; i < names.length; i++) {
-      if (compareGoStrings(names[i - 1]!, names[i]!) < 0) continue;
-      names = names.sort(compareGoStrings);
-      break;
-    }
-    p = { names, types: names.map((k) => t.attrs.get(k)!) };
-    readPlans.set(t, p);
-  }
-  return p;
 }
 
 function readNumber(r: ByteReader): CtyNumber {
@@ -341,29 +310,21 @@ function readDynamic(s: ReadState, depth: number): Raw {
   if (len < 0) r.fail('dynamic value type is nil', tat);
   const start = r.pos;
   const typeBytes = r.readBytes(len, 'dynamic value type');
-  return readValue(s, cachedTypeJSON(typeBytes, start), depth + 1);
+  return readValue(s, typeOfWrapper(typeBytes, start), depth + 1);
 }
 
-const latin1 = new TextDecoder('latin1');
-/** Parsed type JSON by its text: at most 512 types from 1 MiB of text. */
-const typeCache = new TextKeyedCache<CtyType>(512, 1 << 20);
-
-/** Type JSON of a dynamic wrapper, parsed once per distinct text (payloads repeat their types). */
-function cachedTypeJSON(bytes: Uint8Array, start: number): CtyType {
-  const key = bytes.length <= 4096 ? latin1.decode(bytes) : undefined;
-  const hit = key !== undefined ? typeCache.get(key) : undefined;
-  if (hit) return hit;
-  let t: CtyType;
+/**
+ * Type JSON of a dynamic wrapper, parsed every time: a host's payloads mostly bring types it has
+ * not seen (and go-cty parses them every time too), and the compact reader costs about what
+ * keying a cache by the text would.
+ */
+function typeOfWrapper(bytes: Uint8Array, start: number): CtyType {
   try {
-    t = parseTypeJSON(bytes, start);
+    return parseTypeJSON(bytes, start);
   } catch (e) {
     if (e instanceof WireError) throw new WireError('msgpack', e.offset, `type JSON: ${e.reason}`);
     throw e;
   }
-  if (key !== undefined) {
-    typeCache.set(key, t);
-  }
-  return t;
 }
 
 /** Refinements as go-cty's RefinementBuilder accumulates them. */
@@ -540,36 +501,9 @@ function bad(w: ByteWriter, reason: string): never {
   throw new WireError('msgpack', w.pos, reason);
 }
 
-/** What marshalling an object type needs, worked out once per type: attribute names in go-cty's order, their key bytes. */
-interface ObjectPlan {
-  /** Attribute names, sorted as Go sorts strings. */
-  readonly names: readonly string[];
-  /** Each name as a msgpack str of its NFC form. */
-  readonly keys: readonly Uint8Array[];
-  /** Each attribute's type. */
-  readonly types: readonly CtyType[];
-  /** The fixmap/map16/map32 header. */
-  readonly header: Uint8Array;
-}
-
-const objectPlans = new WeakMap<CtyType, ObjectPlan>();
-
-function objectPlan(ty: Extract<CtyType, { kind: 'object' }>): ObjectPlan {
-  let p = objectPlans.get(ty);
-  if (!p) {
-    const names = [...ty.attrs.keys()].sort(compareGoStrings);
-    const hw = new ByteWriter(5);
-    writeMapLen(hw, names.length);
-    p = { names, keys: names.map((k) => strBytes(ctyNormalize(k))), types: names.map((k) => ty.attrs.get(k)!), header: hw.finish() };
-    objectPlans.set(ty, p);
-  }
-  return p;
-}
-
-/** t's type JSON as a msgpack bin: the cached bytes of a type met before, else written in place. */
+/** Plans for encoding, by type. */
+/** t's type JSON as a msgpack bin, written in place (a host's models are mostly new, so nothing is cached). */
 function writeTypeJSONBin(w: ByteWriter, t: CtyType): void {
-  const cached = typeJSONBytesIfMet(t);
-  if (cached !== undefined) return writeBin(w, cached);
   // A bin8 header is reserved; a longer JSON moves right to make room for bin16/bin32's.
   w.ensure(2);
   const at = w.pos;
@@ -659,16 +593,15 @@ function writeValue(w: ByteWriter, ty: CtyType, vt: CtyType, raw: Raw, depth: nu
     }
     case 'object': {
       if (!(raw instanceof Map)) break;
-      const p = objectPlan(ty);
+      const names = sortedAttrNames(ty.attrs);
       const vattrs = vt === ty ? undefined : (vt as typeof ty).attrs;
-      const { names, keys, types } = p;
-      w.writeBytes(p.header);
+      writeMapLen(w, names.length);
       for (let i = 0; i < names.length; i++) {
         const k = names[i]!;
         const v = raw.get(k);
         if (v === undefined) bad(w, `object value lacks attribute ${JSON.stringify(k)}`);
-        w.writeBytes(keys[i]!);
-        const at = types[i]!;
+        writeCtyString(w, k);
+        const at = ty.attrs.get(k)!;
         writeValue(w, at, vattrs === undefined ? at : vattrs.get(k)!, v, depth + 1);
       }
       return;

@@ -86,6 +86,7 @@ export function tryParseNumberText(s: string, prec = 512, mode: RoundingMode = '
   if (fcount === 0 && exp === 0n && count <= 15) {
     const v = Number(mantText);
     if (v === 0) return zeroNumber(neg, prec, mode);
+    if (v <= SMALL_PARSED_MAX && prec === 512 && mode === 'ToNearestEven') return SMALL_PARSED[neg ? SMALL_PARSED_MAX - v : SMALL_PARSED_MAX + v]!;
     return withShortDecimal(numberFromSafeInteger(neg, v, prec, mode), mantText, 0, true);
   }
   const mant = BigInt(mantText);
@@ -171,6 +172,14 @@ function inShortestInterval(n: CtyNumber, d: ShortDecimal): boolean {
   const hi = side(m + 1n);
   return inclusive ? lo <= left && left <= hi : lo < left && left < hi;
 }
+
+/** go-cty's parsed small integers (precision 512), -255 to 255: one shared, frozen number each. */
+const SMALL_PARSED_MAX = 255;
+const SMALL_PARSED: readonly CtyNumber[] = Array.from({ length: 2 * SMALL_PARSED_MAX + 1 }, (_, i) => {
+  const v = i - SMALL_PARSED_MAX;
+  if (v === 0) return Object.freeze(zeroNumber(false, 512));
+  return Object.freeze(withShortDecimal(numberFromSafeInteger(v < 0, Math.abs(v), 512, 'ToNearestEven'), String(Math.abs(v)), 0, true));
+});
 
 /** 5^k for k < 28 (they fit a uint64). */
 const POW5_TAB: readonly bigint[] = Array.from({ length: 28 }, (_, k) => 5n ** BigInt(k));
@@ -367,6 +376,46 @@ function fmtE(d: Decimal, prec: number): string {
   return out + (exp < 0 ? 'e-' : 'e+') + (a < 10 ? '0' : '') + String(a);
 }
 
+const SAFE_MANT = 1n << 53n;
+
+/**
+ * A finite number's value when it is an integer below 2^53 of precision 53 or more (so it fits
+ * its precision, and its shortest text is the integer's), else undefined.
+ */
+function safeInteger(n: CtyNumber): number | undefined {
+  if (n.exp < 0 || n.prec < 53 || n.mant >= SAFE_MANT) return undefined;
+  const v = Number(n.mant) * 2 ** n.exp;
+  return v <= Number.MAX_SAFE_INTEGER ? v : undefined;
+}
+
+/** The exact decimal of a positive safe integer. */
+function integerDecimal(v: number): Decimal {
+  const s = String(v);
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48) end--;
+  return { digits: s.slice(0, end), exp: s.length };
+}
+
+/**
+ * The shortest decimal of a finite number that is a double (precision 53, a mantissa of at most 53
+ * bits that is not a power of two, a normal double's exponent), from JS's own shortest formatting,
+ * else undefined. ECMAScript's Number::toString takes the fewest digits that round back to the
+ * double (to nearest even: the interval of half an ulp either side, its ends included when the
+ * mantissa is even), of those the nearest, ties to an even digit: what Go's `roundShortest` finds
+ * in the same interval. At a power of two the double's lower neighbour is nearer, so JS's
+ * interval is narrower below than Go's (which is symmetric): those take the exact path. What it
+ * gives is a shortest text like a parsed short decimal's, so %g rounds it the same way.
+ */
+function doubleShortest(n: CtyNumber): Decimal | undefined {
+  if (n.prec !== 53 || n.mant >= SAFE_MANT || (n.mant & (n.mant - 1n)) === 0n) return undefined;
+  const top = n.exp + bitLen(n.mant); // 2^(top-1) <= value < 2^top
+  if (top - 1 < -1022 || top > 1024) return undefined;
+  const text = (Number(n.mant) * 2 ** n.exp).toExponential(); // exact: a normal double
+  const e = text.indexOf('e');
+  const digits = text.charCodeAt(1) === 46 /* . */ ? text[0]! + text.slice(2, e) : text.slice(0, e);
+  return { digits, exp: Number(text.slice(e + 1)) + 1 };
+}
+
 /**
  * Go's `(*big.Float).Text('f', -1)` for n: the shortest decimal that rounds back to n at n's own
  * precision ("+Inf", "-Inf", "-0" included).
@@ -376,10 +425,12 @@ export function formatNumberText(n: CtyNumber): string {
   if (n.prec > MAX_PREC) throw new WireError('cty', 0, `number precision ${n.prec} exceeds the limit of ${MAX_PREC} bits`);
   const sign = n.neg ? '-' : '';
   if (n.form === 'zero') return sign + '0';
+  const int = safeInteger(n);
+  if (int !== undefined) return sign + String(int);
   // An integer that fits its precision: half an ulp is at most 1/2, so no shorter decimal lies
   // within reach and the shortest text is the integer itself.
   if (n.exp >= 0 && n.exp < MAX_FORMAT_EXP && bitLen(n.mant) + n.exp <= n.prec) return sign + (n.mant << BigInt(n.exp)).toString();
-  const short = n[SHORT_DECIMAL];
+  const short = n[SHORT_DECIMAL] ?? doubleShortest(n);
   if (short !== undefined) return sign + fmtF(short, Math.max(short.digits.length - short.exp, 0));
   // The shortest text has at most about prec × log10(2) digits: try with that many first.
   const keep = Math.ceil(n.prec * Math.LOG10E * Math.LN2) + 8;
@@ -402,8 +453,11 @@ export function formatNumberG(n: CtyNumber, prec = 10): string {
   // The short decimal rounds to prec digits as the exact value does, unless it is itself a tie at
   // prec digits (then the exact value, a hair off it, decides): no other rounding boundary lies
   // within the value's interval (see withShortDecimal).
-  const short = n[SHORT_DECIMAL];
-  const tie = short !== undefined && short.digits.length === prec + 1 && short.digits.charCodeAt(prec) === 53; /* 5 */
+  const int = n.form === 'finite' ? safeInteger(n) : undefined;
+  // An integer of at most prec digits prints whole (%g keeps its digits and writes no exponent).
+  if (int !== undefined && int < 10 ** Math.min(prec, 15)) return sign + String(int);
+  const short = n.form !== 'finite' ? undefined : int !== undefined ? integerDecimal(int) : (n[SHORT_DECIMAL] ?? doubleShortest(n));
+  const tie = int === undefined && short !== undefined && short.digits.length === prec + 1 && short.digits.charCodeAt(prec) === 53; /* 5 */
   const d: Decimal = n.form === 'zero' ? { digits: '', exp: 0 } : short !== undefined && !tie ? { ...short } : exactDecimal(n, prec + 8);
   roundHalfEven(d, prec);
   const len = d.digits.length;

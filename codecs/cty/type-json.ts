@@ -8,7 +8,7 @@
  */
 import { MAX_DEPTH } from '../wire/errors.js';
 import { ByteWriter } from '../wire/writer.js';
-import { NIL_TYPE_LIST, T, compareGoStrings, objectType, primitiveTypeNamed, type CtyType } from './types.js';
+import { NIL_TYPE_LIST, T, compareGoStrings, objectType, primitiveTypeNamed, sortedAttrNames, type CtyType } from './types.js';
 import { decodeUtf8 } from '../msgpack/str.js';
 import { writeGoJsonString } from '../golang/json.js';
 import { JsonCursor, writeAscii } from './json-text.js';
@@ -31,27 +31,29 @@ export function writeTypeJSON(w: ByteWriter, t: CtyType): void {
       writeAscii(w, `["${t.kind}",`);
       writeTypeJSON(w, t.elem);
       return w.writeByte(0x5d);
-    case 'tuple':
+    case 'tuple': {
       writeAscii(w, '["tuple",');
-      if (t.elems === NIL_TYPE_LIST) writeAscii(w, 'null');
+      const elems = t.elems;
+      if (elems === NIL_TYPE_LIST) writeAscii(w, 'null');
       else {
         w.writeByte(0x5b);
-        t.elems.forEach((e, i) => {
+        for (let i = 0; i < elems.length; i++) {
           if (i > 0) w.writeByte(0x2c);
-          writeTypeJSON(w, e);
-        });
+          writeTypeJSON(w, elems[i]!);
+        }
         w.writeByte(0x5d);
       }
       return w.writeByte(0x5d);
+    }
     case 'object': {
       writeAscii(w, '["object",{');
-      const names = [...t.attrs.keys()].sort(compareGoStrings);
-      names.forEach((n, i) => {
+      const names = sortedAttrNames(t.attrs);
+      for (let i = 0; i < names.length; i++) {
         if (i > 0) w.writeByte(0x2c);
-        writeGoJsonString(w, n);
+        writeGoJsonString(w, names[i]!);
         w.writeByte(0x3a);
-        writeTypeJSON(w, t.attrs.get(n)!);
-      });
+        writeTypeJSON(w, t.attrs.get(names[i]!)!);
+      }
       w.writeByte(0x7d);
       if (t.optional.size > 0) {
         writeAscii(w, ',[');
@@ -67,21 +69,6 @@ export function writeTypeJSON(w: ByteWriter, t: CtyType): void {
 }
 
 const bytesCache = new WeakMap<CtyType, Uint8Array>();
-
-const metOnce = new WeakSet<CtyType>();
-
-/**
- * typeJSONBytes(t) when t was met before (cached from its second use on), else undefined, and
- * the caller writes the JSON in place (writeTypeJSON): a host mostly writes types of models it
- * has just built, which a per-object cache would copy and keep for nothing.
- */
-export function typeJSONBytesIfMet(t: CtyType): Uint8Array | undefined {
-  const b = bytesCache.get(t);
-  if (b !== undefined) return b;
-  if (metOnce.has(t)) return typeJSONBytes(t);
-  metOnce.add(t);
-  return undefined;
-}
 
 /** The type JSON bytes of t (cached per type object; do not modify the result). */
 export function typeJSONBytes(t: CtyType): Uint8Array {
@@ -169,13 +156,16 @@ export function readTypeJSON(c: JsonCursor, depth = 0): CtyType {
   return t;
 }
 
-/** Parses standalone type JSON bytes (e.g. the bin in go-cty msgpack's dynamic wrapper). */
-export function parseTypeJSON(bytes: Uint8Array, base = 0): CtyType {
+/**
+ * Parses standalone type JSON bytes (e.g. the bin in go-cty msgpack's dynamic wrapper); `base` is
+ * added to error offsets, `depth` is the nesting the type sits at.
+ */
+export function parseTypeJSON(bytes: Uint8Array, base = 0, depth = 0): CtyType {
   const f = new CompactTypeReader(bytes);
-  const ft = f.type(0);
+  const ft = f.type(depth);
   if (ft !== undefined && f.pos === bytes.length) return ft;
   const c = new JsonCursor(bytes, 0, bytes.length, base);
-  const t = readTypeJSON(c);
+  const t = readTypeJSON(c, depth);
   c.end_();
   return t;
 }
@@ -183,13 +173,6 @@ export function parseTypeJSON(bytes: Uint8Array, base = 0): CtyType {
 // ---------------------------------------------------------------------------------------------
 // Reading type JSON as Go writes it, fast
 
-/** The primitive type names by the letter after their opening quote. */
-const PRIMITIVE_WORDS: Record<number, readonly [string, CtyType]> = {
-  0x73: ['"string"', T.String],
-  0x6e: ['"number"', T.Number],
-  0x62: ['"bool"', T.Bool],
-  0x64: ['"dynamic"', T.DynamicPseudoType],
-};
 
 /** True when b[i, i+w.length) holds the ASCII text w. */
 function textAt(b: Uint8Array, i: number, end: number, w: string): boolean {
@@ -220,10 +203,27 @@ class CompactTypeReader {
     if (depth > MAX_DEPTH || i + 2 >= end) return undefined;
     if (b[i] === 0x22) {
       // "string", "number", "bool", "dynamic": told apart by their first letter
-      const word = PRIMITIVE_WORDS[b[i + 1]!];
-      if (word === undefined || !textAt(b, i, end, word[0])) return undefined;
-      this.pos = i + word[0].length;
-      return word[1];
+      let t: CtyType;
+      let text: string;
+      switch (b[i + 1]) {
+        case 0x73:
+          (t = T.String), (text = '"string"');
+          break;
+        case 0x6e:
+          (t = T.Number), (text = '"number"');
+          break;
+        case 0x62:
+          (t = T.Bool), (text = '"bool"');
+          break;
+        case 0x64:
+          (t = T.DynamicPseudoType), (text = '"dynamic"');
+          break;
+        default:
+          return undefined;
+      }
+      if (!textAt(b, i, end, text)) return undefined;
+      this.pos = i + text.length;
+      return t;
     }
     // ["list", ["set", ["map", ["object",{ ["tuple",[
     const kind = b[i + 2];

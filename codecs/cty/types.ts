@@ -129,7 +129,7 @@ export function typeGoString(t: CtyType): string {
     case 'tuple':
       return `cty.Tuple([]cty.Type{${t.elems.map(typeGoString).join(', ')}})`;
     case 'object': {
-      const names = [...t.attrs.keys()].sort(compareGoStrings);
+      const names = sortedAttrNames(t.attrs);
       const body = names.map((n) => `${JSON.stringify(n)}:${typeGoString(t.attrs.get(n)!)}`).join(', ');
       if (t.optional.size === 0) return `cty.Object(map[string]cty.Type{${body}})`;
       const opt = [...t.optional]
@@ -139,6 +139,16 @@ export function typeGoString(t: CtyType): string {
       return `cty.ObjectWithOptionalAttrs(map[string]cty.Type{${body}}, []string{${opt}})`;
     }
   }
+}
+
+/**
+ * An object type's attribute names in Go's order (byte-wise): a new array. Types read from Go's
+ * type JSON list them so already, which one pass sees.
+ */
+export function sortedAttrNames(attrs: ReadonlyMap<string, CtyType>): string[] {
+  const names = [...attrs.keys()];
+  for (let i = 1; i < names.length; i++) if (compareGoStrings(names[i - 1]!, names[i]!) >= 0) return names.sort(compareGoStrings);
+  return names;
 }
 
 /**

@@ -84,6 +84,12 @@ export class DecodeBudget {
   values = 0;
   numberExponentSum = 0;
   setElements = 0;
+  /**
+   * Immutable values this call hands out more than once, by a key naming their content (a cty
+   * number by its text): a thousand `0.1`s in one input are one number, retained once. Lives as
+   * long as the call's budget.
+   */
+  readonly shared = new Map<string, unknown>();
 
   constructor(opts: DecodeOptions | DecodeLimits | undefined, inputLength: number) {
     this.limits = decodeLimits(opts);

@@ -49,6 +49,11 @@ export interface SessionComparison {
 export interface CompareContext {
   /** Absolute path of the reference work directory (for `RecordedSession.file`). */
   workDir: string;
+  /**
+   * The tester's settings Packer's environment gave the plugin (the case's `TESTER_*` variables,
+   * e.g. TESTER_GENERATED_DATA=all): the replayed plugin gets them too.
+   */
+  pluginEnv?: Record<string, string>;
 }
 
 /** Our host's replay of the session (host-replay.ts) against the recording. Never throws. */

@@ -105,7 +105,9 @@ export async function runReference(opts: { run: boolean; only?: string; log: (l:
   const vectorSessions = results.sessions.filter((s) => s.vector);
   for (const s of vectorSessions) {
     summary.sessions.total++;
-    const cmp = await compareWithOurHost(s, { workDir: resolve(work, 'reference') });
+    const env = results.cases.find((c) => c.id === s.case)?.env ?? {};
+    const pluginEnv = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('TESTER_') && !v.includes('$CASE')));
+    const cmp = await compareWithOurHost(s, { workDir: resolve(work, 'reference'), pluginEnv });
     if (cmp.matched) summary.sessions.matched++;
     else for (const d of cmp.differences) summary.differences.push({ kind: 'session', id: s.id, difference: d });
   }

@@ -115,6 +115,78 @@ function batches(): string[][] {
 
 const utf8 = new TextEncoder();
 
+const FLOAT_BATCH = 400;
+
+/** Seeded float64s: random bit patterns, powers of two and their neighbours, short decimals, subnormals. */
+function floatBatches(): number[][] {
+  const r = rng(seed ^ 0xf10a7);
+  const view = new DataView(new ArrayBuffer(8));
+  const out: number[][] = [];
+  for (let done = 0; done < samples; done += FLOAT_BATCH) {
+    const b: number[] = [];
+    while (b.length < FLOAT_BATCH) {
+      const kind = Math.floor(r() * 5);
+      let x: number;
+      if (kind === 0) {
+        view.setUint32(0, Math.floor(r() * 2 ** 32));
+        view.setUint32(4, Math.floor(r() * 2 ** 32));
+        x = view.getFloat64(0);
+      } else if (kind === 1) {
+        x = 2 ** (Math.floor(r() * 2098) - 1074);
+        const step = Math.floor(r() * 3) - 1; // the power of two or a neighbour
+        if (step !== 0 && x > 0) {
+          view.setFloat64(0, x);
+          view.setBigUint64(0, view.getBigUint64(0) + BigInt(step));
+          x = view.getFloat64(0);
+        }
+      } else if (kind === 2) x = Number(`${Math.floor(r() * 1e6)}e${Math.floor(r() * 40) - 20}`);
+      else if (kind === 3) x = r() * 2 ** -1022;
+      else x = (Math.floor(r() * 2 ** 53) - 2 ** 52) * 2 ** (Math.floor(r() * 100) - 50);
+      if (Number.isFinite(x)) b.push(r() < 0.5 ? -x : x);
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+/** Seeded int64s: around 2^53 and 2^63, powers of ten, small ones. */
+function intBatches(): bigint[][] {
+  const r = rng(seed ^ 0x1a7);
+  const out: bigint[][] = [];
+  for (let done = 0; done < samples; done += FLOAT_BATCH) {
+    const b: bigint[] = [];
+    while (b.length < FLOAT_BATCH) {
+      const kind = Math.floor(r() * 4);
+      const jitter = BigInt(Math.floor(r() * 2000) - 1000);
+      let v: bigint;
+      if (kind === 0) v = (1n << 53n) + jitter;
+      else if (kind === 1) v = (1n << 63n) - 1n - BigInt(Math.floor(r() * 2000));
+      else if (kind === 2) v = 10n ** BigInt(Math.floor(r() * 19)) * BigInt(1 + Math.floor(r() * 9)) + (r() < 0.5 ? 0n : jitter);
+      else v = BigInt(Math.floor(r() * 2 ** 40)) * BigInt(Math.floor(r() * 2 ** 20));
+      if (v >= 1n << 63n) v = (1n << 63n) - 1n;
+      b.push(r() < 0.5 ? -v : v);
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+/** A msgpack array of float64s (0xcb) or int64s (0xd3), each wrapped in a one-element array when `lists`. */
+function msgpackNumbers(xs: readonly (number | bigint)[], lists: boolean): Uint8Array {
+  const each = lists ? 10 : 9;
+  const out = new Uint8Array(3 + xs.length * each);
+  const view = new DataView(out.buffer);
+  out.set([0xdc, xs.length >> 8, xs.length & 0xff]);
+  xs.forEach((x, i) => {
+    let at = 3 + i * each;
+    if (lists) out[at++] = 0x91;
+    out[at] = typeof x === 'bigint' ? 0xd3 : 0xcb;
+    if (typeof x === 'bigint') view.setBigInt64(at + 1, x);
+    else view.setFloat64(at + 1, x);
+  });
+  return out;
+}
+
 const started = GoHelper.start();
 if (isUnavailable(started) && started.goMissing) {
   console.error(`SKIPPED: cty numbers against Go did not run: ${started.reason}`);
@@ -131,19 +203,41 @@ if (isUnavailable(started) && started.goMissing) {
     { name: 'set(number): equality and order', type: ['set', 'number'], body: (b) => `[${b.join(',')}]` },
     { name: 'set(list(number)): hash strings (Text g 10)', type: ['set', ['list', 'number']], body: (b) => `[${b.map((x) => `[${x}]`).join(',')}]` },
   ];
+  /** Batches decoded by Go and by us: the first few that differ. */
+  const differences = async (family: 'json-value' | 'msgpack-value', type: unknown, batches: { first: unknown; bytes: Uint8Array }[]): Promise<string[]> => {
+    const bad: string[] = [];
+    const ctx = { type };
+    for (const b of batches) {
+      const theirs = await go.roundtrip(family, b.bytes, ctx);
+      assert.is(theirs.error, '', `Go refused a batch: ${theirs.error}`);
+      const ours = JSON.parse(JSON.stringify(decode(family, b.bytes, ctx, LIMITS))) as unknown;
+      const d = canonicalDiff(ours, theirs.canonical);
+      if (d !== null && bad.length < 3) bad.push(`batch starting ${String(b.first)}: ${d}`);
+    }
+    return bad;
+  };
+
   for (const c of cases) {
     test(`${c.name}: ${all.reduce((n, b) => n + b.length, 0)} seeded decimals (seed ${seed}) as go-cty reads them`, async () => {
-      const bad: string[] = [];
-      for (const b of all) {
-        const bytes = utf8.encode(c.body(b));
-        const ctx = { type: c.type };
-        const theirs = await go.roundtrip('json-value', bytes, ctx);
-        assert.is(theirs.error, '', `Go refused a batch: ${theirs.error}`);
-        const ours = JSON.parse(JSON.stringify(decode('json-value', bytes, ctx, LIMITS))) as unknown;
-        const d = canonicalDiff(ours, theirs.canonical);
-        if (d !== null && bad.length < 3) bad.push(`batch starting ${b[0]}: ${d}`);
-      }
-      assert.equal(bad, []);
+      assert.equal(await differences('json-value', c.type, all.map((b) => ({ first: b[0], bytes: utf8.encode(c.body(b)) }))), []);
+    });
+  }
+
+  // float64s (go-cty msgpack reads them as NumberFloatVal, precision 53): printed from JS's
+  // shortest formatting except at powers of two (numtext.ts, doubleShortest); compared as doubles.
+  const floats = floatBatches();
+  for (const type of [['list', 'number'], ['set', 'number'], ['set', ['list', 'number']]] as const) {
+    test(`msgpack ${JSON.stringify(type)}: ${floats.length * FLOAT_BATCH} seeded float64s as go-cty reads them`, async () => {
+      assert.equal(await differences('msgpack-value', type, floats.map((b) => ({ first: b[0], bytes: msgpackNumbers(b, type[1] !== 'number') }))), []);
+    });
+  }
+
+  // int64s (go-cty msgpack reads them as NumberIntVal, precision 64): safe integers printed from
+  // JS numbers, the rest exactly; compared as doubles where exact.
+  const ints = intBatches();
+  for (const type of [['list', 'number'], ['set', 'number'], ['set', ['list', 'number']]] as const) {
+    test(`msgpack ${JSON.stringify(type)}: ${ints.length * FLOAT_BATCH} seeded int64s as go-cty reads them`, async () => {
+      assert.equal(await differences('msgpack-value', type, ints.map((b) => ({ first: b[0], bytes: msgpackNumbers(b, type[1] !== 'number') }))), []);
     });
   }
 

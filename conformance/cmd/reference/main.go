@@ -98,7 +98,7 @@ type Case struct {
 	Set       string            `json:"set"`
 	About     string            `json:"about"`
 	ForceGob  *string           `json:"forceGob"`
-	Env       map[string]string `json:"env"` // the PACKER_* variables given to packer (paths relative to the case)
+	Env       map[string]string `json:"env"` // the PACKER_* and TESTER_* variables given to packer (paths relative to the case)
 	Required  []Required        `json:"required"`
 	Installed []Installed       `json:"installed"`
 	Template  string            `json:"template"`
@@ -320,7 +320,7 @@ func runCase(work, relay, relaySum string, p packerBin, cs caseSet, fg *string, 
 	c.Env = map[string]string{}
 	for _, e := range env {
 		k, v, _ := strings.Cut(e, "=")
-		if strings.HasPrefix(k, "PACKER_") {
+		if strings.HasPrefix(k, "PACKER_") || strings.HasPrefix(k, "TESTER_") {
 			c.Env[k] = strings.ReplaceAll(v, dir, "$CASE")
 		}
 	}
