@@ -7,6 +7,7 @@
  * `npm run fuzz -- --write-hostile` rewrites vectors/hostile/ and the `hostile` entries of
  * vectors/manifest.json (one compact line per entry, sorted by id, as the Go vectorizer keeps them).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Family, VectorContext } from '../codecs/family.js';
@@ -15,6 +16,7 @@ import { isWireError } from '../codecs/wire/errors.js';
 import type { HostileExpect } from '../conformance/runner/check.js';
 import { loadSeeds } from './corpus.js';
 import { ALL_SHAPES } from './shapes/index.js';
+import { buildHelper, goVersion, helperBinaryOf } from '../conformance/runner/crosslang.js';
 
 interface PlanItem {
   readonly shape: string;
@@ -100,6 +102,80 @@ export interface HostileVector {
   /** the manifest context: `family` (the target) plus the context its codec needs */
   readonly context: VectorContext;
   readonly expect: HostileExpect;
+  /** the manifest source; the fuzz tool's when not set */
+  readonly source?: Readonly<Record<string, string>>;
+}
+
+const FUZZ_SOURCE = { plugin: 'fuzz', pluginVersion: 'v0.0.0', sdkVersion: 'none', goVersion: 'none', mode: 'none' };
+
+/** How a planned input fares with today's codec: its WireError, or why it cannot be a vector. */
+function outcomeOf(family: Family, bytes: Uint8Array, ctx: VectorContext): HostileExpect['error'] | string {
+  const codec = familyCodec(family);
+  if (!codec) return `family ${family} has no codec yet`;
+  try {
+    codec.decode(bytes, ctx);
+    return 'decodes to a value';
+  } catch (e) {
+    const typed = isWireError(e) && e.offset >= 0 && e.offset <= bytes.length && e.reason;
+    return typed ? { codec: e.codec, reason: e.reason } : `FINDING: throws ${(e as Error)?.name}: ${(e as Error)?.message}`;
+  }
+}
+
+interface GoHostileLine {
+  id: string;
+  context: { family: Family } & Record<string, unknown>;
+  bytes: string;
+  about: string;
+  goVersion: string;
+  sdkVersion: string;
+}
+
+/**
+ * The hostile inputs Go makes (conformance/cmd/payloads -hostile: requests written by the SDK's
+ * own rpc codec), each with the WireError our codec gives it. Without Go the Go-made vectors
+ * already in vectorsDir are kept as they are.
+ */
+export function goHostileVectors(vectorsDir: string): { vectors: HostileVector[]; skipped: string[]; note: string } {
+  const made = goVersion() === null ? 'no `go` on PATH' : buildHelper(undefined, 'payloads');
+  let lines: GoHostileLine[] | null = null;
+  let note = '';
+  if (made === null) {
+    const r = spawnSync(helperBinaryOf('payloads'), ['-hostile'], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
+    if (r.status === 0) lines = r.stdout.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as GoHostileLine);
+    else note = `payloads -hostile failed (exit ${r.status}): ${r.stderr.slice(-500)}`;
+  } else note = made;
+  if (lines === null) return { vectors: keptGoVectors(vectorsDir), skipped: [], note: `Go-made hostile vectors kept as they were: ${note}` };
+  const vectors: HostileVector[] = [];
+  const skipped: string[] = [];
+  for (const l of lines) {
+    const id = `hostile/${l.id}`;
+    const bytes = new Uint8Array(Buffer.from(l.bytes, 'base64'));
+    const { family, ...ctx } = l.context;
+    const outcome = outcomeOf(family, bytes, ctx);
+    if (typeof outcome === 'string') {
+      skipped.push(`${id}: ${outcome}`);
+      continue;
+    }
+    const source = { plugin: 'harness', pluginVersion: 'v0.0.0', sdkVersion: l.sdkVersion, goVersion: l.goVersion, mode: 'none' };
+    vectors.push({ id, bytes, context: l.context, expect: { about: l.about, error: outcome }, source });
+  }
+  return { vectors, skipped, note: `${vectors.length} hostile vectors made by Go (${lines[0]?.goVersion ?? '?'})` };
+}
+
+/** The Go-made hostile vectors of the manifest in vectorsDir, read back unchanged. */
+function keptGoVectors(vectorsDir: string): HostileVector[] {
+  const manifest = JSON.parse(readFileSync(join(vectorsDir, 'manifest.json'), 'utf8')) as {
+    vectors: { id: string; family: string; file: string; expect: string; source: Record<string, string>; context: VectorContext }[];
+  };
+  return manifest.vectors
+    .filter((e) => e.family === 'hostile' && e.source.plugin !== 'fuzz')
+    .map((e) => ({
+      id: e.id,
+      bytes: new Uint8Array(readFileSync(join(vectorsDir, e.file))),
+      context: e.context,
+      expect: JSON.parse(readFileSync(join(vectorsDir, e.expect), 'utf8')) as HostileExpect,
+      source: e.source,
+    }));
 }
 
 const stem = (shape: string, family: Family, n: number): string => `${family}-${shape.replace(/^(gob|proto|msgpack|json|cty|transcript)-/, '')}-${n}`;
@@ -123,14 +199,7 @@ export function planHostileVectors(vectorsDir: string): { vectors: HostileVector
         skipped.push(`${id}: no seed gives the context this shape needs`);
         continue;
       }
-      let outcome: string | HostileExpect['error'];
-      try {
-        codec.decode(made.bytes, made.ctx);
-        outcome = 'decodes to a value';
-      } catch (e) {
-        const typed = isWireError(e) && e.offset >= 0 && e.offset <= made.bytes.length && e.reason;
-        outcome = typed ? { codec: e.codec, reason: e.reason } : `FINDING: throws ${(e as Error)?.name}: ${(e as Error)?.message}`;
-      }
+      const outcome = outcomeOf(item.family, made.bytes, made.ctx);
       if (typeof outcome === 'string') {
         skipped.push(`${id}: ${outcome}`);
         continue;
@@ -164,7 +233,7 @@ function manifestLine(v: HostileVector): string {
     family: 'hostile',
     file: `${v.id}.bin`,
     expect: `${v.id}.expect.json`,
-    source: { plugin: 'fuzz', pluginVersion: 'v0.0.0', sdkVersion: 'none', goVersion: 'none', mode: 'none' },
+    source: v.source ?? FUZZ_SOURCE,
     byteExact: false,
   };
   return `${JSON.stringify(entry).slice(0, -1)},"context":${sortedJson(v.context)}}`;

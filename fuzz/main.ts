@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { FAMILIES, type Family } from '../codecs/family.js';
 import { DEFAULT_VECTORS_DIR } from './corpus.js';
 import { STAGES, type Stage } from './oracle.js';
-import { planHostileVectors, writeHostileVectors } from './hostile.js';
+import { goHostileVectors, planHostileVectors, writeHostileVectors } from './hostile.js';
 import { fuzzFamily, type FuzzOptions, type FuzzSummary } from './supervisor.js';
 
 const USAGE = `usage: npm run fuzz -- --family F[,F...|all] --seconds S [--inputs N] [--seed N] [--json]
@@ -99,7 +99,7 @@ export function formatSummary(s: FuzzSummary): string {
     `${s.family}: ${fmt(s.inputs)} inputs in ${s.seconds.toFixed(1)} s (${fmt(s.inputsPerSecond)}/s), ` +
       `${fmt(s.values)} values, ${fmt(s.wireErrors)} WireErrors, corpus ${fmt(s.corpus)}, ${fmt(s.coverage)} blocks, ` +
       `${s.seeds} seeds, ${s.shapes} shapes, ${s.restarts} restarts, ${s.findings.length} findings`,
-    `  slowest input ${s.slowestMs.toFixed(1)} ms${s.slowest ? ` (${s.slowest.length} bytes)` : ''}; largest retained/input ${s.maxRetainedRatio.toFixed(2)}${s.mostRetained ? ` (${s.mostRetained.retained} bytes for ${s.mostRetained.length})` : ''}`,
+    `  slowest input ${s.slowestMs.toFixed(1)} ms${s.slowest ? ` (${s.slowest.length} bytes)` : ''}; largest retained/input ${s.maxRetainedRatio.toFixed(2)}${s.mostRetained ? ` (${s.mostRetained.retained} bytes for ${s.mostRetained.length}, ${s.mostRetainedWithinBound ? 'within' : 'PAST'} the bound)` : ''}; bound: ${s.retainedBound}`,
   ];
   for (const f of s.findings) {
     lines.push(`  [${f.kind}] stage ${f.stage} x${f.count}: ${f.message}`);
@@ -122,7 +122,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (a.writeHostile) {
-    const { vectors, skipped } = planHostileVectors(a.vectorsDir);
+    const planned = planHostileVectors(a.vectorsDir);
+    const byGo = goHostileVectors(a.vectorsDir);
+    process.stdout.write(`${byGo.note}\n`);
+    const vectors = [...planned.vectors, ...byGo.vectors];
+    const skipped = [...planned.skipped, ...byGo.skipped];
     writeHostileVectors(a.vectorsDir, vectors);
     for (const v of vectors) process.stdout.write(`wrote ${v.id} (${v.bytes.length} bytes): ${v.expect.error.codec}: ${v.expect.error.reason}\n`);
     for (const s of skipped) process.stdout.write(`skipped ${s}\n`);

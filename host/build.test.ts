@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HostError } from './errors.js';
 import { processGroupsLeft, runBuild, type BuildDescription, type BuildUiEvent } from './build.js';
+import { CANCEL_COMMAND } from '../conformance/interop/builds.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const binDir = process.env['PACKER_WIRE_PLUGIN_BIN'] ?? resolve(root, 'conformance/.work/bin');
@@ -121,17 +122,26 @@ if (!tester) {
       try {
         const abort = new AbortController();
         const t0 = performance.now();
+        const calls: string[] = [];
         const r = await runBuild(
-          build(protocol, { env: { TESTER_WORKDIR: work }, provisioners: [{ plugin: tester, type: 'tester', config: obj({ command: 'sleep 30' }) }] }),
+          build(protocol, {
+            env: { TESTER_WORKDIR: work },
+            provisioners: [{ plugin: tester, type: 'tester', config: obj({ command: CANCEL_COMMAND }) }],
+          }),
           {
             signal: abort.signal,
             onCommunicatorCall: (m) => {
+              calls.push(m);
               if (m === 'Start') setTimeout(() => abort.abort(), 300);
             },
           },
         );
         assert.ok(r.error, 'cancelled');
         assert.is((r.error as { code?: string }).code, 'shutdown');
+        // Builder.Cancel; the builder's Hook.Cancel; Provisioner.Cancel; the provisioner tells its command to stop
+        assert.equal(calls, ['Start', 'Upload']);
+        assert.is(readFileSync(join(work, 'cancelled'), 'utf8'), 'cancelled\n');
+        assert.match(r.error!.message, 'Error provisioning: tester: provision cancelled (the command exited 0)');
         assert.ok(performance.now() - t0 < 20_000, 'ended long before the sleep');
         assert.is(r.pids.length, 2);
         const left = await processGroupsLeft(r.pids);
@@ -147,7 +157,7 @@ if (!tester) {
         try {
           const pids = new Map<string, number>();
           const r = await runBuild(
-            build(protocol, { env: { TESTER_WORKDIR: work }, provisioners: [{ plugin: tester, type: 'tester', config: obj({ command: 'sleep 30' }) }] }),
+            build(protocol, { env: { TESTER_WORKDIR: work }, provisioners: [{ plugin: tester, type: 'tester', config: obj({ command: 'exec sleep 30' }) }] }),
             {
               onPluginStart: (kind, pid) => pids.set(kind, pid),
               onCommunicatorCall: (m) => {
@@ -180,15 +190,15 @@ if (!tester) {
         assert.is((r.error as { code?: string } | null)?.code, 'remote');
         assert.match(r.error!.message, 'PostProcessor.ConfigSpec: failed to encode HCL spec from protobuf');
         assert.equal(await processGroupsLeft(r.pids), []);
-        return;
       }
+      // `chain` is the tester post-processor with a spec protobuf can carry
+      const type = protocol === 'gob' ? 'tester' : 'chain';
       const r = await runBuild(
         build(protocol, {
-          env: { TESTER_GENERATED_DATA: 'plain' },
           postProcessors: [
             [
-              { plugin: tester, type: 'tester', config: obj({ destination: 'first.out' }) },
-              { plugin: tester, type: 'tester', config: obj({ destination: 'second.out' }), keepInputArtifact: true },
+              { plugin: tester, type, config: obj({ destination: 'first.out' }) },
+              { plugin: tester, type, config: obj({ destination: 'second.out' }), keepInputArtifact: true },
             ],
           ],
         }),
@@ -196,25 +206,31 @@ if (!tester) {
       );
       assert.is(r.error, null, String(r.error));
       // The tester post-processor keeps its input (keep=true): the first step keeps the builder's
-      // artifact, the second keeps its input (keep_input_artifact=true); the chain's last artifact comes first.
+      // artifact, the second keeps its input (keep_input_artifact=true); the builder's artifact comes first.
       assert.equal(
         r.artifacts.map((a) => a.id),
-        ['tester-123-processed', 'tester-123-processed-processed', 'tester-123'],
+        ['tester-123', 'tester-123-processed', 'tester-123-processed-processed'],
       );
-      assert.equal(r.artifacts[1]!.files, ['second.out']);
+      assert.equal(r.artifacts[2]!.files, ['second.out']);
       assert.equal(r.errors, []);
-      const second = ui.filter((e) => e.target === 'tester.one (tester)').map((e) => e.text);
+      const second = ui.filter((e) => e.target === `tester.one (${type})`).map((e) => e.text);
       assert.ok(second.includes('tester: post-processing tester-123-processed from packer-wire.tester'), second.join('\n'));
     });
   }
 
   test("generated_data Packer cannot make build.* variables of fails the post-processor as Packer's does", async () => {
-    // the tester builder's full generated_data holds a time.Time, a nil, a list and a map
-    const r = await runBuild(build('gob', { postProcessors: [[{ plugin: tester, type: 'tester', config: obj({ destination: 'first.out' }) }]] }));
+    // the tester builder's full generated_data (TESTER_GENERATED_DATA=all) holds a time.Time, a nil, a list and a map
+    const r = await runBuild(
+      build('gob', {
+        env: { TESTER_GENERATED_DATA: 'all' },
+        postProcessors: [[{ plugin: tester, type: 'tester', config: obj({ destination: 'first.out' }) }]],
+      }),
+    );
     assert.equal(r.artifacts, []);
     assert.is(r.errors.length, 2, r.errors.join('\n'));
     assert.match(r.errors[0]!, /^Post-processor failed: unhandled buildvar type: (time\.Time|<nil>|\[\]interface \{\}|map\[interface \{\}\]interface \{\})$/);
-    assert.is(r.errors[1], 'Error destroying builder artifact: tester: artifact tester-123 cannot be destroyed');
+    assert.is(r.errors[1], 'Error destroying builder artifact: tester: artifact tester-123 cannot be destroyed; bad artifact: []string(nil)');
+    assert.is(r.error?.message, `2 error(s) occurred:\n\n* ${r.errors[0]}\n* ${r.errors[1]}`);
     assert.equal(await processGroupsLeft(r.pids), []);
   });
 

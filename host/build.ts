@@ -21,10 +21,15 @@
  *    builder's artifact; a later step's input is kept (reported) or destroyed. A failing step ends
  *    its chain with `Post-processor failed: …`; a nil artifact ends it silently.
  * 5. The builder's artifact is destroyed when post-processors ran and none kept it; every kept
- *    artifact is reported (String, BuilderId, Id, String, Files).
+ *    artifact is reported (String, BuilderId, Id, String, Files), the builder's first.
+ *    Post-processor Ui: `Running post-processor: NAME (type TYPE)` on the build's target (just
+ *    `TYPE` when the block's name is its type), then the step's own target `BUILD (TYPE)`.
  *
- * Cancel: the AbortSignal sends Builder.Cancel and Provisioner.Cancel to the running ones.
- * Every plugin process is stopped before `runBuild` settles. A plugin that dies gives its
+ * Cancel, as Packer's (recorded: conformance/reference, the cancelled builds): the AbortSignal
+ * sends Builder.Cancel only; the builder's own Hook.Cancel (its Run context cancelled) cancels the
+ * hook's context and so sends Provisioner.Cancel to the running provisioner; the build then ends
+ * as the builder's Run ends (its error), with no post-processor. Every plugin process is stopped
+ * before `runBuild` settles. A plugin that dies gives its
  * HostError (`exited`) as the build's error.
  */
 import { readFileSync } from 'node:fs';
@@ -76,6 +81,10 @@ export interface BuildProvisioner extends BuildComponent {
 export interface BuildPostProcessor extends BuildComponent {
   /** `keep_input_artifact`; unset: the post-processor's own answer. */
   keepInputArtifact?: boolean;
+  /** The block's type in the template (`post-processor "TYPE"`, e.g. `t064-chain`); default `type`. */
+  templateType?: string;
+  /** The block's `name`; default: none (Packer prints `Running post-processor:  (type TYPE)`). */
+  blockName?: string;
 }
 
 /** What `packer build` gets from a template with one source. */
@@ -254,6 +263,16 @@ export function unhandledBuildVar(data: AnyValue): string | null {
   return null;
 }
 
+/**
+ * The build's error as Packer prints it after `Build 'NAME' errored after …:` — the plugin's own
+ * text for a builder's or provisioner's failure (not our call context), the MultiError of
+ * post-processor and destroy errors.
+ */
+export function buildErrorText(e: Error): string {
+  if (e instanceof HostError && (e.code === 'remote' || e.code === 'shutdown') && e.cause !== undefined) return messageOf(e.cause);
+  return messageOf(e);
+}
+
 const messageOf = (e: unknown): string => (e instanceof RpcRemoteError ? e.remoteMessage : e instanceof Error ? e.message : String(e));
 
 /** Runs the build; never rejects for a build failure (see `error`), always ends every plugin. */
@@ -307,13 +326,19 @@ export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promi
 
     // ---- run, with the provision hook ----
     let pluginFailure: HostError | undefined;
+    // The SDK's HookServer: one context for every Hook.Run of the builder, made by the first Run;
+    // the builder's Hook.Cancel (sent when its own Run context is cancelled) cancels it, and so
+    // the running provisioner (Provisioner.Cancel). A Cancel before any Run does nothing.
+    let hookContext: AbortController | undefined;
     const hook: HostHook = {
       run: async (hookName, data, plugin) => {
+        hookContext ??= new AbortController();
         if (hookName !== 'packer_provision') return;
         for (const { p, s, vars, config } of provisioners) {
-          await provisionOne(p, s, vars, config, data, plugin);
+          await provisionOne(p, s, vars, config, data, plugin, hookContext.signal);
         }
       },
+      cancel: () => hookContext?.abort(),
     };
     /** One provisioner at Provision time; its error goes to the builder with the plugin's own text (as Packer's hook server returns it). */
     const provisionOne = async (
@@ -323,6 +348,7 @@ export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promi
       config: CtyValue,
       data: AnyValue,
       plugin: { ui: RemoteUi; rpc: RpcClient },
+      signal: AbortSignal,
     ): Promise<void> => {
       const ui = forwardedUi(plugin.ui);
       try {
@@ -334,7 +360,7 @@ export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promi
           ui,
           communicator,
           ...(p.timeout ? { timeout: p.timeout } : {}),
-          ...(o.signal ? { signal: o.signal } : {}),
+          signal,
           callTimeoutMs: 24 * 3600 * 1000,
         });
       } catch (e) {
@@ -350,7 +376,8 @@ export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promi
     } catch (e) {
       throw pluginFailure ?? e;
     }
-    if (o.signal?.aborted) throw new HostError('shutdown', 'build cancelled');
+    // CoreBuild.Run: a cancelled build skips its post-processors, with the context's error
+    if (o.signal?.aborted) throw new HostError('shutdown', 'context canceled');
     if (!builderArtifact) return result;
 
     // ---- post-processors ----
@@ -360,8 +387,10 @@ export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promi
       let prior: ArtifactClient = builderArtifact;
       let chainDone = false;
       for (const [i, { pp, s, vars, config }] of steps.entries()) {
-        const ui = targetedUi(`${name} (${pp.type})`, o.onUi);
-        targetedUi(name, o.onUi).say?.(`Running post-processor: ${pp.type}`);
+        const ppType = pp.templateType ?? pp.type;
+        const ppName = pp.blockName ?? '';
+        const ui = targetedUi(`${name} (${ppType})`, o.onUi);
+        targetedUi(name, o.onUi).say?.(ppName === ppType ? `Running post-processor: ${ppType}` : `Running post-processor: ${ppName} (type ${ppType})`);
         const unhandled = unhandledBuildVar(await prior.state('generated_data'));
         if (unhandled !== null) {
           result.errors.push(`Post-processor failed: unhandled buildvar type: ${unhandled}`);
@@ -393,20 +422,26 @@ export async function runBuild(d: BuildDescription, o: BuildOptions = {}): Promi
           kept.push(prior);
         } else {
           const err = await destroyArtifactAsPacker(prior);
-          if (err !== null) result.errors.push(`Failed cleaning up prior artifact: ${err}; pp is ${pp.type}`);
+          if (err !== null) result.errors.push(`Failed cleaning up prior artifact: ${err}; pp is ${ppType}`);
         }
         prior = r.artifact;
       }
       if (!chainDone) kept.push(prior);
     }
-    if (keepOriginal) kept.push(builderArtifact);
+    // CoreBuild.Run: the builder's artifact, when kept, comes first
+    if (keepOriginal) kept.unshift(builderArtifact);
     else {
       const err = await destroyArtifactAsPacker(builderArtifact);
-      if (err !== null) result.errors.push(`Error destroying builder artifact: ${err}`);
+      // Packer's msgpack rpc client cannot decode the plugin's *BasicError into the reply's `error`
+      // (`reading body msgpack decode error [pos N]: reflect.Set: …`, recorded) and its client for
+      // that artifact is dead after it: Files is never sent and gives nil. We keep the plugin's
+      // own text (host/README.md, deliberate differences) but, like Packer, send no Files.
+      if (err !== null) result.errors.push(`Error destroying builder artifact: ${err}; bad artifact: []string(nil)`);
     }
-    // command/build.go: a build with errors is reported as errored, its artifacts are not listed.
+    // command/build.go: a build with errors is reported as errored (the SDK's MultiError), its
+    // artifacts are not listed.
     if (result.errors.length) {
-      result.error = new HostError('remote', result.errors.join('\n'));
+      result.error = new HostError('remote', `${result.errors.length} error(s) occurred:\n\n${result.errors.map((e) => `* ${e}`).join('\n')}`);
       return result;
     }
     for (const a of kept) result.artifacts.push(await reportArtifactAsPacker(a));

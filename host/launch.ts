@@ -13,10 +13,11 @@
  * elsewhere is never touched, and a directory that is no longer the one we made (a different
  * inode, or replaced by a symlink) is left alone.
  *
- * Every started process is tracked until it exits. On our own exit (`process.on('exit')`) and on
- * SIGINT/SIGTERM/SIGHUP every tracked process group gets SIGKILL; the signal handlers are only
- * installed while something is tracked and re-raise the signal when nobody else listens, so a
- * program using this library behaves as it would without it.
+ * Every started process is tracked until it exits. On our own exit (`process.on('exit')`) every
+ * tracked process group gets SIGKILL, and so on SIGINT/SIGTERM/SIGHUP when the program has no
+ * handler of its own for that signal (the handler then re-raises it, so the program dies of it as
+ * it would without this library); a program that handles the signal itself decides what becomes
+ * of its plugins. The handlers are only installed while something is tracked.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { lstatSync, mkdtempSync, rmSync } from 'node:fs';
@@ -77,10 +78,13 @@ function onExit(): void {
 }
 
 function onSignal(signal: NodeJS.Signals): void {
+  // The program handles the signal itself (`packer-wire build` cancels the build and waits for
+  // the plugins' cleanup, as Packer does): its plugins are its business.
+  if (process.listenerCount(signal) > 1) return;
   killAllPlugins();
   uninstallHooks();
   // Nobody else handles it: do what Node would have done without our handler.
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  process.kill(process.pid, signal);
 }
 
 function installHooks(): void {

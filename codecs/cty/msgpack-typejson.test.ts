@@ -11,10 +11,10 @@ const nullOf = (type: CtyType) => ({ type, raw: null });
 
 // Type JSON of 1 byte-length class each: bin8 (< 256), bin16 (< 65536), bin32.
 for (const attrs of [3, 100, 6000]) {
-  test(`a dynamic value's type JSON (${attrs} attributes) written in place equals the cached bytes`, () => {
+  test(`a dynamic value's type JSON (${attrs} attributes) written in place equals typeJSONBytes, every time`, () => {
     const first = wide(attrs);
-    const inPlace = marshalCtyMsgpack(nullOf(first), T.DynamicPseudoType); // first use: written in place
-    const again = marshalCtyMsgpack(nullOf(first), T.DynamicPseudoType); // second use: cached from now on
+    const inPlace = marshalCtyMsgpack(nullOf(first), T.DynamicPseudoType);
+    const again = marshalCtyMsgpack(nullOf(first), T.DynamicPseudoType);
     const cached = marshalCtyMsgpack(nullOf(first), T.DynamicPseudoType);
     assert.equal([...inPlace], [...again]);
     assert.equal([...inPlace], [...cached]);

@@ -10,11 +10,10 @@
  *   attribute names sorted.
  * - a DynamicPseudoType position: `[bin(type JSON), value]`.
  */
-import { TextKeyedCache } from '../wire/text-cache.js';
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
 import { ByteReader } from '../wire/reader.js';
 import { ByteWriter } from '../wire/writer.js';
-import { T, compareGoStrings, typeGoString, type CtyType } from './types.js';
+import { NIL_TYPE_LIST, T, compareGoStrings, objectType as objectTypeOf, sortedAttrNames, typeGoString, type CtyType } from './types.js';
 import { Unknown, type CtyValue, type Raw, type Refinements } from './values.js';
 import { CtyNumber } from './number.js';
 import { compareNumbers, exactFloat64, exactInt64, numberFromFloat64, numberFromInt64, numberFromUint64 } from './number-ops.js';
@@ -23,9 +22,9 @@ import { checkNumber, parseNumberLimited } from './number-limits.js';
 import { budgetFor, type DecodeBudget, type DecodeOptions } from '../wire/limits.js';
 import { ctyNormalize } from './gostring.js';
 import { ctyNumbersEqual } from './set-order.js';
-import { parseTypeJSON, typeJSONBytesIfMet, writeTypeJSON } from './type-json.js';
-import { commonElementType, conformsTo, listVal, mapVal, objectVal, setVal, tupleVal } from './value-build.js';
-import { decodeUtf8, strBytes } from '../msgpack/str.js';
+import { parseTypeJSON, writeTypeJSON } from './type-json.js';
+import { commonType, conformsTo, setRaw } from './value-build.js';
+import { decodeUtf8 } from '../msgpack/str.js';
 import { takeBytes } from '../msgpack/out.js';
 import {
   M,
@@ -65,15 +64,30 @@ const BOUND_TYPE = T.tuple([T.Number, T.Bool]);
 
 // ---------------------------------------------------------------------------------------------
 // Unmarshal
+//
+// The decoder reads raw content straight into place (no CtyValue per node). The type of what was
+// read is, almost always, the type asked for: go-cty's constructors derive a collection's or an
+// object's type from its elements, and those are the asked-for types unless a DynamicPseudoType
+// position, an optional attribute, an empty object or tuple standing for a non-empty one, or a
+// repeated attribute name says otherwise. Each read leaves the value's type in `s.vt` (the very
+// type object asked for when nothing differed), and a container builds a new type only when one
+// of its elements reported another.
+
+/** Decoding state: the reader and the type of the value read last. */
+interface ReadState {
+  readonly r: ByteReader;
+  vt: CtyType;
+}
 
 /** go-cty `msgpack.Unmarshal(bytes, type)`. Throws WireError (codec 'msgpack') on bad input. */
 export function unmarshalCtyMsgpack(bytes: Uint8Array, type: CtyType, limits?: DecodeOptions | DecodeBudget): CtyValue {
   const r = new ByteReader(bytes, 'msgpack');
   r.budget = budgetFor(limits, bytes.length);
   r.budget.addValues(1, 'msgpack', 0);
-  const v = readValue(r, type, 0);
+  const s: ReadState = { r, vt: type };
+  const raw = readValue(s, type, 0);
   if (!r.atEnd()) r.fail(`${r.remaining} trailing bytes after the value`);
-  return v;
+  return { type: s.vt, raw };
 }
 
 function readUtf8String(r: ByteReader, what: string): string {
@@ -99,77 +113,171 @@ function readUtf8Payload(r: ByteReader, n: number, what: string): string {
   return s;
 }
 
-function readValue(r: ByteReader, t: CtyType, depth: number): CtyValue {
+const EMPTY_OBJECT = T.object({});
+const EMPTY_TUPLE = T.tuple([]);
+
+/** Reads a value of type t; leaves its type in s.vt. */
+function readValue(s: ReadState, t: CtyType, depth: number): Raw {
+  const r = s.r;
   if (depth > MAX_DEPTH) r.fail(`value nested deeper than ${MAX_DEPTH}`);
   const c = r.peekByte();
-  if (isExt(c)) return readUnknown(r, t, depth);
-  if (t.kind === 'dynamic') return readDynamic(r, depth);
+  if (isExt(c)) {
+    const v = readUnknown(r, t, depth);
+    s.vt = v.type;
+    return v.raw;
+  }
+  if (t.kind === 'dynamic') return readDynamic(s, depth);
+  s.vt = t;
   if (c === M.Nil) {
     r.pos++;
-    return { type: t, raw: null };
+    return null;
   }
   const at = r.pos;
   switch (t.kind) {
     case 'bool':
       r.pos++;
-      if (c === M.True) return { type: t, raw: true };
-      if (c === M.False) return { type: t, raw: false };
+      if (c === M.True) return true;
+      if (c === M.False) return false;
       return r.fail(`bool is required, found ${markerName(c)}`, at);
     case 'number':
-      return { type: t, raw: readNumber(r) };
+      return readNumber(r);
     case 'string':
-      return { type: t, raw: readCtyString(r, 'string') };
+      return readCtyString(r, 'string');
     case 'list':
-    case 'set': {
-      const n = readArrayLen(r, `a ${t.kind} is required`);
-      if (n === 0) return { type: t, raw: [] };
-      // a container's elements count when its header is read (a flood is refused at once)
-      r.budget.addValues(n, 'msgpack', at);
-      const vals: CtyValue[] = new Array(n);
-      for (let i = 0; i < n; i++) vals[i] = readValue(r, t.elem, depth + 1);
-      const et = commonElementType(vals);
-      if (!et) return r.fail(`inconsistent ${t.kind} element types`, at);
-      if (t.kind === 'set') r.budget.addSetElements(n, 'msgpack', at);
-      return t.kind === 'list' ? listVal(et, vals) : setVal(et, vals);
-    }
-    case 'map': {
-      const n = readMapLen(r, 'a map is required');
-      if (n === 0) return { type: t, raw: new Map() };
-      r.budget.addValues(2 * n, 'msgpack', at);
-      const vals = new Map<string, CtyValue>();
-      for (let i = 0; i < n; i++) {
-        const key = readCtyString(r, 'map key');
-        vals.set(key, readValue(r, t.elem, depth + 1));
-      }
-      const et = commonElementType([...vals.values()]);
-      if (!et) return r.fail('inconsistent map element types', at);
-      return mapVal(et, vals);
-    }
-    case 'tuple': {
-      const n = readArrayLen(r, 'a tuple is required');
-      if (n === 0) return { type: T.tuple([]), raw: [] };
-      r.budget.addValues(n, 'msgpack', at);
-      if (n !== t.elems.length) r.fail(`a tuple of length ${t.elems.length} is required, found ${n} elements`, at);
-      const vals: CtyValue[] = new Array(n);
-      for (let i = 0; i < n; i++) vals[i] = readValue(r, t.elems[i]!, depth + 1);
-      return tupleVal(vals);
-    }
-    case 'object': {
-      const n = readMapLen(r, 'an object is required');
-      if (n === 0) return { type: T.object({}), raw: new Map() };
-      r.budget.addValues(2 * n, 'msgpack', at);
-      if (n !== t.attrs.size) r.fail(`an object with ${t.attrs.size} attributes is required (${n} given)`, at);
-      const vals = new Map<string, CtyValue>();
-      for (let i = 0; i < n; i++) {
-        const keyAt = r.pos;
-        const key = readUtf8String(r, 'object attribute name');
-        const aty = t.attrs.get(key);
-        if (!aty) r.fail(`unsupported attribute ${JSON.stringify(key)}`, keyAt);
-        vals.set(key, readValue(r, aty!, depth + 1));
-      }
-      return objectVal(vals);
-    }
+    case 'set':
+      return readSequence(s, t, depth, at);
+    case 'map':
+      return readMap(s, t, depth, at);
+    case 'tuple':
+      return readTuple(s, t, depth, at);
+    case 'object':
+      return readObject(s, t, depth, at);
   }
+}
+
+function readSequence(s: ReadState, t: Extract<CtyType, { kind: 'list' | 'set' }>, depth: number, at: number): Raw[] {
+  const r = s.r;
+  const n = readArrayLen(r, `a ${t.kind} is required`);
+  if (n === 0) return [];
+  // a container's elements count when its header is read (a flood is refused at once)
+  r.budget.addValues(n, 'msgpack', at);
+  const et = t.elem;
+  const vals: Raw[] = new Array(n);
+  let types: CtyType[] | undefined;
+  for (let i = 0; i < n; i++) {
+    vals[i] = readValue(s, et, depth + 1);
+    if (s.vt !== et && types === undefined) types = new Array<CtyType>(i).fill(et);
+    if (types !== undefined) types[i] = s.vt;
+  }
+  let vet = et;
+  if (types !== undefined) {
+    const ct = commonType(types);
+    if (!ct) return r.fail(`inconsistent ${t.kind} element types`, at);
+    vet = ct;
+  }
+  s.vt = vet === et ? t : t.kind === 'list' ? T.list(vet) : T.set(vet);
+  if (t.kind === 'list') return vals;
+  r.budget.addSetElements(n, 'msgpack', at);
+  return setRaw(vet, vals);
+}
+
+function readMap(s: ReadState, t: Extract<CtyType, { kind: 'map' }>, depth: number, at: number): Map<string, Raw> {
+  const r = s.r;
+  const n = readMapLen(r, 'a map is required');
+  const vals = new Map<string, Raw>();
+  if (n === 0) return vals;
+  r.budget.addValues(2 * n, 'msgpack', at);
+  const et = t.elem;
+  // element types by key, once one differs from et (a repeated key keeps its last value and type)
+  let types: Map<string, CtyType> | undefined;
+  for (let i = 0; i < n; i++) {
+    const key = readCtyString(r, 'map key');
+    vals.set(key, readValue(s, et, depth + 1));
+    if (s.vt !== et && types === undefined) {
+      types = new Map();
+      for (const k of vals.keys()) types.set(k, et);
+    }
+    if (types !== undefined) types.set(key, s.vt);
+  }
+  let vet = et;
+  if (types !== undefined) {
+    const ct = commonType(types.values());
+    if (!ct) return r.fail('inconsistent map element types', at);
+    vet = ct;
+  }
+  s.vt = vet === et ? t : T.map(vet);
+  return vals;
+}
+
+function readTuple(s: ReadState, t: Extract<CtyType, { kind: 'tuple' }>, depth: number, at: number): Raw[] {
+  const r = s.r;
+  const n = readArrayLen(r, 'a tuple is required');
+  if (n === 0) {
+    // go-cty's EmptyTupleVal, whatever the type asked for
+    if (t.elems.length !== 0 || t.elems === NIL_TYPE_LIST) s.vt = EMPTY_TUPLE;
+    return [];
+  }
+  r.budget.addValues(n, 'msgpack', at);
+  const ets = t.elems;
+  if (n !== ets.length) r.fail(`a tuple of length ${ets.length} is required, found ${n} elements`, at);
+  const vals: Raw[] = new Array(n);
+  let types: CtyType[] | undefined;
+  for (let i = 0; i < n; i++) {
+    const et = ets[i]!;
+    vals[i] = readValue(s, et, depth + 1);
+    if (s.vt !== et && types === undefined) types = ets.slice(0, i);
+    if (types !== undefined) types[i] = s.vt;
+  }
+  s.vt = types === undefined ? t : T.tuple(types);
+  return vals;
+}
+
+function readObject(s: ReadState, t: Extract<CtyType, { kind: 'object' }>, depth: number, at: number): Map<string, Raw> {
+  const r = s.r;
+  const n = readMapLen(r, 'an object is required');
+  const vals = new Map<string, Raw>();
+  if (n === 0) {
+    // go-cty's EmptyObjectVal, whatever the type asked for
+    if (t.attrs.size !== 0 || t.optional.size !== 0) s.vt = EMPTY_OBJECT;
+    return vals;
+  }
+  r.budget.addValues(2 * n, 'msgpack', at);
+  if (n !== t.attrs.size) r.fail(`an object with ${t.attrs.size} attributes is required (${n} given)`, at);
+  const attrs = t.attrs;
+  const buf = r.buf;
+  // attribute types that differ from the object type's, by name
+  let differ: Map<string, CtyType> | undefined;
+  // Go writes the names sorted: the type's names are expected in the type's own order (Go's, for
+  // a type read from Go's type JSON), one per entry, each compared in place.
+  for (const [name, nameType] of attrs) {
+    const keyAt = r.pos;
+    const c = buf[keyAt]!;
+    const len = name.length;
+    let same = len < 32 && c === (0xa0 | len) && keyAt + 1 + len <= r.end;
+    for (let j = 0; same && j < len; j++) {
+      const b = buf[keyAt + 1 + j]!;
+      same = b < 0x80 && b === name.charCodeAt(j);
+    }
+    let key = name;
+    let aty: CtyType | undefined = nameType;
+    if (same) r.pos = keyAt + 1 + len;
+    else {
+      key = readUtf8String(r, 'object attribute name');
+      aty = attrs.get(key);
+      if (aty === undefined) return r.fail(`unsupported attribute ${JSON.stringify(key)}`, keyAt);
+    }
+    vals.set(key, readValue(s, aty, depth + 1));
+    if (s.vt !== aty) (differ ??= new Map()).set(key, s.vt);
+    else if (differ !== undefined) differ.delete(key);
+  }
+  if (differ === undefined && vals.size === n && t.optional.size === 0) s.vt = t;
+  else {
+    // go-cty's ObjectVal: the type of the attributes read (no optional markers)
+    const attrs = new Map<string, CtyType>();
+    for (const k of vals.keys()) attrs.set(k, differ?.get(k) ?? t.attrs.get(k)!);
+    s.vt = objectTypeOf(attrs);
+  }
+  return vals;
 }
 
 function readNumber(r: ByteReader): CtyNumber {
@@ -192,39 +300,33 @@ function readNumber(r: ByteReader): CtyNumber {
   return n;
 }
 
-function readDynamic(r: ByteReader, depth: number): CtyValue {
+function readDynamic(s: ReadState, depth: number): Raw {
+  const r = s.r;
   const at = r.pos;
   const n = readArrayLen(r, 'dynamic value');
-  if (n === -1) return { type: T.DynamicPseudoType, raw: null };
+  s.vt = T.DynamicPseudoType;
+  if (n === -1) return null;
   if (n !== 2) r.fail('dynamic value array must have exactly two elements', at);
   const tat = r.pos;
   const len = readStrOrBinLen(r, 'dynamic value type');
   if (len < 0) r.fail('dynamic value type is nil', tat);
   const start = r.pos;
   const typeBytes = r.readBytes(len, 'dynamic value type');
-  return readValue(r, cachedTypeJSON(typeBytes, start), depth + 1);
+  return readValue(s, typeOfWrapper(typeBytes, start), depth + 1);
 }
 
-const latin1 = new TextDecoder('latin1');
-/** Parsed type JSON by its text: at most 512 types from 1 MiB of text. */
-const typeCache = new TextKeyedCache<CtyType>(512, 1 << 20);
-
-/** Type JSON of a dynamic wrapper, parsed once per distinct text (payloads repeat their types). */
-function cachedTypeJSON(bytes: Uint8Array, start: number): CtyType {
-  const key = bytes.length <= 4096 ? latin1.decode(bytes) : undefined;
-  const hit = key !== undefined ? typeCache.get(key) : undefined;
-  if (hit) return hit;
-  let t: CtyType;
+/**
+ * Type JSON of a dynamic wrapper, parsed every time: a host's payloads mostly bring types it has
+ * not seen (and go-cty parses them every time too), and the compact reader costs about what
+ * keying a cache by the text would.
+ */
+function typeOfWrapper(bytes: Uint8Array, start: number): CtyType {
   try {
-    t = parseTypeJSON(bytes, start);
+    return parseTypeJSON(bytes, start);
   } catch (e) {
     if (e instanceof WireError) throw new WireError('msgpack', e.offset, `type JSON: ${e.reason}`);
     throw e;
   }
-  if (key !== undefined) {
-    typeCache.set(key, t);
-  }
-  return t;
 }
 
 /** Refinements as go-cty's RefinementBuilder accumulates them. */
@@ -298,13 +400,12 @@ function readUnknown(r: ByteReader, t: CtyType, depth: number): CtyValue {
       case BigInt(REFINE_NUMBER_MIN):
       case BigInt(REFINE_NUMBER_MAX): {
         if (t.kind !== 'number') fail('numeric bound refinement for non-number type', keyAt);
-        let bound: CtyValue;
+        let parts: Raw;
         try {
-          bound = readValue(rr, BOUND_TYPE, depth + 1);
+          parts = readValue({ r: rr, vt: BOUND_TYPE }, BOUND_TYPE, depth + 1);
         } catch {
           return fail('number bound refinement must be [number, bool] array', keyAt);
         }
-        const parts = bound.raw;
         if (!Array.isArray(parts) || !(parts[0] instanceof CtyNumber) || typeof parts[1] !== 'boolean') {
           return fail('number bound refinement must be [number, bool] array', keyAt);
         }
@@ -402,36 +503,9 @@ function bad(w: ByteWriter, reason: string): never {
   throw new WireError('msgpack', w.pos, reason);
 }
 
-/** What marshalling an object type needs, worked out once per type: attribute names in go-cty's order, their key bytes. */
-interface ObjectPlan {
-  /** Attribute names, sorted as Go sorts strings. */
-  readonly names: readonly string[];
-  /** Each name as a msgpack str of its NFC form. */
-  readonly keys: readonly Uint8Array[];
-  /** Each attribute's type. */
-  readonly types: readonly CtyType[];
-  /** The fixmap/map16/map32 header. */
-  readonly header: Uint8Array;
-}
-
-const objectPlans = new WeakMap<CtyType, ObjectPlan>();
-
-function objectPlan(ty: Extract<CtyType, { kind: 'object' }>): ObjectPlan {
-  let p = objectPlans.get(ty);
-  if (!p) {
-    const names = [...ty.attrs.keys()].sort(compareGoStrings);
-    const hw = new ByteWriter(5);
-    writeMapLen(hw, names.length);
-    p = { names, keys: names.map((k) => strBytes(ctyNormalize(k))), types: names.map((k) => ty.attrs.get(k)!), header: hw.finish() };
-    objectPlans.set(ty, p);
-  }
-  return p;
-}
-
-/** t's type JSON as a msgpack bin: the cached bytes of a type met before, else written in place. */
+/** Plans for encoding, by type. */
+/** t's type JSON as a msgpack bin, written in place (a host's models are mostly new, so nothing is cached). */
 function writeTypeJSONBin(w: ByteWriter, t: CtyType): void {
-  const cached = typeJSONBytesIfMet(t);
-  if (cached !== undefined) return writeBin(w, cached);
   // A bin8 header is reserved; a longer JSON moves right to make room for bin16/bin32's.
   w.ensure(2);
   const at = w.pos;
@@ -521,16 +595,15 @@ function writeValue(w: ByteWriter, ty: CtyType, vt: CtyType, raw: Raw, depth: nu
     }
     case 'object': {
       if (!(raw instanceof Map)) break;
-      const p = objectPlan(ty);
+      const names = sortedAttrNames(ty.attrs);
       const vattrs = vt === ty ? undefined : (vt as typeof ty).attrs;
-      const { names, keys, types } = p;
-      w.writeBytes(p.header);
+      writeMapLen(w, names.length);
       for (let i = 0; i < names.length; i++) {
         const k = names[i]!;
         const v = raw.get(k);
         if (v === undefined) bad(w, `object value lacks attribute ${JSON.stringify(k)}`);
-        w.writeBytes(keys[i]!);
-        const at = types[i]!;
+        writeCtyString(w, k);
+        const at = ty.attrs.get(k)!;
         writeValue(w, at, vattrs === undefined ? at : vattrs.get(k)!, v, depth + 1);
       }
       return;

@@ -5,7 +5,7 @@
  */
 import type { CodecName } from '../wire/errors.js';
 import type { DecodeBudget } from '../wire/limits.js';
-import type { CtyNumber } from './number.js';
+import { SHORT_DECIMAL, type CtyNumber } from './number.js';
 import { bitLen } from './number-ops.js';
 import { tryParseNumberText } from './numtext.js';
 
@@ -16,6 +16,8 @@ const LOG10_2 = Math.LOG10E * Math.LN2;
 /** The power of ten of a finite number's leading digit (within one), 0 for zero and infinities. */
 export function decimalExponent(n: CtyNumber): number {
   if (n.form !== 'finite') return 0;
+  const short = n[SHORT_DECIMAL];
+  if (short !== undefined) return short.exp - 1;
   // log10 of the leading 53 bits, plus the rest as a power of two; the value is within a
   // rounding of its text, so 1e-1000 may sit a hair below 10^-1000 (hence the tolerance)
   if (n.mant < MANT_AS_DOUBLE) return Math.floor(Math.log10(Number(n.mant)) + n.exp * LOG10_2 + 1e-9);
@@ -29,25 +31,54 @@ export function checkNumber(b: DecodeBudget, n: CtyNumber, digits: number, codec
   b.checkNumber(digits, decimalExponent(n), n.form === 'finite' ? n.prec : 0, codec, offset);
 }
 
-/** Mantissa digits of a number's text (up to its exponent), without leading zeros. */
-function textDigits(s: string): number {
-  let n = 0;
-  let lead = true;
-  for (let i = 0; i < s.length; i++) {
+/**
+ * Significant digits of a number's text and the power of ten of its leading digit (0 for zero),
+ * read from the text alone: the limits refuse a number before any big arithmetic is spent on it.
+ */
+function textShape(s: string): { digits: number; exponent: number } {
+  let digits = 0;
+  let lead = -1; // index among the mantissa's digits of the first nonzero one
+  let point = -1; // mantissa digits before the '.'
+  let count = 0;
+  let i = 0;
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      if (c !== 48) lead = false;
-      if (!lead) n++;
-    } else if (c !== 46 && c !== 43 && c !== 45) break;
+      if (c !== 48 && lead < 0) lead = count;
+      if (lead >= 0) digits++;
+      count++;
+    } else if (c === 46 /* . */) point = count;
+    else if (c !== 43 && c !== 45) break;
   }
-  return n;
+  if (lead < 0) return { digits: 0, exponent: 0 };
+  let exp = 0;
+  if (i < s.length && (s.charCodeAt(i) | 32) === 101 /* e */) {
+    let j = i + 1;
+    const neg = s[j] === '-';
+    if (s[j] === '-' || s[j] === '+') j++;
+    exp = Number(s.slice(j)) || 0;
+    if (neg) exp = -exp;
+  }
+  return { digits, exponent: (point < 0 ? count : point) - lead - 1 + exp };
 }
 
-/** go-cty's ParseNumberVal under the call's limits: the number, or Go's reason as a string. */
+/**
+ * go-cty's ParseNumberVal under the call's limits: the number, or Go's reason as a string. The
+ * digits and decimal exponent are checked on the text, before parsing: a `1e-600000` costs
+ * nothing to refuse.
+ */
 export function parseNumberLimited(b: DecodeBudget, text: string, codec: CodecName, offset: number): CtyNumber | string {
-  const digits = textDigits(text);
-  b.checkNumber(digits, 0, 0, codec, offset);
+  const shape = textShape(text);
+  b.checkNumber(shape.digits, shape.exponent, 0, codec, offset);
+  // One number per distinct text in a call (numbers are never changed once made): the limits
+  // above still count every occurrence.
+  const key = `n${text}`;
+  const seen = b.shared.get(key);
+  if (seen !== undefined) return seen as CtyNumber;
   const n = tryParseNumberText(text);
-  if (typeof n !== 'string') checkNumber(b, n, 0, codec, offset);
+  if (typeof n !== 'string') {
+    b.checkNumber(0, 0, n.form === 'finite' ? n.prec : 0, codec, offset);
+    b.shared.set(key, n);
+  }
   return n;
 }

@@ -8,7 +8,7 @@
  * A number's "Go exponent" is bitLen(mant) + exp: the exponent of Go's 0.1xxx mantissa layout,
  * which must stay within int32 (else Go overflows to Inf or underflows to zero).
  */
-import { CtyNumber, type Accuracy, type RoundingMode } from './number.js';
+import { CtyNumber, SHORT_DECIMAL, type Accuracy, type RoundingMode } from './number.js';
 
 export const MIN_EXP = -2147483648;
 export const MAX_EXP = 2147483647;
@@ -122,8 +122,33 @@ export function withPrec(x: CtyNumber, prec: number, mode: RoundingMode = x.mode
   return roundNumber(x.neg, x.mant, x.exp, prec, mode);
 }
 
+/**
+ * A nonzero integer v < 2^53 rounded to prec in mode, as roundNumber would make it, without big
+ * arithmetic on the way (trailing zeros are taken off in doubles, which hold v exactly).
+ */
+export function numberFromSafeInteger(neg: boolean, v: number, prec: number, mode: RoundingMode): CtyNumber {
+  if (prec < 53) return roundNumber(neg, BigInt(v), 0, prec, mode);
+  let tz = 0;
+  while (v % 4294967296 === 0) {
+    v /= 4294967296;
+    tz += 32;
+  }
+  const low = (v % 4294967296) | 0;
+  const t = 31 - Math.clz32(low & -low);
+  return new CtyNumber('finite', neg, BigInt(v / 2 ** t), tz + t, prec, mode, 0);
+}
+
+/** The small integers most inputs are full of: one shared, frozen number each (precision 64). */
+const SMALL_MIN = -128;
+const SMALL_MAX = 255;
+const SMALL_INT64: readonly CtyNumber[] = Array.from({ length: SMALL_MAX - SMALL_MIN + 1 }, (_, i) => Object.freeze(int64Number(BigInt(i + SMALL_MIN))));
+
 /** `new(big.Float).SetInt64(v)`: precision 64, exact. */
 export function numberFromInt64(v: bigint): CtyNumber {
+  return v >= SMALL_MIN && v <= SMALL_MAX ? SMALL_INT64[Number(v) - SMALL_MIN]! : int64Number(v);
+}
+
+function int64Number(v: bigint): CtyNumber {
   const neg = v < 0n;
   const a = neg ? -v : v;
   if (a === 0n) return zeroNumber(false, 64);
@@ -132,7 +157,7 @@ export function numberFromInt64(v: bigint): CtyNumber {
 
 /** `new(big.Float).SetUint64(v)`: precision 64, exact. */
 export function numberFromUint64(v: bigint): CtyNumber {
-  if (v === 0n) return zeroNumber(false, 64);
+  if (v <= SMALL_MAX) return SMALL_INT64[Number(v) - SMALL_MIN]!;
   return finite(false, v, 0, 64, 'ToNearestEven', 0);
 }
 
@@ -185,12 +210,36 @@ export function quoNumbers(x: CtyNumber, y: CtyNumber, prec: number, mode: Round
 
 /** Go's Cmp: -1, 0, +1 (−0 == +0, infinities equal themselves). */
 export function compareNumbers(a: CtyNumber, b: CtyNumber): -1 | 0 | 1 {
+  // Two short decimals of one precision are ordered as their values (number.ts, SHORT_DECIMAL).
+  const da = a[SHORT_DECIMAL];
+  const db = b[SHORT_DECIMAL];
+  if (da !== undefined && db !== undefined && a.prec === b.prec) {
+    if (a.neg !== b.neg) return a.neg ? -1 : 1;
+    const c = da.exp !== db.exp ? (da.exp < db.exp ? -1 : 1) : da.digits === db.digits ? 0 : da.digits < db.digits ? -1 : 1;
+    return a.neg ? (-c as -1 | 0 | 1) : c;
+  }
+  // Two values that are doubles (mantissas of at most 53 bits, exponents that keep them normal).
+  const fa = exactDouble(a);
+  if (fa !== undefined) {
+    const fb = exactDouble(b);
+    if (fb !== undefined) return fa < fb ? -1 : fa > fb ? 1 : 0;
+  }
   const oa = ord(a);
   const ob = ord(b);
   if (oa !== ob) return oa < ob ? -1 : 1;
   if (oa === 1) return ucmp(a, b);
   if (oa === -1) return ucmp(b, a);
   return 0;
+}
+
+const MANT_53 = 1n << 53n;
+
+/** A finite or zero number's value as a double when that is exact and normal (cheap to tell), else undefined. */
+export function exactDouble(x: CtyNumber): number | undefined {
+  if (x.form === 'zero') return 0;
+  if (x.form !== 'finite' || x.mant >= MANT_53 || x.exp < -1022 || x.exp > 970) return undefined;
+  const v = Number(x.mant) * 2 ** x.exp;
+  return x.neg ? -v : v;
 }
 
 function ord(x: CtyNumber): number {

@@ -22,7 +22,29 @@ export type NumberForm = 'zero' | 'finite' | 'inf';
  */
 export const MAX_PREC = 1 << 16;
 
+/**
+ * An unsigned decimal 0.digits × 10^exp: digits without leading or trailing zeros, never empty.
+ */
+export interface ShortDecimal {
+  readonly digits: string;
+  readonly exp: number;
+}
+
+/**
+ * The key of a number's short decimal: the decimal it was parsed from, kept when it is provably
+ * the number's `Text('f', -1)` (numtext.ts, `withShortDecimal`). A symbol, so that it is no own
+ * enumerable key: two numbers of equal state compare equal whether or not they carry it.
+ */
+export const SHORT_DECIMAL: unique symbol = Symbol('shortDecimal');
+
 export class CtyNumber {
+  /**
+   * Set by the parser only, before the number is handed out, when the decimal is proven to be the
+   * shortest text of the value at its precision (ToNearestEven). Two numbers of the same precision
+   * that both carry one compare as their decimals do (equal decimals, equal values).
+   */
+  [SHORT_DECIMAL]: ShortDecimal | undefined = undefined;
+
   constructor(
     readonly form: NumberForm,
     readonly neg: boolean,

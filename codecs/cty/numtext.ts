@@ -11,8 +11,8 @@
  *   `roundShortest` does.
  */
 import { WireError } from '../wire/errors.js';
-import { CtyNumber, MAX_PREC, type RoundingMode } from './number.js';
-import { bitLen, infNumber, mulNumbers, quoNumbers, roundNumber, trailingZeros, zeroNumber } from './number-ops.js';
+import { CtyNumber, MAX_PREC, SHORT_DECIMAL, type RoundingMode, type ShortDecimal } from './number.js';
+import { bitLen, infNumber, mulNumbers, numberFromSafeInteger, quoNumbers, roundNumber, trailingZeros, zeroNumber } from './number-ops.js';
 
 /** Largest binary exponent magnitude we turn into decimal digits (about 630,000 digits). */
 const MAX_FORMAT_EXP = 1 << 21;
@@ -85,7 +85,10 @@ export function tryParseNumberText(s: string, prec = 512, mode: RoundingMode = '
   // to prec (no power of five, no exponent sums).
   if (fcount === 0 && exp === 0n && count <= 15) {
     const v = Number(mantText);
-    return v === 0 ? zeroNumber(neg, prec, mode) : roundNumber(neg, BigInt(v), 0, prec, mode);
+    if (v === 0) return zeroNumber(neg, prec, mode);
+    if (v <= SMALL_PARSED_MAX && prec === 512 && mode === 'ToNearestEven') return SMALL_PARSED[neg ? SMALL_PARSED_MAX - v : SMALL_PARSED_MAX + v]!;
+    // (no short decimal: safe integers print and compare as doubles, see safeInteger)
+    return numberFromSafeInteger(neg, v, prec, mode);
   }
   const mant = BigInt(mantText);
   if (mant === 0n) return zeroNumber(neg, prec, mode);
@@ -99,38 +102,85 @@ export function tryParseNumberText(s: string, prec = 512, mode: RoundingMode = '
   exp2 = wrap(exp2 + exp);
   if (exp2 < -2147483648n || exp2 > 2147483647n) return 'exponent overflow';
   const e = Number(exp2) - bitLen(mant);
-  if (exp5 === 0n) return withTextDigits(roundNumber(neg, mant, e, prec, mode), mantText, fcount, exp, ebase);
+  const dexp = ebase === 10 ? fcount + Number(exp) : 0;
+  if (exp5 === 0n) return ebase === 10 ? withShortDecimal(roundNumber(neg, mant, e, prec, mode), mantText, dexp, true) : roundNumber(neg, mant, e, prec, mode);
   // z keeps the exact digits (not yet rounded) for the multiplication / division.
   const z = new CtyNumber('finite', neg, mant, e, prec, mode, 0);
-  const p = pow5(exp5 < 0n ? BigInt.asUintN(64, -exp5) : exp5, prec + 64);
-  return withTextDigits(exp5 < 0n ? quoNumbers(z, p, prec, mode) : mulNumbers(z, p, prec, mode), mantText, fcount, exp, ebase);
+  const a5 = exp5 < 0n ? BigInt.asUintN(64, -exp5) : exp5;
+  const p = pow5(a5, prec + 64);
+  const r = exp5 < 0n ? quoNumbers(z, p, prec, mode) : mulNumbers(z, p, prec, mode);
+  // With 5^|exp5| exact (it fits 64 bits), r is the decimal correctly rounded: one rounding.
+  return ebase === 10 ? withShortDecimal(r, mantText, dexp, a5 <= 27n) : r;
 }
 
 /**
- * The decimal a number was parsed from, when it is also the number's shortest text: kept (not
- * enumerable, so values compare as before) so that formatting needs no big arithmetic.
+ * Keeps the decimal a number was parsed from as its short decimal (number.ts, SHORT_DECIMAL) when
+ * it is provably the number's `Text('f', -1)`, so that formatting and comparing need no binary
+ * arithmetic. `dexp` is the decimal's power of ten after the last digit of `mantText`.
  *
- * Why it is the shortest: rounding to nearest-even puts the text's value within n's half-ulp
- * interval (inclusive at an even mantissa, which ties give), and any other decimal of as few
- * digits lies at least 10^-k (relative) away, more than the interval's 2^(1-prec) when
- * k <= (prec-1) log10(2) - 2. Go's shortest formatting then stops at exactly those digits.
+ * Why it is then the shortest text: Go's `roundShortest` looks for the shortest decimal within
+ * half an ulp of n at n's precision (the ends included when n's mantissa is even). The parsed
+ * decimal d lies in that interval: proven when n is d correctly rounded to nearest-even (`rounded`:
+ * one rounding of the exact value, ties giving the even mantissa), checked exactly otherwise
+ * (Go's power of five past 5^27 is itself rounded, so n may be off d by a few bits below the
+ * ulp). Any other decimal of as few digits (k) lies at least 10^-k (relative) from d, more than
+ * the interval's width 2^(1-prec) when k <= (prec-1) log10(2) - 2: no other decimal of at most
+ * k digits is in the interval, so the shortest is d, and Go's digit walk stops at exactly d's
+ * digits.
+ *
+ * What follows for two numbers of one precision that both carry one (compareNumbers): equal
+ * decimals are equal values (two different numbers' intervals share at most an end, which only
+ * the even one includes), different decimals are different values, and their order is the
+ * decimals' order (the intervals are ordered as the numbers are).
  */
-interface TextDigits {
-  readonly shortDecimal?: Decimal;
-}
-
-function withTextDigits(n: CtyNumber, mantText: string, fcount: number, exp: bigint, ebase: number): CtyNumber {
-  if (ebase !== 10 || n.form !== 'finite' || n.mode !== 'ToNearestEven' || n.prec < 64) return n;
+function withShortDecimal(n: CtyNumber, mantText: string, dexp: number, rounded: boolean): CtyNumber {
+  if (n.form !== 'finite' || n.mode !== 'ToNearestEven' || n.prec < 64) return n;
   let a = 0;
   while (a < mantText.length && mantText.charCodeAt(a) === 48) a++;
   let b = mantText.length;
   while (b > a && mantText.charCodeAt(b - 1) === 48) b--;
-  if (b - a > Math.floor((n.prec - 1) * Math.LOG10E * Math.LN2) - 2) return n;
-  const digits = mantText.slice(a, b);
-  const d: Decimal = { digits, exp: mantText.length - a + fcount + Number(exp) };
-  Object.defineProperty(n, 'shortDecimal', { value: d, enumerable: false });
+  if (b - a > maxShortDigits(n.prec)) return n;
+  const digits = a === 0 && b === mantText.length ? mantText : mantText.slice(a, b);
+  const d: ShortDecimal = { digits, exp: mantText.length - a + dexp };
+  if (!rounded && !inShortestInterval(n, d)) return n;
+  n[SHORT_DECIMAL] = d;
   return n;
 }
+
+/** The most digits a short decimal of a number of precision prec may have (see withShortDecimal). */
+const maxShortDigits = (prec: number): number => Math.floor((prec - 1) * Math.LOG10E * Math.LN2) - 2;
+
+/**
+ * Whether the decimal d lies in n's interval as Go's `roundShortest` takes it: (m-1)·2^e ..
+ * (m+1)·2^e, where m·2^e is n with a mantissa of prec+1 bits (its lsb is half an ulp), the ends
+ * included when n's mantissa (m/2) is even. Exact integer comparisons.
+ */
+function inShortestInterval(n: CtyNumber, d: ShortDecimal): boolean {
+  const s = n.prec + 1 - bitLen(n.mant);
+  if (s < 0) return false; // more bits than its precision: not a number the parser makes
+  const m = n.mant << BigInt(s);
+  const e = n.exp - s;
+  const inclusive = (m & 2n) === 0n;
+  // d = D·10^q = D·5^q·2^q; compare D·5^q·2^q with K·2^e, with the power of five moved to
+  // whichever side keeps both integers, then both scaled to the smaller power of two.
+  const q = d.exp - d.digits.length;
+  const D = BigInt(d.digits);
+  const p5 = 5n ** BigInt(Math.abs(q));
+  const t = Math.min(q, e);
+  const left = (q >= 0 ? D * p5 : D) << BigInt(q - t);
+  const side = (k: bigint): bigint => (q >= 0 ? k : k * p5) << BigInt(e - t);
+  const lo = side(m - 1n);
+  const hi = side(m + 1n);
+  return inclusive ? lo <= left && left <= hi : lo < left && left < hi;
+}
+
+/** go-cty's parsed small integers (precision 512), -255 to 255: one shared, frozen number each. */
+const SMALL_PARSED_MAX = 255;
+const SMALL_PARSED: readonly CtyNumber[] = Array.from({ length: 2 * SMALL_PARSED_MAX + 1 }, (_, i) => {
+  const v = i - SMALL_PARSED_MAX;
+  if (v === 0) return Object.freeze(zeroNumber(false, 512));
+  return Object.freeze(numberFromSafeInteger(v < 0, Math.abs(v), 512, 'ToNearestEven'));
+});
 
 /** 5^k for k < 28 (they fit a uint64). */
 const POW5_TAB: readonly bigint[] = Array.from({ length: 28 }, (_, k) => 5n ** BigInt(k));
@@ -327,6 +377,46 @@ function fmtE(d: Decimal, prec: number): string {
   return out + (exp < 0 ? 'e-' : 'e+') + (a < 10 ? '0' : '') + String(a);
 }
 
+const SAFE_MANT = 1n << 53n;
+
+/**
+ * A finite number's value when it is an integer below 2^53 of precision 53 or more (so it fits
+ * its precision, and its shortest text is the integer's), else undefined.
+ */
+function safeInteger(n: CtyNumber): number | undefined {
+  if (n.exp < 0 || n.prec < 53 || n.mant >= SAFE_MANT) return undefined;
+  const v = Number(n.mant) * 2 ** n.exp;
+  return v <= Number.MAX_SAFE_INTEGER ? v : undefined;
+}
+
+/** The exact decimal of a positive safe integer. */
+function integerDecimal(v: number): Decimal {
+  const s = String(v);
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48) end--;
+  return { digits: s.slice(0, end), exp: s.length };
+}
+
+/**
+ * The shortest decimal of a finite number that is a double (precision 53, a mantissa of at most 53
+ * bits that is not a power of two, a normal double's exponent), from JS's own shortest formatting,
+ * else undefined. ECMAScript's Number::toString takes the fewest digits that round back to the
+ * double (to nearest even: the interval of half an ulp either side, its ends included when the
+ * mantissa is even), of those the nearest, ties to an even digit: what Go's `roundShortest` finds
+ * in the same interval. At a power of two the double's lower neighbour is nearer, so JS's
+ * interval is narrower below than Go's (which is symmetric): those take the exact path. What it
+ * gives is a shortest text like a parsed short decimal's, so %g rounds it the same way.
+ */
+function doubleShortest(n: CtyNumber): Decimal | undefined {
+  if (n.prec !== 53 || n.mant >= SAFE_MANT || (n.mant & (n.mant - 1n)) === 0n) return undefined;
+  const top = n.exp + bitLen(n.mant); // 2^(top-1) <= value < 2^top
+  if (top - 1 < -1022 || top > 1024) return undefined;
+  const text = (Number(n.mant) * 2 ** n.exp).toExponential(); // exact: a normal double
+  const e = text.indexOf('e');
+  const digits = text.charCodeAt(1) === 46 /* . */ ? text[0]! + text.slice(2, e) : text.slice(0, e);
+  return { digits, exp: Number(text.slice(e + 1)) + 1 };
+}
+
 /**
  * Go's `(*big.Float).Text('f', -1)` for n: the shortest decimal that rounds back to n at n's own
  * precision ("+Inf", "-Inf", "-0" included).
@@ -336,10 +426,12 @@ export function formatNumberText(n: CtyNumber): string {
   if (n.prec > MAX_PREC) throw new WireError('cty', 0, `number precision ${n.prec} exceeds the limit of ${MAX_PREC} bits`);
   const sign = n.neg ? '-' : '';
   if (n.form === 'zero') return sign + '0';
+  const int = safeInteger(n);
+  if (int !== undefined) return sign + String(int);
   // An integer that fits its precision: half an ulp is at most 1/2, so no shorter decimal lies
   // within reach and the shortest text is the integer itself.
   if (n.exp >= 0 && n.exp < MAX_FORMAT_EXP && bitLen(n.mant) + n.exp <= n.prec) return sign + (n.mant << BigInt(n.exp)).toString();
-  const short = (n as TextDigits).shortDecimal;
+  const short = n[SHORT_DECIMAL] ?? doubleShortest(n);
   if (short !== undefined) return sign + fmtF(short, Math.max(short.digits.length - short.exp, 0));
   // The shortest text has at most about prec × log10(2) digits: try with that many first.
   const keep = Math.ceil(n.prec * Math.LOG10E * Math.LN2) + 8;
@@ -359,10 +451,15 @@ export function formatNumberG(n: CtyNumber, prec = 10): string {
   if (n.form === 'inf') return n.neg ? '-Inf' : '+Inf';
   const sign = n.neg ? '-' : '';
   if (prec <= 0) prec = 1;
-  // The parsed text's digits, when they are no more than prec (rounding the exact value to prec
-  // digits gives them back); otherwise the leading digits of the exact value.
-  const short = (n as TextDigits).shortDecimal;
-  const d: Decimal = n.form === 'zero' ? { digits: '', exp: 0 } : short !== undefined && short.digits.length <= prec ? { ...short } : exactDecimal(n, prec + 8);
+  // The short decimal rounds to prec digits as the exact value does, unless it is itself a tie at
+  // prec digits (then the exact value, a hair off it, decides): no other rounding boundary lies
+  // within the value's interval (see withShortDecimal).
+  const int = n.form === 'finite' ? safeInteger(n) : undefined;
+  // An integer of at most prec digits prints whole (%g keeps its digits and writes no exponent).
+  if (int !== undefined && int < 10 ** Math.min(prec, 15)) return sign + String(int);
+  const short = n.form !== 'finite' ? undefined : int !== undefined ? integerDecimal(int) : (n[SHORT_DECIMAL] ?? doubleShortest(n));
+  const tie = int === undefined && short !== undefined && short.digits.length === prec + 1 && short.digits.charCodeAt(prec) === 53; /* 5 */
+  const d: Decimal = n.form === 'zero' ? { digits: '', exp: 0 } : short !== undefined && !tie ? { ...short } : exactDecimal(n, prec + 8);
   roundHalfEven(d, prec);
   const len = d.digits.length;
   let eprec = prec;

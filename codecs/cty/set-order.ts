@@ -12,16 +12,17 @@
  *   set rules' Less (known before unknown before null; strings by bytes, false before true,
  *   numbers numerically, anything else by hash-string bytes).
  */
-import { compareGoStrings, type CtyType } from './types.js';
+import { compareGoStrings, T, type CtyType } from './types.js';
 import { Unknown, type Raw } from './values.js';
 import type { CtyNumber } from './number.js';
-import { compareNumbers } from './number-ops.js';
+import { compareNumbers, exactDouble } from './number-ops.js';
 import { formatNumberG, formatNumberText } from './numtext.js';
 import { goQuote } from '../golang/strconv.js';
 import { crc32String } from './gostring.js';
 
 /** go-cty's set hash string of a raw value of type t. */
 export function setHashString(t: CtyType, r: Raw): string {
+  if (t.kind === 'number' && r !== null && !(r instanceof Unknown)) return formatNumberG(r as CtyNumber, 10);
   const parts: string[] = [];
   appendHash(t, r, parts);
   return parts.join('');
@@ -188,6 +189,10 @@ interface Member {
   hash: string;
   /** equivalence key (see equivalenceKey), null when it is equivalent to nothing */
   key: string | null;
+  /** the crc32 of hash: go-cty's bucket */
+  bucket: number;
+  /** known 0, unknown 1, null 2 (the null/unknown part of go-cty's Less) */
+  rank: number;
 }
 
 /**
@@ -259,10 +264,8 @@ const rank = (r: Raw): number => (r === null ? 2 : r instanceof Unknown ? 1 : 0)
 
 /** go-cty's set Less on members whose hash and key are already made (nothing is formatted here). */
 function compareMembers(t: CtyType, a: Member, b: Member): number {
-  const ra = rank(a.raw);
-  const rb = rank(b.raw);
-  if (ra !== rb) return ra - rb;
-  if (ra !== 0) return 0;
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  if (a.rank !== 0) return 0;
   switch (t.kind) {
     case 'string':
       return compareGoStrings(a.raw as string, b.raw as string);
@@ -280,26 +283,42 @@ function compareMembers(t: CtyType, a: Member, b: Member): number {
 /**
  * `cty.SetVal(elems)` for elements of type et: duplicates dropped as go-cty drops them, the rest in
  * go-cty's iteration order. Returns a new array. O(n log n): each element's hash and equivalence
- * key are made once; a bucket finds an equivalent member by key, not by comparing pairs.
+ * key are made once; an equivalent member of the same bucket is found by key, not by comparing
+ * pairs. go-cty's order (buckets by ascending crc32, insertion order within one, then a stable
+ * sort by Less) is one sort by (Less, bucket), stable for insertion order.
  */
 export function buildSet(et: CtyType, elems: readonly Raw[]): Raw[] {
   if (elems.length === 0) return [];
-  const buckets = new Map<number, { members: Member[]; keys: Set<string> }>();
+  // key -> the bucket (or buckets) holding a member with that key
+  const seen = new Map<string, number | number[]>();
+  const members: Member[] = [];
   for (const raw of elems) {
     const hash = setHashString(et, raw);
     const key = equivalenceKey(et, raw);
-    const id = crc32String(hash);
-    let b = buckets.get(id);
-    if (!b) buckets.set(id, (b = { members: [], keys: new Set() }));
+    const bucket = crc32String(hash);
     if (key !== null) {
-      if (b.keys.has(key)) continue;
-      b.keys.add(key);
+      const at = seen.get(key);
+      if (at === undefined) seen.set(key, bucket);
+      else if (at === bucket || (typeof at !== 'number' && at.includes(bucket))) continue;
+      else if (typeof at === 'number') seen.set(key, [at, bucket]);
+      else at.push(bucket);
     }
-    b.members.push({ raw, hash, key });
+    members.push({ raw, hash, key, bucket, rank: rank(raw) });
   }
-  const ids = [...buckets.keys()].sort((x, y) => x - y);
-  const members: Member[] = [];
-  for (const id of ids) for (const m of buckets.get(id)!.members) members.push(m);
-  members.sort((a, b) => compareMembers(et, a, b)); // Array.prototype.sort is stable
+  if (et.kind === 'number') sortNumberMembers(members);
+  else members.sort((a, b) => compareMembers(et, a, b) || a.bucket - b.bucket); // Array.prototype.sort is stable
   return members.map((m) => m.raw);
+}
+
+/**
+ * The sort of buildSet for numbers: known numbers whose values are doubles are compared as
+ * doubles (equal doubles are equal values, which go-cty's Less leaves in bucket order).
+ */
+function sortNumberMembers(members: Member[]): void {
+  const keyed = members.map((m) => ({ m, d: m.rank === 0 ? exactDouble(m.raw as CtyNumber) : undefined }));
+  keyed.sort((a, b) => {
+    if (a.d !== undefined && b.d !== undefined) return a.d < b.d ? -1 : a.d > b.d ? 1 : a.m.bucket - b.m.bucket;
+    return compareMembers(T.Number, a.m, b.m) || a.m.bucket - b.m.bucket;
+  });
+  for (let i = 0; i < keyed.length; i++) members[i] = keyed[i]!.m;
 }

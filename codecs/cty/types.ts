@@ -45,9 +45,22 @@ export const T = Object.freeze({
   tuple: (elems: readonly CtyType[]): CtyType => ({ kind: 'tuple', elems }),
   object(attrs: Record<string, CtyType> | ReadonlyMap<string, CtyType>, optional: Iterable<string> = []): CtyType {
     const m = attrs instanceof Map ? new Map(attrs) : new Map(Object.entries(attrs));
-    return { kind: 'object', attrs: m, optional: new Set(optional) };
+    const o = new Set(optional);
+    // Most object types have no optional attributes: they share one empty set.
+    return { kind: 'object', attrs: m, optional: o.size === 0 ? NO_NAMES : o };
   },
 });
+
+/**
+ * An object type holding these collections as they are (no copy), for a decoder that has just
+ * built them and hands them over: neither may be changed afterwards.
+ */
+export function objectType(attrs: ReadonlyMap<string, CtyType>, optional: ReadonlySet<string> = NO_NAMES): CtyType {
+  return { kind: 'object', attrs, optional: optional.size === 0 ? NO_NAMES : optional };
+}
+
+/** The empty optional-attribute set that object types without optional attributes share. */
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /** The primitive type (or DynamicPseudoType) go-cty's JSON type syntax names, or undefined. */
 export function primitiveTypeNamed(name: string): CtyType | undefined {
@@ -116,7 +129,7 @@ export function typeGoString(t: CtyType): string {
     case 'tuple':
       return `cty.Tuple([]cty.Type{${t.elems.map(typeGoString).join(', ')}})`;
     case 'object': {
-      const names = [...t.attrs.keys()].sort(compareGoStrings);
+      const names = sortedAttrNames(t.attrs);
       const body = names.map((n) => `${JSON.stringify(n)}:${typeGoString(t.attrs.get(n)!)}`).join(', ');
       if (t.optional.size === 0) return `cty.Object(map[string]cty.Type{${body}})`;
       const opt = [...t.optional]
@@ -126,6 +139,16 @@ export function typeGoString(t: CtyType): string {
       return `cty.ObjectWithOptionalAttrs(map[string]cty.Type{${body}}, []string{${opt}})`;
     }
   }
+}
+
+/**
+ * An object type's attribute names in Go's order (byte-wise): a new array. Types read from Go's
+ * type JSON list them so already, which one pass sees.
+ */
+export function sortedAttrNames(attrs: ReadonlyMap<string, CtyType>): string[] {
+  const names = [...attrs.keys()];
+  for (let i = 1; i < names.length; i++) if (compareGoStrings(names[i - 1]!, names[i]!) >= 0) return names.sort(compareGoStrings);
+  return names;
 }
 
 /**

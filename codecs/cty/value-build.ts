@@ -4,30 +4,97 @@
  * DynamicPseudoType and refuse mixed types; TupleVal and ObjectVal take their type from their
  * elements (so optional-attribute markers never survive decoding); SetVal deduplicates and orders.
  */
-import { T, typeEquals, type CtyType } from './types.js';
+import { T, compareGoStrings, typeEquals, type CtyType } from './types.js';
 import { Unknown, type CtyValue, type Raw } from './values.js';
 import { ctyNormalize } from './gostring.js';
-import { buildSet } from './set-order.js';
+import { buildSet, equivalenceKey, setHashString } from './set-order.js';
+import { compareNumbers } from './number-ops.js';
+import type { CtyNumber } from './number.js';
 
 /** The common element type of vals (go-cty's rule), or undefined when two types differ. */
 export function commonElementType(vals: readonly CtyValue[]): CtyType | undefined {
-  let et: CtyType = T.DynamicPseudoType;
-  for (const v of vals) {
-    if (et.kind === 'dynamic') et = v.type;
-    else if (v.type.kind !== 'dynamic' && !typeEquals(et, v.type)) return undefined;
-  }
+  let et: CtyType | undefined = T.DynamicPseudoType;
+  for (let i = 0; i < vals.length && et !== undefined; i++) et = joinType(et, vals[i]!.type);
   return et;
 }
 
+/** The common type so far joined with one more element's type (undefined: they differ). */
+const joinType = (et: CtyType, t: CtyType): CtyType | undefined => (et.kind === 'dynamic' ? t : t.kind === 'dynamic' || typeEquals(et, t) ? et : undefined);
+
 export const listVal = (et: CtyType, vals: readonly CtyValue[]): CtyValue => ({ type: T.list(et), raw: vals.map((v) => v.raw) });
+
+/** The common type of element types (go-cty's rule, as commonElementType), or undefined when two differ. */
+export function commonType(types: Iterable<CtyType>): CtyType | undefined {
+  let et: CtyType | undefined = T.DynamicPseudoType;
+  for (const t of types) if ((et = joinType(et, t)) === undefined) return undefined;
+  return et;
+}
 
 export const setVal = (et: CtyType, vals: readonly CtyValue[]): CtyValue => ({
   type: T.set(et),
-  raw: buildSet(
+  raw: setRaw(
     et,
     vals.map((v) => v.raw),
   ),
 });
+
+/**
+ * The raw content of `cty.SetVal` of elements of type et (buildSet), taking the elems array (it
+ * may be returned). go-cty's order ends with a stable sort by its set rules' Less, and drops an
+ * element only for an equivalent one in its hash bucket. So elements that are all known, pairwise
+ * not equivalent (distinct equivalence keys) and strictly ascending by Less are the set as they
+ * stand, whatever their buckets: what Go writes, checked in one pass without buckets or a sort.
+ * Known strings or bools need not even that: the set is their distinct values in ascending order.
+ */
+export function setRaw(et: CtyType, elems: Raw[]): Raw[] {
+  const n = elems.length;
+  if (n < 2) return n === 0 ? elems : buildSet(et, elems);
+  if (et.kind === 'string' || et.kind === 'bool') return primitiveSet(et.kind === 'string' ? 'string' : 'boolean', et, elems);
+  return inSetOrder(et, elems) ? elems : buildSet(et, elems);
+}
+
+function primitiveSet(kind: 'string' | 'boolean', et: CtyType, elems: Raw[]): Raw[] {
+  const n = elems.length;
+  let ordered = true;
+  for (let i = 0; i < n; i++) {
+    const e = elems[i];
+    if (typeof e !== kind) return buildSet(et, elems);
+    if (ordered && i > 0 && lessKnown(elems[i - 1]!, e!) >= 0) ordered = false;
+  }
+  if (ordered) return elems;
+  const sorted = elems.slice().sort(lessKnown);
+  const out: Raw[] = [sorted[0]!];
+  for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
+  return out;
+}
+
+/** True when elems are known, pairwise not equivalent, and strictly ascending by go-cty's Less. */
+function inSetOrder(et: CtyType, elems: readonly Raw[]): boolean {
+  const keys = new Set<string>();
+  let prevHash = '';
+  for (let i = 0; i < elems.length; i++) {
+    const e = elems[i]!;
+    if (e === null || e instanceof Unknown) return false;
+    const key = equivalenceKey(et, e);
+    if (key !== null) {
+      if (keys.has(key)) return false;
+      keys.add(key);
+    }
+    if (et.kind === 'number') {
+      // Less on two numbers of distinct keys: by value
+      if (i > 0 && compareNumbers(elems[i - 1] as CtyNumber, e as CtyNumber) >= 0) return false;
+    } else {
+      // Less on anything else: by hash string bytes
+      const hash = setHashString(et, e);
+      if (i > 0 && compareGoStrings(prevHash, hash) >= 0) return false;
+      prevHash = hash;
+    }
+  }
+  return true;
+}
+
+/** go-cty's set Less between two known strings or two bools, as a comparison. */
+const lessKnown = (a: Raw, b: Raw): number => (typeof a === 'string' ? compareGoStrings(a, b as string) : a === b ? 0 : a ? 1 : -1);
 
 export function mapVal(et: CtyType, entries: ReadonlyMap<string, CtyValue>): CtyValue {
   const raw = new Map<string, Raw>();

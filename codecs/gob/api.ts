@@ -16,6 +16,7 @@ import { decodeGob } from './decoder.js';
 import { GobEncoder, type GoIface } from './encoder.js';
 import { objectSpecFromGo, objectSpecGo, objectSpecToGo, packerRegistry } from './hcldec.js';
 import { IdSpace } from './idspace.js';
+import { onClearCaches } from './caches.js';
 import { FIRST_USER_ID } from './types.js';
 
 export interface GobEncodeOptions {
@@ -30,9 +31,46 @@ export interface GobEncodeOptions {
 
 const spaces = new WeakMap<object, IdSpace>();
 
-/** The id space a decoded spec or value was read with (undefined for models built otherwise). */
+/**
+ * Decoded id spaces by content, so that models read from the same process's streams share one
+ * (a host decodes many payloads of a plugin, whose id spaces are equal): a model keeps only a
+ * reference. Shared spaces are never written to (encoding clones them). Bounded in entries (a
+ * space is a few KiB); it starts over when full.
+ */
+class SpaceInterner {
+  private byHash = new Map<number, IdSpace[]>();
+  private count = 0;
+  constructor() {
+    onClearCaches(() => this.clear());
+  }
+  private clear(): void {
+    this.byHash = new Map();
+    this.count = 0;
+  }
+  intern(ids: IdSpace): IdSpace {
+    const h = ids.stateHash();
+    const have = this.byHash.get(h);
+    if (have !== undefined) for (const s of have) if (s.sameState(ids)) return s;
+    if (this.count >= 256) this.clear();
+    const list = this.byHash.get(h);
+    if (list !== undefined) list.push(ids);
+    else this.byHash.set(h, [ids]);
+    this.count++;
+    return ids;
+  }
+}
+const decodedSpaces = new SpaceInterner();
+
+function keepSpace(model: object, ids: IdSpace): void {
+  spaces.set(model, decodedSpaces.intern(ids));
+}
+
+/**
+ * A copy of the id space a decoded spec or value was read with (undefined for models built
+ * otherwise): yours to encode with or inspect.
+ */
 export function gobIdSpaceOf(model: object): IdSpace | undefined {
-  return spaces.get(model);
+  return spaces.get(model)?.clone();
 }
 
 function idsFor(model: object, opts: GobEncodeOptions): IdSpace {
@@ -49,7 +87,7 @@ export function decodeObjectSpecGob(bytes: Uint8Array, limits?: DecodeOptions | 
   const bad = new WeakMap<Uint8Array, number>();
   const m = decodeGob<Map<string, GoIface | null>>(objectSpecGo, bytes, { ids, registry: packerRegistry(), badString: (b, at) => bad.set(b, at), limits });
   const spec = objectSpecFromGo(m, (b) => bad.get(b));
-  spaces.set(spec, ids);
+  keepSpace(spec, ids);
   return spec;
 }
 
@@ -67,7 +105,7 @@ export function decodeCtyValueGob(bytes: Uint8Array, limits?: DecodeOptions | De
   const ids = new IdSpace();
   const v = decodeGob<CtyValue | null>(ctyValueGo, bytes, { ids, registry: packerRegistry(), limits });
   if (v === null) throw new WireError('gob', 0, 'empty cty.Value');
-  spaces.set(v, ids);
+  keepSpace(v, ids);
   return v;
 }
 
@@ -81,7 +119,7 @@ export function encodeCtyValueGob(v: CtyValue, opts: GobEncodeOptions = {}): Uin
 export function decodeCtyGobEncoding(bytes: Uint8Array): CtyValue {
   const ids = new IdSpace();
   const v = decodeValueStream(bytes, { ids, registry: packerRegistry(), depth: 0, offset: 0 });
-  spaces.set(v, ids);
+  keepSpace(v, ids);
   return v;
 }
 

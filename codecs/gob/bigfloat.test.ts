@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { CtyNumber, ROUNDING_MODES } from '../cty/number.js';
 import { formatNumberText } from '../cty/numtext.js';
 import { WireError } from '../wire/errors.js';
-import { decodeBigFloat, encodeBigFloat } from './bigfloat.js';
+import { decodeBigFloat, encodeBigFloat, writeBigFloatBytes } from './bigfloat.js';
+import { ByteWriter } from '../wire/writer.js';
 import { decodeGobStream, type GobValue } from './dynamic.js';
 import { hex, vector, vectors } from '../../testkit/vectors.js';
 
@@ -110,6 +111,24 @@ test('property: any mantissa keeps its value; it is written in the fewest words'
       assert.is(back.mant, mant << BigInt(shift));
       assert.is(back.exp, exp - shift);
       assert.is(back.mant.toString(2).length, Math.ceil(mant.toString(2).length / 64) * 64);
+    }),
+  );
+});
+
+test('property: one-word mantissas (any bit length) are normalised to the top of the word; the counted form is the gob byte string', () => {
+  fc.assert(
+    fc.property(fc.bigInt({ min: 1n, max: (1n << 64n) - 1n }), fc.integer({ min: -5000, max: 5000 }), fc.integer({ min: 1, max: 64 }), (mant, exp, prec) => {
+      const n = new CtyNumber('finite', mant % 2n === 0n, mant, exp, prec);
+      const b = encodeBigFloat(n);
+      assert.is(b.length, 18);
+      const bl = mant.toString(2).length;
+      const back = decodeBigFloat(b);
+      assert.is(back.mant, mant << BigInt(64 - bl));
+      assert.is(back.exp, exp - (64 - bl));
+      const w = new ByteWriter();
+      w.writeByte(0x55);
+      writeBigFloatBytes(w, n);
+      assert.equal([...w.finish()], [0x55, 18, ...b]);
     }),
   );
 });

@@ -15,6 +15,8 @@
  */
 import { WireError } from '../wire/errors.js';
 import { CtyNumber, MAX_PREC, ROUNDING_MODES, type Accuracy, type NumberForm } from '../cty/number.js';
+import { ByteWriter } from '../wire/writer.js';
+import { writeGobUint } from './wire.js';
 
 const FORMS: readonly NumberForm[] = ['zero', 'finite', 'inf'];
 
@@ -85,7 +87,24 @@ export function decodeBigFloat(b: Uint8Array, offset = 0): CtyNumber {
   return new CtyNumber('finite', neg, mant, exp - bl, prec, mode!, acc);
 }
 
+/** The GobEncode bytes of n. */
 export function encodeBigFloat(n: CtyNumber): Uint8Array {
+  const w = new ByteWriter(32);
+  writeBigFloat(w, n, false);
+  return w.finish();
+}
+
+/** The GobEncode bytes of n written into w as a gob byte string (count, then the bytes). */
+export function writeBigFloatBytes(w: ByteWriter, n: CtyNumber): void {
+  writeBigFloat(w, n, true);
+}
+
+/**
+ * Writes n's GobEncode bytes into w, after their gob count when `counted`. A mantissa below 2^64
+ * (every decoded cty number of up to 64 bits of precision) is normalised in two 32-bit halves,
+ * with no bigint arithmetic; longer ones a word at a time.
+ */
+function writeBigFloat(w: ByteWriter, n: CtyNumber, counted: boolean): void {
   const bad = (reason: string): never => {
     throw new WireError('gob', 0, `big.Float: ${reason}`);
   };
@@ -95,38 +114,78 @@ export function encodeBigFloat(n: CtyNumber): Uint8Array {
   const form = FORMS.indexOf(n.form);
   if (form < 0) bad(`bad form ${String(n.form)}`);
   if (!Number.isInteger(n.prec) || n.prec < 0 || n.prec > MAX_PREC) bad(`precision ${n.prec} out of range (limit ${MAX_PREC} bits)`);
+  const finite = n.form === 'finite';
   let words = 0;
   let mant = 0n;
+  let hi = 0;
+  let lo = 0;
+  /** The mantissa is the one word hi:lo (else `mant`, `words` words). */
+  let halves = false;
   let exp = 0;
-  if (n.form === 'finite') {
+  if (finite) {
     if (n.mant <= 0n) bad('finite number needs a positive mantissa');
     if (n.prec === 0) bad('zero precision finite number');
-    const bl = bitLength(n.mant);
-    words = Math.ceil(bl / 64);
-    mant = n.mant << BigInt(words * 64 - bl);
-    exp = n.exp + bl;
+    if (n.mant < TWO_64) {
+      // One word (the precision needs at least one, so nothing is cut off).
+      word.setBigUint64(0, n.mant);
+      hi = word.getUint32(0);
+      lo = word.getUint32(4);
+      const bl = hi !== 0 ? 64 - Math.clz32(hi) : 32 - Math.clz32(lo);
+      const shift = 64 - bl;
+      if (shift >= 32) {
+        hi = (lo << (shift - 32)) >>> 0;
+        lo = 0;
+      } else if (shift > 0) {
+        hi = ((hi << shift) | (lo >>> (32 - shift))) >>> 0;
+        lo = (lo << shift) >>> 0;
+      }
+      words = 1;
+      halves = true;
+      exp = n.exp + bl;
+    } else {
+      const bl = bitLength(n.mant);
+      words = Math.ceil(bl / 64);
+      mant = n.mant << BigInt(words * 64 - bl);
+      exp = n.exp + bl;
+      // Go writes at most the words the precision needs; anything cut off must be zero.
+      const need = Math.ceil(n.prec / 64);
+      if (words > need) {
+        const cut = BigInt((words - need) * 64);
+        if (mant & ((1n << cut) - 1n)) bad(`mantissa has more bits than precision ${n.prec}`);
+        mant >>= cut;
+        words = need;
+      }
+    }
     if (!Number.isInteger(exp) || exp < -0x80000000 || exp > 0x7fffffff) bad(`exponent ${exp} out of range`);
-    // Go writes at most the words the precision needs; anything cut off must be zero.
-    const need = Math.ceil(n.prec / 64);
-    if (words > need) {
-      const cut = BigInt((words - need) * 64);
-      if (mant & ((1n << cut) - 1n)) bad(`mantissa has more bits than precision ${n.prec}`);
-      mant >>= cut;
-      words = need;
+  }
+  const size = 6 + (finite ? 4 + words * 8 : 0);
+  if (counted) writeGobUint(w, size);
+  w.ensure(size);
+  const b = w.buf;
+  const p = w.pos;
+  b[p] = 1;
+  b[p + 1] = (mode << 5) | ((n.acc + 1) << 3) | (form << 1) | (n.neg ? 1 : 0);
+  putUint32(b, p + 2, n.prec >>> 0);
+  if (finite) {
+    putUint32(b, p + 6, exp >>> 0);
+    if (halves) {
+      putUint32(b, p + 10, hi);
+      putUint32(b, p + 14, lo);
+    } else {
+      // A word at a time, least significant last.
+      for (let i = p + size - 8; i >= p + 10; i -= 8) {
+        word.setBigUint64(0, BigInt.asUintN(64, mant));
+        for (let k = 0; k < 8; k++) b[i + k] = wordBytes[k]!;
+        mant >>= 64n;
+      }
     }
   }
-  const out = new Uint8Array(6 + (n.form === 'finite' ? 4 + words * 8 : 0));
-  out[0] = 1;
-  out[1] = (mode << 5) | ((n.acc + 1) << 3) | (form << 1) | (n.neg ? 1 : 0);
-  const dv = new DataView(out.buffer);
-  dv.setUint32(2, n.prec >>> 0);
-  if (n.form === 'finite') {
-    dv.setInt32(6, exp);
-    // A word at a time, least significant last.
-    for (let i = out.length - 8; i >= 10; i -= 8) {
-      dv.setBigUint64(i, BigInt.asUintN(64, mant));
-      mant >>= 64n;
-    }
-  }
-  return out;
+  w.pos = p + size;
+}
+
+function putUint32(b: Uint8Array, at: number, v: number): void {
+  b[at] = v >>> 24;
+  b[at + 1] = (v >>> 16) & 0xff;
+  b[at + 2] = (v >>> 8) & 0xff;
+  b[at + 3] = v & 0xff;
 }

@@ -7,22 +7,29 @@
  */
 
 /**
- * A hash of the length and every byte of b[start, end), four bytes per step (murmur3-style
- * mixing). Every byte counts: keys that share their ends and differ in the middle (type streams
- * whose attribute names differ) must spread over the slots, or lookups walk long chains.
+ * A hash of the length and every byte of b[start, end), eight bytes per step in two
+ * murmur3-style lanes read through a DataView (unaligned 32-bit loads, several times faster than
+ * byte loads on long keys). Every byte counts: keys that share their ends and differ in the
+ * middle (type streams whose attribute names differ) must spread over the slots, or lookups walk
+ * long chains.
  */
 export function hashBytes(b: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5 ^ (end - start);
+  let g = 0x9747b28c;
   let i = start;
-  for (const last = end - 3; i < last; i += 4) {
-    let k = b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
-    k = Math.imul(k, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, 0x1b873593);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  if (end - start >= 16) {
+    const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    for (const last = end - 7; i < last; i += 8) {
+      const k = Math.imul(dv.getInt32(i, true), 0xcc9e2d51);
+      const m = Math.imul(dv.getInt32(i + 4, true), 0x1b873593);
+      h ^= (k << 15) | (k >>> 17);
+      g ^= (m << 13) | (m >>> 19);
+      h = (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
+      g = (Math.imul((g << 17) | (g >>> 15), 5) + 0x2c1b3c6d) | 0;
+    }
   }
   for (; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  h ^= Math.imul(g, 0x85ebca6b);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -32,7 +39,15 @@ export function hashBytes(b: Uint8Array, start: number, end: number): number {
 function sameBytes(key: Uint8Array, b: Uint8Array, start: number, end: number): boolean {
   const n = key.length;
   if (n !== end - start) return false;
-  for (let i = 0; i < n; i++) if (key[i] !== b[start + i]) return false;
+  let i = 0;
+  if (n >= 16) {
+    const dk = new DataView(key.buffer, key.byteOffset, n);
+    const db = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    for (const last = n - 7; i < last; i += 8) {
+      if (dk.getInt32(i, true) !== db.getInt32(start + i, true) || dk.getInt32(i + 4, true) !== db.getInt32(start + i + 4, true)) return false;
+    }
+  }
+  for (; i < n; i++) if (key[i] !== b[start + i]) return false;
   return true;
 }
 

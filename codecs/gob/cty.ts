@@ -17,11 +17,11 @@
 import { checkNumber } from '../cty/number-limits.js';
 import { WireError } from '../wire/errors.js';
 import type { ByteWriter } from '../wire/writer.js';
-import { NIL_TYPE_LIST, T, typeEquals, type CtyType } from '../cty/types.js';
+import { NIL_TYPE_LIST, T, objectType, typeEquals, type CtyType } from '../cty/types.js';
 import { Unknown, type CtyValue, type Raw } from '../cty/values.js';
 import { CtyNumber } from '../cty/number.js';
 import { buildSet } from '../cty/set-order.js';
-import { decodeBigFloat, encodeBigFloat } from './bigfloat.js';
+import { decodeBigFloat, encodeBigFloat, writeBigFloatBytes } from './bigfloat.js';
 import { decodeGob } from './decoder.js';
 import { GobEncoder, type GoIface } from './encoder.js';
 import { goAny, goBool, goInt, goInterface, goMap, goNamedBasic, goPtr, goSlice, goString, goStruct, gobEncoder, type ExternalContext } from './gotype.js';
@@ -69,6 +69,10 @@ export const bigFloatGo = gobEncoder<CtyNumber>(
     encode: (n) => {
       if (!(n instanceof CtyNumber)) return bad('big.Float value must be a CtyNumber');
       return encodeBigFloat(n);
+    },
+    encodeTo: (w, n) => {
+      if (!(n instanceof CtyNumber)) return bad('big.Float value must be a CtyNumber');
+      writeBigFloatBytes(w, n);
     },
     decode: (b, ctx) => {
       const n = decodeBigFloat(b, ctx.offset);
@@ -154,10 +158,11 @@ function typeImpl(t: CtyType): GoIface {
     case 'set':
       return { type: typeSetGo, value: { ElementTypeT: t.elem } };
     case 'tuple':
-      return { type: typeTupleGo, value: { ElemTypes: [...t.elems] } };
+      return { type: typeTupleGo, value: { ElemTypes: t.elems } };
     case 'object': {
+      // The type's own (immutable) map is what is encoded: no copy.
       const opt = t.optional.size > 0 ? new Map([...t.optional].map((k) => [k, {}])) : null;
-      return { type: typeObjectGo, value: { AttrTypes: new Map(t.attrs), AttrOptional: opt } };
+      return { type: typeObjectGo, value: { AttrTypes: t.attrs, AttrOptional: opt } };
     }
     case 'dynamic':
       return bad('type not registered for interface: cty.pseudoTypeDynamic (go-cty cannot gob-encode DynamicPseudoType)');
@@ -219,9 +224,10 @@ function decodeTypeStream(b: Uint8Array, ctx: ExternalContext): CtyType {
       const attrs = (v['AttrTypes'] as Map<unknown, CtyType | null> | null) ?? new Map<unknown, CtyType | null>();
       const out = new Map<string, CtyType>();
       for (const [k, at] of attrs) out.set(key(k, ctx.offset), elemType(at, ctx));
-      const opt = (v['AttrOptional'] as Map<string, unknown> | null) ?? new Map<string, unknown>();
+      const opt = v['AttrOptional'] as Map<string, unknown> | null;
+      if (opt === null || opt.size === 0) return objectType(out);
       for (const k of opt.keys()) if (!out.has(k)) bad(`optional attribute ${JSON.stringify(k)} is not an attribute of the object type`, ctx.offset);
-      return T.object(out, opt.keys());
+      return objectType(out, new Set(opt.keys()));
     }
   }
   return bad(`${impl.type.str} is not a cty type implementation`, ctx.offset);

@@ -21,7 +21,7 @@ import {
 } from './gotype.js';
 import { IdSpace } from './idspace.js';
 import { GobRegistry } from './registry.js';
-import type { TypeId } from './types.js';
+import type { TypeId, WireType } from './types.js';
 import { writeWireType } from './types.js';
 import { writeGobBytes, writeGobFloat, writeGobInt, writeGobInt64, writeGobString, writeGobUint, writeGobUint64 } from './wire.js';
 
@@ -145,7 +145,7 @@ export class GobEncoder {
     const info = this.ids.getTypeInfo(ut);
     if (info.wire === null) return false;
     writeGobInt(b, -info.id);
-    writeWireType(b, info.wire);
+    b.writeBytes(wireBytes(info.wire));
     flushMessage(w, b);
     this.sent.set(ut.base, info.id);
     if (ut.user !== ut.base) this.sent.set(ut.user, info.id);
@@ -229,6 +229,29 @@ export class GobEncoder {
   externalContext(): ExternalContext {
     return { ids: this.ids, registry: this.registry, depth: this.depth, offset: 0, ...(this.depthMark ? { depthMark: this.depthMark } : {}) };
   }
+}
+
+/**
+ * The encoding of each definition, by definition object: definitions are immutable and shared
+ * (interned by the streams that showed them, kept by the id spaces that assigned them), and the
+ * same few are sent at the head of every nested cty stream.
+ */
+const wireBytesCache = new WeakMap<WireType, Uint8Array>();
+
+function wireBytes(wt: WireType): Uint8Array {
+  let b = wireBytesCache.get(wt);
+  if (b === undefined) {
+    const w = messagePool.get();
+    try {
+      w.pos = 0;
+      writeWireType(w, wt);
+      b = w.finish();
+    } finally {
+      messagePool.put(w);
+    }
+    wireBytesCache.set(wt, b);
+  }
+  return b;
 }
 
 // ---- compiled ops (cached per GoType for the life of the program) ----

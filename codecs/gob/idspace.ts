@@ -131,6 +131,25 @@ export function effectiveObservations(obs: readonly Observation[]): Observation[
 
 let spaces = 0;
 
+const sameEntry = (a: Entry, b: Entry): boolean =>
+  a.id === b.id &&
+  a.name === b.name &&
+  a.kind === b.kind &&
+  a.elem === b.elem &&
+  a.key === b.key &&
+  a.len === b.len &&
+  a.fields.length === b.fields.length &&
+  a.fields.every((f, i) => f.name === b.fields[i]!.name && f.id === b.fields[i]!.id);
+
+/** A number per object (Go types, definitions), for state hashes. */
+const objectNumbers = new WeakMap<object, number>();
+let nextObjectNumber = 1;
+function objectNumber(o: object): number {
+  let n = objectNumbers.get(o);
+  if (n === undefined) objectNumbers.set(o, (n = nextObjectNumber++));
+  return n;
+}
+
 export class IdSpace {
   /** A number no other IdSpace of this program has (caches remember spaces by it, not by reference). */
   readonly uid = ++spaces;
@@ -194,11 +213,17 @@ export class IdSpace {
   }
 
   /**
-   * True when this space answers getTypeInfo for every type of an info journal with the very
-   * TypeInfo recorded (then encoding asks nothing new of it: every answer is already fixed).
+   * True when this space answers getTypeInfo for every type of an info journal with the TypeInfo
+   * recorded: the same id and the very same definition object (then encoding asks nothing new of
+   * it, and every answer writes what it wrote before). Definitions a stream showed are interned
+   * (stream.ts), so spaces that decoded the same definitions hold each other's journals.
    */
   holds(pairs: readonly (GoType | TypeInfo)[]): boolean {
-    for (let i = 0; i < pairs.length; i += 2) if (this.infos.get(pairs[i] as GoType) !== pairs[i + 1]) return false;
+    for (let i = 0; i < pairs.length; i += 2) {
+      const have = this.infos.get(pairs[i] as GoType);
+      const want = pairs[i + 1] as TypeInfo;
+      if (have !== want && (have === undefined || have.id !== want.id || have.wire !== want.wire)) return false;
+    }
     return true;
   }
 
@@ -318,6 +343,44 @@ export class IdSpace {
 
   private bump(id: TypeId): void {
     if (id >= this.nextId) this.nextId = id + 1;
+  }
+
+  /**
+   * A hash of this space's state (its Go types with their ids and definitions, and its next id),
+   * equal for spaces that `sameState` calls equal.
+   */
+  stateHash(): number {
+    let h = Math.imul(this.nextId ^ 0x9e3779b9, 0x85ebca6b);
+    for (const [t, i] of this.infos) {
+      h = Math.imul(h ^ objectNumber(t), 0xcc9e2d51);
+      h = Math.imul(h ^ i.id, 0x1b873593);
+      h = Math.imul(h ^ (i.wire === null ? 0 : objectNumber(i.wire)), 0xcc9e2d51);
+    }
+    for (const [t, e] of this.types) {
+      h = Math.imul(h ^ objectNumber(t), 0x1b873593);
+      h = Math.imul(h ^ e.id, 0xcc9e2d51);
+    }
+    return (h ^ (h >>> 16)) >>> 0;
+  }
+
+  /**
+   * True when `o` holds the same state: the same Go types in the same order with the same ids,
+   * names and definitions (definition objects compared by identity: equal definitions a stream
+   * showed are one interned object), and the same next id.
+   */
+  sameState(o: IdSpace): boolean {
+    if (o.nextId !== this.nextId || o.infos.size !== this.infos.size || o.types.size !== this.types.size) return false;
+    const oi = o.infos.entries();
+    for (const [t, i] of this.infos) {
+      const [u, j] = oi.next().value as [GoType, TypeInfo];
+      if (u !== t || (i !== j && (i.id !== j.id || i.wire !== j.wire))) return false;
+    }
+    const ot = o.types.entries();
+    for (const [t, e] of this.types) {
+      const [u, f] = ot.next().value as [GoType, Entry];
+      if (u !== t || (e !== f && !sameEntry(e, f))) return false;
+    }
+    return true;
   }
 
   /** Every id this space has assigned or observed, with the Go type (String()) it belongs to. */

@@ -29,13 +29,27 @@ interface Entry<V> {
   space: number;
 }
 
+/**
+ * A registry's cache, and the hashes of streams decoded once and not kept (yet): a fixed table,
+ * a slot per hash's low bits, so remembering costs no memory per stream.
+ */
+interface Caches<V> {
+  readonly cache: BytesCache<Entry<V>>;
+  readonly seenOnce: Uint32Array;
+}
+
+const SEEN_ONCE_SLOTS = 4096;
+/** Streams up to this long are kept the first time. */
+const KEEP_AT_ONCE_BYTES = 256;
+
 export class NestedDecodeCache<V> {
-  private byRegistry = new WeakMap<GobRegistry, BytesCache<Entry<V>>>();
+  private byRegistry = new WeakMap<GobRegistry, Caches<V>>();
 
   constructor(
     private readonly decode: (b: Uint8Array, ctx: ExternalContext) => V,
     private readonly maxEntries = 1024,
-    private readonly maxKeyBytes = 1 << 16,
+    /** Longer streams are neither looked up nor kept. */
+    private readonly maxKeyBytes = 2048,
   ) {
     onClearCaches(() => (this.byRegistry = new WeakMap()));
   }
@@ -46,8 +60,13 @@ export class NestedDecodeCache<V> {
 
   /** The result for buf[start, end) (a view is made only when the bytes must be decoded). */
   getAt(buf: Uint8Array, start: number, end: number, ctx: ExternalContext): V {
-    let cache = this.byRegistry.get(ctx.registry);
-    if (cache === undefined) this.byRegistry.set(ctx.registry, (cache = new BytesCache(this.maxEntries, this.maxKeyBytes)));
+    let caches = this.byRegistry.get(ctx.registry);
+    if (caches === undefined) this.byRegistry.set(ctx.registry, (caches = { cache: new BytesCache(this.maxEntries, this.maxKeyBytes), seenOnce: new Uint32Array(SEEN_ONCE_SLOTS) }));
+    // A long stream is decoded without a lookup: hashing it would touch every byte of it, again
+    // at each level of nesting, where decoding it reads its own fields and looks up the (shorter)
+    // streams nested inside, which are cached.
+    if (end - start > this.maxKeyBytes) return this.decode(start === 0 && end === buf.length ? buf : buf.subarray(start, end), ctx);
+    const cache = caches.cache;
     const h = hashBytes(buf, start, end);
     const hit = cache.get(buf, start, end, h);
     if (hit !== undefined && ctx.depth + hit.depth <= MAX_DEPTH) {
@@ -72,6 +91,14 @@ export class NestedDecodeCache<V> {
       if (outer !== undefined) for (let i = 0; i < mine.length; i++) outer.push(mine[i]!);
       const m = ctx.depthMark;
       if (m !== undefined && mark.max > m.max) m.max = mark.max;
+    }
+    // A short stream (a primitive type, a list of one) is kept at once: those recur throughout a
+    // spec. A longer one is kept from the second time its bytes are met: met once (an object
+    // type embedding a payload's own attribute names), its copy would be held for nothing.
+    const slot = h & (SEEN_ONCE_SLOTS - 1);
+    if (end - start > KEEP_AT_ONCE_BYTES && caches.seenOnce[slot] !== h) {
+      caches.seenOnce[slot] = h;
+      return value;
     }
     const reached = mark.max;
     cache.set(buf, { value, obs: effectiveObservations(mine), depth: reached - ctx.depth, space: ids.uid }, start, end, h);

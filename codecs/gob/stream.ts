@@ -33,6 +33,8 @@ interface InternedType {
 }
 const internedTypes = new BytesCache<InternedType>(4096, 4096, 1 << 20);
 let nextSerial = 1;
+/** Messages up to this long are looked up whole before their definition is parsed. */
+const INTERN_WHOLE_MESSAGE_BYTES = 512;
 onClearCaches(() => internedTypes.clear());
 
 /** Result of a read attempt. */
@@ -281,18 +283,26 @@ export class GobStreamReader {
   private recvType(id: TypeId, at: number): void {
     if (id < FIRST_USER_ID) this.fail(`type definition for predefined id ${id}`, at);
     const r = this.r;
-    // A definition that ends its message is looked up by its bytes before being parsed again.
+    const buf = r.buf;
+    // A definition is interned by its exact bytes (type id included). Most end their message
+    // (each is a message of its own), so a short message is looked up whole before parsing; a
+    // long one (a definition inside an interface value, followed by the rest of the value) is
+    // parsed first and looked up by the definition's bytes only, so lookups never hash a value.
     const end = r.end;
-    let known = internedTypes.get(r.buf, at, end);
+    const whole = end - at <= INTERN_WHOLE_MESSAGE_BYTES;
+    let known = whole ? internedTypes.get(buf, at, end) : undefined;
     let wt: WireType;
     if (known !== undefined) {
       wt = known.wire;
       r.pos = end;
     } else {
       wt = readWireType(r);
-      if (r.pos === end) {
+      const stop = r.pos;
+      if (!whole || stop !== end) known = internedTypes.get(buf, at, stop);
+      if (known !== undefined) wt = known.wire;
+      else {
         known = { wire: wt, serial: nextSerial++ };
-        internedTypes.set(r.buf, known, at, end);
+        internedTypes.set(buf, known, at, stop);
       }
     }
     const have = this.types.get(id);
@@ -300,8 +310,7 @@ export class GobStreamReader {
       this.fail(wireTypeEquals(have, wt) ? `duplicate definition of type id ${id}` : `definition of type id ${id} contradicts its earlier definition`, at);
     }
     this.types.set(id, wt);
-    // A definition followed by more bytes gets a serial of its own (never shared).
-    this.serials.set(id, known !== undefined ? known.serial : nextSerial++);
+    this.serials.set(id, known.serial);
     this.typeIds.push(id);
     this.added.push(id);
   }

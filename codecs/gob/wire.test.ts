@@ -218,6 +218,26 @@ test('values too large for a JS number are refused by the number readers, kept b
   assert.throws(() => readGobInt(reader(bytesOf((w) => writeGobInt64(w, -(1n << 62n))))), isGobError(/out of range/));
 });
 
+test('long strings between other values: the count fits its bytes whatever room was set aside', () => {
+  const w = new ByteWriter(16);
+  const strings = ['é'.repeat(50), 'x'.repeat(100), 'ü'.repeat(200), '€'.repeat(30000), 'y'.repeat(70)];
+  for (const s of strings) {
+    writeGobUint(w, 7);
+    writeGobString(w, s);
+  }
+  writeGobUint(w, 9);
+  const r = reader(w.finish());
+  for (const s of strings) {
+    assert.is(readGobUint(r), 7);
+    const at = r.pos;
+    assert.is(readGobString(r), s);
+    const n = new TextEncoder().encode(s).length;
+    assert.is(readGobUint(reader(w.finish().subarray(at))), n);
+  }
+  assert.is(readGobUint(r), 9);
+  assert.is(r.remaining, 0);
+});
+
 test('lengths beyond the input and invalid UTF-8 are WireErrors', () => {
   assert.throws(() => readGobBytes(reader(fromHex('05 61 62'))), isGobError(/exceeds/));
   assert.throws(() => readGobString(reader(fromHex('fe 10 00 61'))), isGobError(/exceeds/));

@@ -12,7 +12,7 @@
  * and `…64` (bigint) for integer values, which may use the full 64 bits.
  */
 import type { ByteReader } from '../wire/reader.js';
-import { utf8Length, type ByteWriter } from '../wire/writer.js';
+import type { ByteWriter } from '../wire/writer.js';
 import { WireError } from '../wire/errors.js';
 
 const floatView = new DataView(new ArrayBuffer(8));
@@ -462,13 +462,29 @@ export function writeGobString(w: ByteWriter, s: string): void {
       return;
     }
   }
-  // Byte length first, then the bytes straight into the buffer.
-  const n = utf8Length(s);
-  if (n !== len && !wellFormed(s)) throw new WireError('gob', w.pos, 'string holds a lone UTF-16 surrogate (not representable as UTF-8)');
+  // The bytes straight into the buffer, after room for the longest count they could need (3
+  // bytes per UTF-16 unit); then the count in front, and the bytes moved down to it when it is
+  // shorter. No pass over the string in JavaScript.
+  const most = len * 3;
+  const room = gobUintSize(most);
+  w.ensure(room + most);
+  const p = w.pos;
+  const n = utf8.encodeInto(s, w.buf.subarray(p + room, p + room + most)).written;
+  if (n !== len && !wellFormed(s)) throw new WireError('gob', p, 'string holds a lone UTF-16 surrogate (not representable as UTF-8)');
   writeGobUint(w, n);
-  w.ensure(n);
-  utf8.encodeInto(s, w.buf.subarray(w.pos, w.pos + n));
+  if (w.pos < p + room) w.buf.copyWithin(w.pos, p + room, p + room + n);
   w.pos += n;
+}
+
+/** Bytes writeGobUint takes for a safe integer x. */
+function gobUintSize(x: number): number {
+  if (x < 0x80) return 1;
+  let n = 1;
+  while (x >= 256) {
+    x = Math.floor(x / 256);
+    n++;
+  }
+  return n + 1;
 }
 
 /** Index where the first invalid UTF-8 sequence of `b` starts (as Go's utf8 sees it); b.length when all is valid. */

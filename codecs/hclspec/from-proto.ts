@@ -43,10 +43,14 @@ export function fromProto(msg: ProtoSpec, codec: CodecName = 'hclspec'): Spec {
  * *hcldec.ObjectSpec for it, which the SDK dereferences.
  */
 export function objectFromProto(msg: ProtoSpec, codec: CodecName = 'hclspec'): ObjectSpec {
-  const spec = fromProto(msg, codec);
+  return requireObjectSpec(fromProto(msg, codec), msg.at ?? 0, codec);
+}
+
+/** The SDK's check on a converted spec: an ObjectSpec, else WireError(codec) at `at` naming what it is. */
+export function requireObjectSpec(spec: Spec, at: number, codec: CodecName): ObjectSpec {
   if (spec.kind !== 'object') {
     const goType = spec.kind === 'attr' ? '*hcldec.AttrSpec' : spec.kind === 'block' ? '*hcldec.BlockSpec' : '*hcldec.BlockListSpec';
-    throw new WireError(codec, msg.at ?? 0, `decoded HCL spec is not an object spec: ${goType}`);
+    throw new WireError(codec, at, `decoded HCL spec is not an object spec: ${goType}`);
   }
   return spec;
 }

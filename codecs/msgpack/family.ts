@@ -9,7 +9,7 @@ import type { FamilyCodec, VectorContext } from '../family.js';
 import { valueFromCanonical, valueToCanonical } from '../cty/canonical.js';
 import { parseTypeJSON } from '../cty/type-json.js';
 import { normalizeValue } from '../cty/value-build.js';
-import { T, type CtyType } from '../cty/types.js';
+import { T, primitiveTypeNamed, type CtyType } from '../cty/types.js';
 import type { CtyValue } from '../cty/values.js';
 import { marshalCtyJSON, unmarshalCtyJSON } from '../cty/json.js';
 import { marshalCtyMsgpack, unmarshalCtyMsgpack } from '../cty/msgpack.js';
@@ -26,6 +26,9 @@ const utf8 = new TextEncoder();
 export function contextType(ctx: VectorContext): CtyType {
   const j = ctx['type'];
   if (j === undefined) return T.DynamicPseudoType;
+  // a primitive type's name ("dynamic", "string", …): nothing to parse or keep
+  const named = typeof j === 'string' ? primitiveTypeNamed(j) : undefined;
+  if (named !== undefined) return named;
   const key = typeof j === 'string' ? j : JSON.stringify(j);
   let t = typeCache.get(key);
   if (!t) {

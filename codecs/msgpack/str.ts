@@ -2,13 +2,14 @@
  * msgpack `str` payloads <-> JS strings, fast, for both msgpack dialects we speak (ugorji for
  * net/rpc, vmihailenco for go-cty): both write fixstr (< 32 bytes), str8 (< 256), str16, str32.
  *
- * - Reading: short ASCII by hand, the rest through Node's native UTF-8 slice when there is one
+ * - Reading: short ASCII by hand (`shortAsciiString`, codecs/wire/utf8.ts), the rest through Node's native UTF-8 slice when there is one
  *   (a string without U+FFFD came from valid UTF-8; one with it is re-checked by a fatal
  *   TextDecoder), else TextDecoder. Invalid UTF-8 is reported, never replaced.
  * - Writing: one pass, no length pre-scan: the header is reserved for the smallest byte length
  *   (all ASCII), the bytes are written, and the payload is moved when the header turns out longer.
  */
 import type { ByteWriter } from '../wire/writer.js';
+import { shortAsciiString } from '../wire/utf8.js';
 
 const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const te = new TextEncoder();
@@ -25,47 +26,13 @@ const nodeUtf8Slice: Utf8Slice | undefined = (() => {
   }
 })();
 
-const fcc = String.fromCharCode;
-
-/** buf[s, s+n) when it is all ASCII and n <= 12, else undefined (the caller takes the general path). */
-function shortAscii(b: Uint8Array, s: number, n: number): string | undefined {
-  let or = 0;
-  for (let i = s; i < s + n; i++) or |= b[i]!;
-  if (or > 0x7f) return undefined;
-  switch (n) {
-    case 0:
-      return '';
-    case 1:
-      return fcc(b[s]!);
-    case 2:
-      return fcc(b[s]!, b[s + 1]!);
-    case 3:
-      return fcc(b[s]!, b[s + 1]!, b[s + 2]!);
-    case 4:
-      return fcc(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!);
-    case 5:
-      return fcc(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!);
-    case 6:
-      return fcc(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!);
-    case 7:
-      return fcc(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!);
-    case 8:
-      return fcc(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!);
-  }
-  let out = fcc(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!);
-  for (let i = s + 8; i < s + n; i++) out += fcc(b[i]!);
-  return out;
-}
-
 /**
  * The UTF-8 text in buf[start, start+n), or undefined when those bytes are not valid UTF-8 (the
  * caller reports it). The range must lie inside buf. A leading BOM is kept, as Go keeps it.
  */
 export function decodeUtf8(buf: Uint8Array, start: number, n: number): string | undefined {
-  if (n <= 12) {
-    const s = shortAscii(buf, start, n);
-    if (s !== undefined) return s;
-  }
+  const s = shortAsciiString(buf, start, n);
+  if (s !== undefined) return s;
   if (nodeUtf8Slice !== undefined) {
     const s = nodeUtf8Slice.call(buf, start, start + n);
     if (s.indexOf('\ufffd') < 0) return s;

@@ -7,6 +7,8 @@ import { protoObjectSpec, protoSpec } from '../../testkit/hclspec/spec-arbitrari
 import { isWireError } from '../wire/errors.js';
 import { canonicalDiff } from '../../testkit/compare.js';
 import { decodeSpecProto, encodeSpecProto } from './spec.js';
+import { readSpecMessage } from './spec-reader.js';
+import { T, compareGoStrings } from '../cty/types.js';
 import { pbjsDecodeSpec, pbjsEncodeSpec } from '../../testkit/protobuf/pbjs-peer.js';
 
 const same = (got: Spec, want: Spec): void => {
@@ -115,6 +117,52 @@ test('fuzz: corrupted encodings of valid specs give a model or a WireError, and 
   fc.assert(fc.property(corrupted, agree), { numRuns: 2000 });
   // the input seed -436204079 found: same attributes, other order
   fc.assert(fc.property(corrupted, agree), { numRuns: 2000, seed: -436204079 });
+});
+
+const attrOf = (name: string): Spec => ({ kind: 'attr', name, type: T.String, required: false });
+const objectOf = (...entries: [string, Spec][]): Spec => ({ kind: 'object', attrs: new Map(entries) });
+/** The keys of the top object in wire order, as the general reader reads them. */
+const wireKeys = (bytes: Uint8Array): string[] => [...readSpecMessage(bytes).object!.entries!.keys()];
+
+test("the writer sorts keys in Go's order (UTF-8 bytes), also where JS's UTF-16 order differs", () => {
+  // U+FFFD is EF BF BD in UTF-8, U+1D11E (a surrogate pair in UTF-16) F0 9D 84 9E: Go puts U+FFFD first
+  const keys = ['\u{1D11E}', '\uFFFD', 'b', 'a', '\uE000x', '\u{1D11E}a'];
+  const bytes = encodeSpecProto(objectOf(...keys.map((k): [string, Spec] => [k, attrOf(k)])));
+  assert.equal(wireKeys(bytes), ['a', 'b', '\uE000x', '\uFFFD', '\u{1D11E}', '\u{1D11E}a']);
+  assert.equal(wireKeys(bytes), [...keys].sort(compareGoStrings));
+});
+
+test('writer refusals: the first problem front to back, whatever order the writer met them in', () => {
+  const literal: Spec = { kind: 'literal', value: { type: T.String, v: 'x' } as never };
+  const refusal = (spec: Spec): string => {
+    try {
+      encodeSpecProto(spec);
+    } catch (e) {
+      if (!isWireError(e)) throw e;
+      return `${e.codec}: ${e.reason}`;
+    }
+    return assert.unreachable('accepted') as never;
+  };
+  // "a" comes first in Go's order: its lone surrogate is the error, though "b" is written first
+  assert.match(refusal(objectOf(['a', attrOf('x\ud800')], ['b', literal])), /^protobuf: attribute name .* lone UTF-16 surrogate/);
+  // and the other way round: ToProto's text for the literal under "a"
+  assert.match(refusal(objectOf(['a', literal], ['b', attrOf('x\ud800')])), /^hclspec: failed to decode object spec: failed to convert object attribute "a"/);
+  // an attribute's type is checked before its name (as Go's ToProto converts it)
+  const badType: Spec = { kind: 'attr', name: 'x\ud800', type: T.set(T.String), required: false };
+  assert.match(refusal(badType), /^hclspec: /);
+});
+
+test('large specs: the writer grows its buffer (multi-byte lengths), then writes small specs as before', () => {
+  const big = objectOf(
+    ...Array.from({ length: 3000 }, (_, i): [string, Spec] => [`attribute_${i}_${'x'.repeat(i % 50)}`, attrOf(`name_${i}`.repeat(1 + (i % 9)))]),
+    ['nested', { kind: 'block', typeName: 'nested', required: true, nested: objectOf(['deep', attrOf('n'.repeat(70_000))]) }],
+  );
+  const bytes = encodeSpecProto(big);
+  assert.ok(bytes.length > 256 * 1024, `only ${bytes.length} bytes`);
+  same(decodeSpecProto(bytes), big);
+  assert.equal(Buffer.from(bytes).toString('hex'), Buffer.from(pbjsEncodeSpec(big)).toString('hex'));
+  const small = objectOf(['a', attrOf('a')]);
+  assert.equal(Buffer.from(encodeSpecProto(small)).toString('hex'), Buffer.from(pbjsEncodeSpec(small)).toString('hex'));
 });
 
 test.run();

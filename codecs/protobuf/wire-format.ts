@@ -95,13 +95,3 @@ function skipGroup(r: ByteReader, field: number, depth: number): void {
     skipField(r, tag, tagAt, depth);
   }
 }
-
-/** Byte count of v as a varint (v a non-negative safe integer). */
-export function varintSize(v: number): number {
-  let n = 1;
-  while (v >= 128) {
-    v = Math.floor(v / 128);
-    n++;
-  }
-  return n;
-}

@@ -13,10 +13,9 @@ import { budgetFor } from '../wire/limits.js';
 import type { FamilyCodec, VectorContext } from '../family.js';
 import { WireError } from '../wire/errors.js';
 import { ByteReader } from '../wire/reader.js';
-import type { ByteWriter } from '../wire/writer.js';
 import type { GoType } from './gotype.js';
 import { goTypeByName } from './messages.js';
-import { readMessage, rpcSlab, writeRequest, writeResponse, type Direction, type RpcMessage } from './frame.js';
+import { readMessageOf, rpcSlab, writeMessage, type Direction, type RpcMessage } from './frame.js';
 import { messageFromCanonical, messageToCanonical } from './canonical.js';
 
 function directionOf(ctx: VectorContext): Direction | undefined {
@@ -32,19 +31,13 @@ function bodyTypeOf(ctx: VectorContext): GoType | undefined {
   return goTypeByName(n);
 }
 
-/** One message model as its sender wrote it. */
-function writeMessage(w: ByteWriter, m: RpcMessage): void {
-  const body = m.nilBody ? null : m.body;
-  if (m.direction === 'request') writeRequest(w, m.header, body, { bodyType: m.bodyType });
-  else writeResponse(w, m.header, body, { bodyType: m.bodyType });
-}
-
 export const rpcFamily: FamilyCodec<RpcMessage> = {
   family: 'rpc',
   decode(bytes, ctx, limits) {
     const r = new ByteReader(bytes, 'rpc');
-    r.budget = budgetFor(limits, bytes.length);
-    const m = readMessage(r, directionOf(ctx), { fallbackBodyType: bodyTypeOf(ctx) });
+    // without limits, the reader makes the default budget over these bytes when a value first counts
+    if (limits !== undefined) r.budget = budgetFor(limits, bytes.length);
+    const m = readMessageOf(r, directionOf(ctx), undefined, bodyTypeOf(ctx));
     if (!r.atEnd()) r.fail(`${r.remaining} trailing bytes after the message`);
     const sm = ctx['serviceMethod'];
     if (typeof sm === 'string' && sm !== m.header.serviceMethod) {

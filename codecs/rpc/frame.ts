@@ -107,6 +107,17 @@ function checkSeq(w: ByteWriter, seq: bigint | number): void {
 const writeSeq = (w: ByteWriter, seq: bigint | number): void => (typeof seq === 'number' ? U.writeUint(w, seq) : U.writeUint64(w, seq));
 
 /**
+ * seq as a number when it is an integer in [0, 2^32) (one BigInt conversion, no BigInt
+ * comparisons: the common case), else -1 once checkSeq has found it a uint64 (written by writeSeq).
+ */
+function seqUint32(w: ByteWriter, seq: bigint | number): number {
+  const n = typeof seq === 'bigint' ? Number(seq) : seq;
+  if (n >= 0 && n <= 0xffffffff && (typeof seq === 'bigint' || Number.isInteger(n))) return n;
+  checkSeq(w, seq);
+  return -1;
+}
+
+/**
  * A body: net/rpc hands ugorji a pointer, so any body may be nil. `null` for a type without nil
  * writes nil (what a Go client sending `nil` args writes).
  */
@@ -115,24 +126,46 @@ function writeBody(w: ByteWriter, p: BodyPlan, body: unknown): void {
   else p.c.enc(w, body);
 }
 
-/** The body plan for a write: `opts.bodyType`, else as `bodyTypeFor` (unknown method: WireError at w.pos). */
-function writeBodyPlan(w: ByteWriter, plan: MethodPlan, direction: Direction, error: string, opts: BodyOptions): BodyPlan {
-  if (opts.bodyType) return bodyPlan(opts.bodyType);
+/**
+ * The body plan for a write: `bodyType`'s (the method's own plan when it is that type, with no
+ * lookup), else as `bodyTypeFor` with `fallback` (unknown method: WireError at w.pos).
+ */
+function writeBodyPlan(
+  w: ByteWriter,
+  plan: MethodPlan,
+  direction: Direction,
+  error: string,
+  bodyType: GoType | undefined,
+  fallback: GoType | undefined,
+): BodyPlan {
+  const own = direction === 'request' ? plan.req : plan.resp;
+  if (bodyType) return own !== undefined && own.type === bodyType ? own : bodyPlan(bodyType);
   if (direction === 'response' && error !== '') return errorReplyPlan();
-  const b = direction === 'request' ? plan.req : plan.resp;
-  if (b) return b;
-  if (opts.fallbackBodyType) return bodyPlan(opts.fallbackBodyType);
+  if (own) return own;
+  if (fallback) return bodyPlan(fallback);
   throw new WireError('rpc', w.pos, `unknown method ${JSON.stringify(plan.name)}`);
 }
 
 export function writeRequest(w: ByteWriter, header: { serviceMethod: string; seq: bigint | number }, body: unknown, opts: BodyOptions = {}): void {
+  writeRequestOf(w, header, body, opts.bodyType, opts.fallbackBodyType);
+}
+
+/** writeRequest with the options as arguments (no object per call). */
+function writeRequestOf(
+  w: ByteWriter,
+  header: { serviceMethod: string; seq: bigint | number },
+  body: unknown,
+  bodyType: GoType | undefined,
+  fallback: GoType | undefined,
+): void {
   const plan = planFor(header.serviceMethod);
-  const bp = writeBodyPlan(w, plan, 'request', '', opts);
+  const bp = writeBodyPlan(w, plan, 'request', '', bodyType, fallback);
   const seq = header.seq;
-  checkSeq(w, seq);
+  const seq32 = seqUint32(w, seq);
   if (plan.reqHead) {
     putBytes(w, plan.reqHead);
-    writeSeq(w, seq);
+    if (seq32 >= 0) U.writeUint(w, seq32);
+    else writeSeq(w, seq);
   } else reqHeader().enc(w, { ServiceMethod: header.serviceMethod, Seq: BigInt(seq) });
   writeBody(w, bp, body);
 }
@@ -143,18 +176,37 @@ export function writeResponse(
   body: unknown,
   opts: BodyOptions = {},
 ): void {
+  writeResponseOf(w, header, body, opts.bodyType, opts.fallbackBodyType);
+}
+
+/** writeResponse with the options as arguments. */
+function writeResponseOf(
+  w: ByteWriter,
+  header: { serviceMethod: string; seq: bigint | number; error?: string },
+  body: unknown,
+  bodyType: GoType | undefined,
+  fallback: GoType | undefined,
+): void {
   const error = header.error ?? '';
   const plan = planFor(header.serviceMethod);
-  const bp = writeBodyPlan(w, plan, 'response', error, opts);
+  const bp = writeBodyPlan(w, plan, 'response', error, bodyType, fallback);
   const seq = header.seq;
-  checkSeq(w, seq);
+  const seq32 = seqUint32(w, seq);
   if (plan.respHead && typeof error === 'string') {
     putBytes(w, plan.respHead);
-    writeSeq(w, seq);
+    if (seq32 >= 0) U.writeUint(w, seq32);
+    else writeSeq(w, seq);
     putBytes(w, KEY_ERROR);
     U.writeStr(w, error);
   } else respHeader().enc(w, { ServiceMethod: header.serviceMethod, Seq: BigInt(seq), Error: error });
   writeBody(w, bp, body);
+}
+
+/** A decoded message written back as its sender wrote it: its body's Go type, a nil body as nil. */
+export function writeMessage(w: ByteWriter, m: RpcMessage): void {
+  const body = m.nilBody ? null : m.body;
+  if (m.direction === 'request') writeRequestOf(w, m.header, body, m.bodyType, undefined);
+  else writeResponseOf(w, m.header, body, m.bodyType, undefined);
 }
 
 /**
@@ -217,14 +269,18 @@ function readHeaderSlow(r: ByteReader, direction?: Direction): { direction: Dire
 
 /** Reads one whole message (header then body) at r's position. */
 export function readMessage(r: ByteReader, direction?: Direction, opts: BodyOptions = {}): RpcMessage {
-  if (opts.copyBytes !== true || r.copyBytes) return readMessageAt(r, direction, opts);
+  if (opts.copyBytes !== true || r.copyBytes) return readMessageOf(r, direction, opts.bodyType, opts.fallbackBodyType);
   const copying = new ByteReader(r.buf, r.codec, r.pos, r.end, r.base, true);
-  const m = readMessageAt(copying, direction, opts);
+  const m = readMessageOf(copying, direction, opts.bodyType, opts.fallbackBodyType);
   r.pos = copying.pos;
   return m;
 }
 
-function readMessageAt(r: ByteReader, direction: Direction | undefined, opts: BodyOptions): RpcMessage {
+/**
+ * readMessage's work, the options as arguments (no object per call): the body is read as
+ * `bodyType` when given, else as bodyTypeFor says with `fallback` for a method the table lacks.
+ */
+export function readMessageOf(r: ByteReader, direction: Direction | undefined, bodyType: GoType | undefined, fallback: GoType | undefined): RpcMessage {
   let dir: Direction;
   let plan: MethodPlan | undefined;
   let serviceMethod: string;
@@ -245,13 +301,13 @@ function readMessageAt(r: ByteReader, direction: Direction | undefined, opts: Bo
   }
   const bodyAt = r.pos;
   let bp: BodyPlan;
-  if (opts.bodyType) bp = bodyPlan(opts.bodyType);
+  if (bodyType) bp = bodyPlan(bodyType);
   else if (dir === 'response' && error !== '') bp = errorReplyPlan();
   else {
     plan ??= planFor(serviceMethod);
     const b = dir === 'request' ? plan.req : plan.resp;
     if (b) bp = b;
-    else if (opts.fallbackBodyType) bp = bodyPlan(opts.fallbackBodyType);
+    else if (fallback) bp = bodyPlan(fallback);
     else throw new WireError('rpc', r.base + bodyAt, `unknown method ${JSON.stringify(serviceMethod)}`);
   }
   // A nil body for a type without nil reads as the type's zero value, flagged.

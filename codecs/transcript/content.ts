@@ -5,7 +5,7 @@
  */
 import { WireError } from '../wire/errors.js';
 import { ByteWriter } from '../wire/writer.js';
-import { writeRequest, writeResponse, type RpcMessage } from '../rpc/frame.js';
+import { writeMessage, type RpcMessage } from '../rpc/frame.js';
 import { otherSide, type Side, type TranscriptModel, type TranscriptStream } from './model.js';
 
 export interface SideContent {
@@ -22,12 +22,6 @@ export interface SideContent {
 export type StreamContent = Record<Side, SideContent>;
 
 const writer = new ByteWriter(4096);
-
-function writeMessage(w: ByteWriter, m: RpcMessage): void {
-  const body = m.nilBody ? null : m.body;
-  if (m.direction === 'request') writeRequest(w, m.header, body, { bodyType: m.bodyType });
-  else writeResponse(w, m.header, body, { bodyType: m.bodyType });
-}
 
 function sideContent(w: ByteWriter, st: TranscriptStream, side: Side): SideContent {
   w.reset();

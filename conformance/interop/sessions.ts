@@ -23,6 +23,7 @@ import { methodKey } from '../../codecs/rpc/messages.js';
 import {
   HostError,
   RecordingUi,
+  pluginEnvironment,
   startComponent,
   decodeSpecPayload,
   decodeValuePayload,
@@ -321,6 +322,8 @@ async function runSessionOnce(plan: SessionPlan, index: VectorIndex): Promise<Se
   try {
     session = await startComponent(plan.build.path, plan.kind, plan.component, {
       protocol: plan.mode,
+      // as the Go capture host (cmd/host pluginEnv): the tester's artifacts carry every Go type
+      env: { ...pluginEnvironment(), TESTER_GENERATED_DATA: 'all' },
       callTimeoutMs: 30_000,
       sessionTimeoutMs: 90_000,
       handshakeTimeoutMs: 30_000,

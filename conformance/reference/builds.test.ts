@@ -1,7 +1,8 @@
 /**
- * The whole-build differential (builds.ts): interop's local-mode build must equal real Packer's
- * recorded `packer build` of the same template, and a recording changed in its outcome, its files
- * or its plugin processes must not. Needs the reference run's recordings
+ * The whole-build differential (builds.ts): interop's local-mode build and its cancelled build must
+ * equal real Packer's recorded `packer build` of the same template (the cancelled one interrupted
+ * by one SIGINT), and a recording changed in its outcome, its files, its plugin processes or its
+ * interruption must not. Needs the reference run's recordings
  * (conformance/.work/reference/results.json from `npm run reference`) and the plugin builds;
  * without them it prints SKIPPED and passes.
  */
@@ -68,6 +69,44 @@ if (!ref || !v2 || !v1) {
       fewer.differences.join('\n'),
     );
   });
+
+  const CANCEL_ID = 'gob: cancelled mid-provision';
+  const cancelRef = results?.cases.find((x) => x.build === CANCEL_ID);
+  const failingRef = results?.cases.find((x) => x.build === 'gob: a failing provisioner fails the build');
+  if (cancelRef && failingRef) {
+    const cancel = buildCases(v2, v1).find((x) => x.id === CANCEL_ID)!;
+    const cancelSessions = results!.sessions.filter((s) => s.case === cancelRef.id);
+
+    test("a cancelled build equals Packer's interrupted run: Builder.Cancel, Hook.Cancel, Provisioner.Cancel, the marker upload", async () => {
+      assert.ok(cancelRef.interrupted, 'Packer got its SIGINT');
+      const methods = cancelSessions.flatMap((s) => s.methods ?? []);
+      for (const m of ['host:Builder.Cancel', 'plugin:Hook.Cancel', 'host:Provisioner.Cancel', 'plugin:Communicator.Upload'])
+        assert.ok(methods.includes(m), `${m} in ${methods.join(' ')}`);
+      const r = await compareBuildWithPacker(cancelRef, cancelSessions, (w) => cancel.describe(w), work, cancel.cancelAt);
+      assert.equal(r.differences, []);
+    });
+
+    test('a cancelled build against a run Packer was not interrupted in is a difference, and so is another recording', async () => {
+      const notInterrupted = await compareBuildWithPacker(
+        { ...cancelRef, interrupted: false },
+        cancelSessions,
+        (w) => cancel.describe(w),
+        work,
+        cancel.cancelAt,
+      );
+      assert.ok(notInterrupted.differences.includes('Packer was not interrupted: its run is no cancelled build'), notInterrupted.differences.join('\n'));
+      const other = await compareBuildWithPacker(
+        { ...failingRef, interrupted: true },
+        results!.sessions.filter((s) => s.case === failingRef.id),
+        (w) => cancel.describe(w),
+        work,
+        cancel.cancelAt,
+      );
+      // the failing build's config (`exit 3`, taken from that recording) never reaches the cancel point
+      assert.not.ok(other.matched);
+      assert.ok(other.differences.includes('our build was not cancelled: started never appeared'), other.differences.join('\n'));
+    });
+  }
 }
 
 test.run();

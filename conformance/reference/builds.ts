@@ -25,6 +25,7 @@ import type { ComponentKind } from '../../codecs/protocol/describe.js';
 import { runBuild, processGroupsLeft, type BuildComponent, type BuildDescription } from '../../host/build.js';
 import type { RpcTrace } from '../../host/rpc-client.js';
 import { goHostRequests } from '../interop/go-requests.js';
+import { abortWhenFileAppears } from '../interop/builds.js';
 import { compareSessions, configsOf, fromOurs, fromRecorded, templateSources } from './host-replay.js';
 import type { RecordedSession } from './differential.js';
 
@@ -38,6 +39,8 @@ export interface ReferenceBuildCase {
   outputTail: string;
   /** TESTER_WORKDIR's files after `packer build` (path -> contents); absent when the build had none. */
   workFiles?: Record<string, string>;
+  /** `packer build` got its one SIGINT (a cancelled build's cancel point appeared). */
+  interrupted?: boolean;
 }
 
 export interface BuildComparison {
@@ -74,17 +77,21 @@ function filesUnder(root: string): Record<string, string> {
 
 /**
  * Runs `describe(work)` through runBuild with the template's source labels and Packer's configs,
- * and compares it with the recorded Packer run. Never throws.
+ * and compares it with the recorded Packer run. With `cancelAt` (a file under the work directory),
+ * our build is cancelled (its AbortSignal) when that file appears, as Packer got its SIGINT then.
+ * Never throws.
  */
 export async function compareBuildWithPacker(
   c: ReferenceBuildCase,
   recorded: readonly RecordedSession[],
   describe: (work: string) => BuildDescription,
   workDir: string,
+  cancelAt?: string,
 ): Promise<BuildComparison> {
   const differences: string[] = [];
   const work = mkdtempSync(join(tmpdir(), 'build-diff-'));
   try {
+    if (cancelAt !== undefined && !c.interrupted) differences.push('Packer was not interrupted: its run is no cancelled build');
     const d = describe(work);
     const src = templateSources(c.template)[0];
     if (src) {
@@ -110,13 +117,17 @@ export async function compareBuildWithPacker(
     }
 
     const traces: Array<{ kind: ComponentKind; calls: RpcTrace[] }> = [];
+    const abort = new AbortController();
+    const stop = cancelAt !== undefined ? abortWhenFileAppears(join(work, cancelAt), abort) : () => {};
     const result = await runBuild(d, {
+      signal: abort.signal,
       traceSession: (kind) => {
         const calls: RpcTrace[] = [];
         traces.push({ kind, calls });
         return (t) => calls.push(t);
       },
-    });
+    }).finally(stop);
+    if (cancelAt !== undefined && !abort.signal.aborted) differences.push(`our build was not cancelled: ${cancelAt} never appeared`);
     const left = await processGroupsLeft(result.pids);
     if (left.length) differences.push(`our plugin process groups still running: ${left.join(',')}`);
 

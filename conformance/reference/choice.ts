@@ -9,6 +9,8 @@ import { COMPONENT_KINDS } from '../../codecs/protocol/describe.js';
 import { parseDescribe } from '../../codecs/protocol/describe.js';
 
 export interface ReferenceCase {
+  /** The PACKER_* and TESTER_* variables Packer ran with ("$CASE" for the case directory). */
+  env?: Record<string, string>;
   id: string;
   packer: string;
   set: string;

@@ -49,9 +49,23 @@ export interface SessionComparison {
 export interface CompareContext {
   /** Absolute path of the reference work directory (for `RecordedSession.file`). */
   workDir: string;
+  /**
+   * The tester's settings Packer's environment gave the plugin (the case's `TESTER_*` variables,
+   * e.g. TESTER_GENERATED_DATA=all): the replayed plugin gets them too.
+   */
+  pluginEnv?: Record<string, string>;
 }
 
 /** Our host's replay of the session (host-replay.ts) against the recording. Never throws. */
 export async function compareWithOurHost(session: RecordedSession, context: CompareContext): Promise<SessionComparison> {
   return replayWithOurHost(session, context);
+}
+
+/**
+ * The tester settings of a recorded case (its `TESTER_*` variables, "$CASE"-relative paths left
+ * out) for the replayed plugin's environment: TESTER_GENERATED_DATA=all in the sessions recorded
+ * as vectors.
+ */
+export function testerSettings(caseEnv: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(caseEnv ?? {}).filter(([k, v]) => k.startsWith('TESTER_') && !v.includes('$CASE')));
 }

@@ -89,6 +89,8 @@ export interface ReplayContext {
   workDir: string;
   /** Path of a plugin build's binary (default: conformance/.work/bin/plugins.json). */
   binaryOf?: (build: string) => string | undefined;
+  /** Added to the replayed plugin's environment (the recorded case's TESTER_* settings). */
+  pluginEnv?: Record<string, string>;
 }
 
 export interface ReplayResult {
@@ -288,7 +290,13 @@ export async function replayWithOurHost(s: RecordedSessionInput, ctx: ReplayCont
     session = await startSession(
       binary,
       args,
-      { protocol: s.protocol, env: packerPluginEnvironment(runUuid), callTimeoutMs: 30_000, sessionTimeoutMs: 120_000, trace: (t) => traces.push(t) },
+      {
+        protocol: s.protocol,
+        env: packerPluginEnvironment(runUuid, { ...process.env, ...ctx.pluginEnv }),
+        callTimeoutMs: 30_000,
+        sessionTimeoutMs: 120_000,
+        trace: (t) => traces.push(t),
+      },
       { kind, component: s.component },
     );
     await drive(kind, s, session, run, requests, model, differences);

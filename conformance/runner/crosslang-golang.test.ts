@@ -13,13 +13,7 @@ import { goIsPrint, goQuote, formatGoFloat } from '../../codecs/golang/strconv.j
 import { goJsonFloat, writeGoJsonString } from '../../codecs/golang/json.js';
 import { GO_PRINT_RANGES } from '../../codecs/golang/print-table.js';
 import { ByteWriter } from '../../codecs/wire/writer.js';
-import { GoHelper, isUnavailable } from './crosslang.js';
-
-function option(name: string, env: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i >= 0 && i + 1 < process.argv.length) return process.argv[i + 1];
-  return process.env[env];
-}
+import { GoHelper, isUnavailable, option } from './crosslang.js';
 
 const floatSamples = Number(option('float-samples', 'GOLANG_FLOAT_SAMPLES') ?? 200_000);
 const seed = Number(option('seed', 'PROPS_SEED') ?? 0x5eed);

@@ -35,15 +35,9 @@ import { protoObjectSpec } from '../../testkit/hclspec/spec-arbitraries.js';
 import { rpcMessage } from '../../testkit/rpc/arbitraries.js';
 import { canonicalDiff, bytesEqual } from './compare.js';
 import { loadManifest } from './run.js';
-import { GoHelper, isUnavailable, type GoReply } from './crosslang.js';
+import { GoHelper, isUnavailable, option, type GoReply } from './crosslang.js';
 import { configsRequest, ctyValue, gobObjectSpec, marshalledValue } from './crosslang-cty-arbitraries.js';
 import { GobValueArbitraries } from './crosslang-gob-arbitraries.js';
-
-function option(name: string, env: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i >= 0 && i + 1 < process.argv.length) return process.argv[i + 1];
-  return process.env[env];
-}
 
 const runs = Number(option('runs', 'PROPS_RUNS') ?? 1000);
 const seedText = option('seed', 'PROPS_SEED');

@@ -65,6 +65,13 @@ export const helperBinaryOf = (cmd: string): string => join(conformanceDir, '.wo
 
 const goEnv = (): NodeJS.ProcessEnv => ({ ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod -buildvcs=false' });
 
+/** A test's option: `--name VALUE` on the command line, else the environment variable `env`. */
+export function option(name: string, env: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i >= 0 && i + 1 < process.argv.length) return process.argv[i + 1];
+  return process.env[env];
+}
+
 /** `go version`, or null when there is no Go on PATH. */
 export function goVersion(): string | null {
   const r = spawnSync('go', ['version'], { encoding: 'utf8', env: goEnv(), timeout: 30_000 });

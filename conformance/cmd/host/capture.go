@@ -188,6 +188,8 @@ func planTester(kind, comp string) []planned {
 		}
 	case kind == "provisioner":
 		return []planned{{label: "run", script: func(s *session) { s.runProvisioner(testerProvisionerConfig, true) }}}
+	case kind == "post-processor" && comp == "chain":
+		return []planned{{label: "run", script: func(s *session) { s.runPostProcessor(testerChainConfig, true) }}}
 	case kind == "post-processor" && comp == "tester":
 		return []planned{{label: "run", script: func(s *session) { s.runPostProcessor(testerPostProcessorConfig, true) }}}
 	case kind == "post-processor":

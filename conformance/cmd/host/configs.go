@@ -222,6 +222,11 @@ var testerPostProcessorConfig = map[string]cty.Value{
 	"metadata":    cty.MapVal(map[string]cty.Value{"k": s("v")}),
 }
 
+var testerChainConfig = map[string]cty.Value{
+	"destination": s("/tmp/tester/out"),
+	"keep":        cty.True,
+}
+
 func testerDatasourceConfig(caseNo int) map[string]cty.Value {
 	return map[string]cty.Value{
 		"case":    n(int64(caseNo)),

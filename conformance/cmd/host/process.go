@@ -74,6 +74,8 @@ func packerEnv() []string {
 func pluginEnv() []string {
 	return append(packerEnv(),
 		sdkplugin.MagicCookieKey+"="+sdkplugin.MagicCookieValue,
+		// the tester's artifacts carry every Go type in generated_data (captures cover them all)
+		"TESTER_GENERATED_DATA=all",
 		"PACKER_PLUGIN_MIN_PORT=10000",
 		"PACKER_PLUGIN_MAX_PORT=25000",
 	)

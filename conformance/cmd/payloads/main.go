@@ -99,7 +99,12 @@ func main() {
 	out := flag.String("out", ".work/captures", "captures directory")
 	run := flag.Int("run", 0, "internal: repeat run number (0 = primary run, writes the index)")
 	flag.IntVar(&repeats, "repeats", 2, "fresh processes that write every payload again (for byteExact)")
+	hostile := flag.Bool("hostile", false, "print the hostile vectors' inputs as JSON lines on stdout (hostile.go) and exit")
 	flag.Parse()
+	if *hostile {
+		writeHostile()
+		return
+	}
 
 	start := time.Now()
 	ps := all()

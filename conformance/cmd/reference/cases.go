@@ -31,6 +31,9 @@ type caseSet struct {
 	Build string
 	// Env: added to Packer's environment (and so the plugins'); "$CASE/" is the case directory.
 	Env map[string]string
+	// InterruptAt: a file under TESTER_WORKDIR; when it appears, `packer build` gets one SIGINT
+	// (a user pressing Ctrl-C once).
+	InterruptAt string
 }
 
 func sp(s string) *string { return &s }
@@ -157,9 +160,17 @@ func caseSets() []caseSet {
 // buildPacker is the one Packer version the whole-build cases run with (one packer build per case).
 const buildPacker = "v1.16.0"
 
-// buildCaseSets: the interop builds (conformance/interop/builds.ts) real Packer can run here, as
-// HCL2 templates; the ids are the interop cases' keys. Not here: the cancelled builds (Packer is
-// cancelled by a signal at a moment of its own; the session is timing-dependent).
+// CancelCommand: the cancelled builds' provisioner command (conformance/interop/builds.ts has the
+// same): it writes CancelPoint, then waits (at most 30 s) for the tester provisioner's cancel
+// marker, which a cancelled provisioner uploads.
+const CancelCommand = "touch started && i=0 && while [ ! -e cancelled ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done"
+
+// CancelPoint: the file whose appearance is the moment of the cancel.
+const CancelPoint = "started"
+
+// buildCaseSets: the interop builds (conformance/interop/builds.ts) as HCL2 templates; the ids are
+// the interop cases' keys. A cancelled build gets one SIGINT when its provisioner's command has
+// written CancelPoint.
 func buildCaseSets() []caseSet {
 	t064 := plug{own, "t064", "tester-sdk0.6.4"}
 	t040 := plug{own, "t040", "tester-sdk0.4.0"}
@@ -171,16 +182,14 @@ func buildCaseSets() []caseSet {
 	prov := func(acc, cmd string) string {
 		return fmt.Sprintf("  provisioner %q {\n    command = %q\n  }\n", acc+"-tester", cmd)
 	}
-	pp := func(acc, dest string, keep bool) string {
+	pp := func(acc, name, dest string, keep bool) string {
 		k := ""
 		if keep {
 			k = "    keep_input_artifact = true\n"
 		}
-		return fmt.Sprintf("    post-processor %q {\n      destination = %q\n%s    }\n", acc+"-tester", dest, k)
+		return fmt.Sprintf("    post-processor %q {\n      destination = %q\n%s    }\n", acc+"-"+name, dest, k)
 	}
 	work := map[string]string{"TESTER_WORKDIR": "$CASE/work"}
-	// generated_data Packer can make build.* variables of (the tester's full set fails every post-processor)
-	plain := map[string]string{"TESTER_GENERATED_DATA": "plain"}
 	var out []caseSet
 	for _, proto := range []string{"gob", "protobuf"} {
 		fg := []*string{sp("")}
@@ -194,13 +203,15 @@ func buildCaseSets() []caseSet {
 				Body: src("t064") + buildBlock([]string{"source.t064.interop"}, prov("t064", "mkdir -p tmp/tester && tr a-z A-Z > tmp/tester/download.txt")), ForceGob: fg},
 			caseSet{ID: "build-" + proto + "-failing", Build: proto + ": a failing provisioner fails the build", Installed: []plug{t064}, Required: []req{r(t064)}, Env: work,
 				Body: src("t064") + buildBlock([]string{"source.t064.interop"}, prov("t064", "exit 3")), ForceGob: fg},
+			caseSet{ID: "build-" + proto + "-cancel", Build: proto + ": cancelled mid-provision", Installed: []plug{t064}, Required: []req{r(t064)}, Env: work, InterruptAt: CancelPoint,
+				Body: src("t064") + buildBlock([]string{"source.t064.interop"}, prov("t064", CancelCommand)), ForceGob: fg},
+			caseSet{ID: "build-" + proto + "-chain", Build: proto + ": 2-step post-processor chain", Installed: []plug{t064}, Required: []req{r(t064)},
+				Body: src("t064") + buildBlock([]string{"source.t064.interop"}, "  post-processors {\n"+pp("t064", "chain", "first.out", false)+pp("t064", "chain", "second.out", true)+"  }\n"), ForceGob: fg},
 		)
 	}
 	out = append(out,
-		caseSet{ID: "build-gob-chain", Build: "gob: 2-step post-processor chain", Installed: []plug{t064}, Required: []req{r(t064)}, Env: plain,
-			Body: src("t064") + buildBlock([]string{"source.t064.interop"}, "  post-processors {\n"+pp("t064", "first.out", false)+pp("t064", "second.out", true)+"  }\n"), ForceGob: []*string{sp("1")}},
-		caseSet{ID: "build-gob-sdk040", Build: "gob (chosen: SDK v0.4.0 has no protocol v2): provisioner and chain", Installed: []plug{t040}, Required: []req{r(t040)}, Env: map[string]string{"TESTER_WORKDIR": "$CASE/work", "TESTER_GENERATED_DATA": "plain"},
-			Body: src("t040") + buildBlock([]string{"source.t040.interop"}, prov("t040", "mkdir -p tmp/tester && cat > tmp/tester/download.txt")+"  post-processors {\n"+pp("t040", "only.out", false)+"  }\n"), ForceGob: []*string{nil}},
+		caseSet{ID: "build-gob-sdk040", Build: "gob (chosen: SDK v0.4.0 has no protocol v2): provisioner and chain", Installed: []plug{t040}, Required: []req{r(t040)}, Env: work,
+			Body: src("t040") + buildBlock([]string{"source.t040.interop"}, prov("t040", "mkdir -p tmp/tester && cat > tmp/tester/download.txt")+"  post-processors {\n"+pp("t040", "tester", "only.out", false)+"  }\n"), ForceGob: []*string{nil}},
 	)
 	return out
 }

@@ -28,6 +28,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	capturepkg "github.com/packer-wire/conformance/internal/capture"
@@ -97,7 +98,7 @@ type Case struct {
 	Set       string            `json:"set"`
 	About     string            `json:"about"`
 	ForceGob  *string           `json:"forceGob"`
-	Env       map[string]string `json:"env"` // the PACKER_* variables given to packer (paths relative to the case)
+	Env       map[string]string `json:"env"` // the PACKER_* and TESTER_* variables given to packer (paths relative to the case)
 	Required  []Required        `json:"required"`
 	Installed []Installed       `json:"installed"`
 	Template  string            `json:"template"`
@@ -118,6 +119,8 @@ type Case struct {
 	// TESTER_WORKDIR held after the build (path relative to it -> contents).
 	Build     string            `json:"build,omitempty"`
 	WorkFiles map[string]string `json:"workFiles,omitempty"`
+	// Interrupted: packer got its one SIGINT (the case's InterruptAt file appeared).
+	Interrupted bool `json:"interrupted,omitempty"`
 }
 
 // Session is one recorded plugin session.
@@ -302,6 +305,10 @@ func runCase(work, relay, relaySum string, p packerBin, cs caseSet, fg *string, 
 	if fg != nil {
 		env = append(env, "PACKER_FORCE_GOB="+*fg)
 	}
+	if cs.Sessions {
+		// recorded as vectors: the tester's artifacts carry every Go type (as cmd/host asks)
+		env = append(env, "TESTER_GENERATED_DATA=all")
+	}
 	c.Build = cs.Build
 	for _, k := range sortedKeys(cs.Env) {
 		v := strings.ReplaceAll(cs.Env[k], "$CASE", dir)
@@ -313,12 +320,16 @@ func runCase(work, relay, relaySum string, p packerBin, cs caseSet, fg *string, 
 	c.Env = map[string]string{}
 	for _, e := range env {
 		k, v, _ := strings.Cut(e, "=")
-		if strings.HasPrefix(k, "PACKER_") {
+		if strings.HasPrefix(k, "PACKER_") || strings.HasPrefix(k, "TESTER_") {
 			c.Env[k] = strings.ReplaceAll(v, dir, "$CASE")
 		}
 	}
 	t0 := time.Now()
-	c.ExitCode, c.Output = runPacker(p.Path, dir, env, tpl)
+	interruptAt := ""
+	if cs.InterruptAt != "" {
+		interruptAt = filepath.Join(strings.ReplaceAll(cs.Env["TESTER_WORKDIR"], "$CASE", dir), cs.InterruptAt)
+	}
+	c.ExitCode, c.Output, c.Interrupted = runPacker(p.Path, dir, env, tpl, interruptAt)
 	c.Seconds = time.Since(t0).Seconds()
 	if lb, err := os.ReadFile(filepath.Join(dir, "packer.log")); err == nil {
 		c.LogProto = strings.Contains(string(lb), "Using protobuf for communication with plugins")
@@ -503,25 +514,48 @@ func (s *Session) decode(path string) {
 	}
 }
 
-func runPacker(packer, dir string, env []string, tpl string) (int, string) {
+// runPacker runs `packer build` in a process group of its own. With interruptAt, that group gets
+// one SIGINT as soon as the file exists: a user's Ctrl-C, which the terminal sends to the whole
+// foreground group (panicwrap's parent ignores it, the wrapped Packer cancels its builds, the
+// plugins, and the relays standing in for them, ignore it).
+func runPacker(packer, dir string, env []string, tpl string, interruptAt string) (int, string, bool) {
 	cmd := exec.Command(packer, "build", "-color=false", tpl)
 	cmd.Dir = dir
 	cmd.Env = env
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	var out strings.Builder
+	// one writer for both: exec copies them with one goroutine
 	cmd.Stdout = &out
 	cmd.Stderr = &out
 	if err := cmd.Start(); err != nil {
-		return -1, err.Error()
+		return -1, err.Error(), false
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
+	var poll <-chan time.Time
+	if interruptAt != "" {
+		t := time.NewTicker(20 * time.Millisecond)
+		defer t.Stop()
+		poll = t.C
+	}
+	deadline := time.After(*flagTimeout)
 	var err error
-	select {
-	case err = <-done:
-	case <-time.After(*flagTimeout):
-		_ = cmd.Process.Kill()
-		err = <-done
-		out.WriteString("\n[reference] packer killed after " + flagTimeout.String())
+	interrupted := false
+	for waiting := true; waiting; {
+		select {
+		case <-poll:
+			if _, serr := os.Stat(interruptAt); serr == nil {
+				_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGINT)
+				interrupted, poll = true, nil
+			}
+		case err = <-done:
+			waiting = false
+		case <-deadline:
+			_ = cmd.Process.Kill()
+			err = <-done
+			out.WriteString("\n[reference] packer killed after " + flagTimeout.String())
+			waiting = false
+		}
 	}
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {
@@ -533,7 +567,7 @@ func runPacker(packer, dir string, env []string, tpl string) (int, string) {
 	if len(s) > 4000 {
 		s = s[len(s)-4000:]
 	}
-	return code, s
+	return code, s, interrupted
 }
 
 type invocation struct {

@@ -17,7 +17,7 @@
 // plugin->host) | length (uint32 big-endian) | bytes. Records are written as
 // they happen, one write call each, because Packer ends plugins with SIGKILL;
 // the real plugin gets SIGKILL when the relay dies (Pdeathsig), as it would
-// have under Packer.
+// have under Packer. Like a plugin, it ignores SIGINT and SIGTERM.
 package main
 
 import (
@@ -29,6 +29,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -66,6 +67,14 @@ type Invocation struct {
 
 func main() {
 	runtime.LockOSThread() // Pdeathsig is tied to the thread that started the child
+	// A Ctrl-C reaches Packer's whole process group, plugins too: the SDK's plugin server ignores
+	// SIGINT and SIGTERM (plugin.Server), and so does the relay standing in for one.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		for range sigs {
+		}
+	}()
 	self, err := os.Executable()
 	if err != nil {
 		fail("relay: %v", err)

@@ -104,7 +104,7 @@ func (b *Builder) Run(ctx context.Context, ui packersdk.Ui, hook packersdk.Hook)
 	}
 	var comm packersdk.Communicator = &fakeCommunicator{}
 	if root := localWorkdir(); root != "" {
-		comm = &localCommunicator{root: root, ctx: ctx}
+		comm = &localCommunicator{root: root}
 	}
 	if err := hook.Run(ctx, packersdk.HookProvision, ui, comm, data); err != nil {
 		ui.Error("tester: hook failed: " + err.Error())
@@ -120,9 +120,11 @@ func (b *Builder) Run(ctx context.Context, ui packersdk.Ui, hook packersdk.Hook)
 	return &Artifact{id: "tester-123", files: []string{"/tmp/tester/a.img", "/tmp/tester/b.img"}}, nil
 }
 
-// plainDataEnv: set to "plain" in the plugin's environment, the artifact's generated_data holds
-// only types Packer can turn into HCL values; unset (the recorded sessions), every Go type.
-const plainDataEnv = "TESTER_GENERATED_DATA"
+// allDataEnv: set to "all" in the plugin's environment (the capture harness does), the artifact's
+// generated_data holds every Go type the wire can carry (a nil, a time, lists, a nested map), which
+// Packer refuses to make build.* variables of ("unhandled buildvar type": every post-processor of
+// the build fails); by default it holds only the types Packer takes.
+const allDataEnv = "TESTER_GENERATED_DATA"
 
 // Artifact is served by the plugin after Run / PostProcess.
 type Artifact struct {
@@ -137,9 +139,9 @@ func (a *Artifact) String() string    { return "tester artifact " + a.id }
 func (a *Artifact) State(name string) interface{} {
 	switch name {
 	case "generated_data":
-		if os.Getenv(plainDataEnv) == "plain" {
+		if os.Getenv(allDataEnv) != "all" {
 			// only values Packer's HCL2 post-processors can take as build.* variables
-			// (hcl2template.ConvertPluginConfigValueToHCLValue): a chain runs under real Packer
+			// (hcl2template.ConvertPluginConfigValueToHCLValue)
 			return map[string]interface{}{"string": "value", "int": int64(-42), "uint": uint64(42), "float": 2.25, "bool": true, "bytes": []byte("raw")}
 		}
 		return map[string]interface{}{

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	packersdk "github.com/hashicorp/packer-plugin-sdk/packer"
 )
@@ -23,10 +24,11 @@ const workdirEnv = "TESTER_WORKDIR"
 
 func localWorkdir() string { return os.Getenv(workdirEnv) }
 
+// Its commands are not tied to the builder's Run context nor to Packer's process group (a remote
+// command over SSH is not either): a cancelled provisioner tells its command to stop
+// (waitOrCancel), so the calls around a cancel come in one order.
 type localCommunicator struct {
 	root string
-	// ctx is the builder's Run context: a cancelled build ends its commands.
-	ctx context.Context
 }
 
 func (c *localCommunicator) path(p string) (string, error) {
@@ -39,8 +41,12 @@ func (c *localCommunicator) path(p string) (string, error) {
 }
 
 func (c *localCommunicator) Start(ctx context.Context, rc *packersdk.RemoteCmd) error {
-	cmd := exec.CommandContext(c.ctx, "/bin/sh", "-c", rc.Command)
+	cmd := exec.Command("/bin/sh", "-c", rc.Command)
 	cmd.Dir = c.root
+	// In a process group of its own, as a command on a remote machine: a Ctrl-C at the terminal
+	// (SIGINT to Packer's group, plugins included) does not reach it. It dies with the builder
+	// (as a remote command with its SSH connection).
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	cmd.Stdin = rc.Stdin
 	cmd.Stdout = rc.Stdout
 	cmd.Stderr = rc.Stderr

@@ -25,6 +25,7 @@ func main() {
 	pps.RegisterProvisioner("tester", &Provisioner{})
 	pps.RegisterPostProcessor("tester", &PostProcessor{spec: oneRejectSpec})
 	pps.RegisterPostProcessor("dynamic", &PostProcessor{spec: dynamicSpec})
+	pps.RegisterPostProcessor("chain", &PostProcessor{spec: protoSafePostProcessorSpec})
 	pps.RegisterDatasource("tester", &Datasource{output: fullOutputSpec})
 	pps.RegisterDatasource(plugin.DEFAULT_NAME, &Datasource{output: protoSafeOutputSpec})
 	pps.SetVersion(PluginVersion)

@@ -45,7 +45,7 @@ func (p *Provisioner) Provision(ctx context.Context, ui packersdk.Ui, comm packe
 	if err := comm.Start(ctx, cmd); err != nil {
 		return fmt.Errorf("tester: start failed: %s", err)
 	}
-	status, err := waitOrCancel(ctx, cmd)
+	status, err := waitOrCancel(ctx, comm, cmd)
 	if err != nil {
 		return err
 	}
@@ -91,14 +91,27 @@ func (testerFileInfo) ModTime() time.Time { return time.Date(2024, 7, 24, 21, 1,
 func (testerFileInfo) IsDir() bool        { return false }
 func (testerFileInfo) Sys() interface{}   { return nil }
 
-// waitOrCancel waits for the command, or for the provision to be cancelled.
-func waitOrCancel(ctx context.Context, cmd *packersdk.RemoteCmd) (int, error) {
+// cancelMarker is the file a cancelled provisioner uploads in local mode: the command is told to
+// stop by it (a command that waits for a cancel polls for it).
+const cancelMarker = "/cancelled"
+
+// waitOrCancel waits for the command, or for the provision to be cancelled. In local mode a
+// cancelled provision uploads cancelMarker and waits for the command to end, so every call of a
+// cancel comes in one order (Cancel, Upload, CommandFinished); otherwise it returns at once.
+func waitOrCancel(ctx context.Context, comm packersdk.Communicator, cmd *packersdk.RemoteCmd) (int, error) {
 	done := make(chan int, 1)
 	go func() { done <- cmd.Wait() }()
 	select {
 	case status := <-done:
 		return status, nil
 	case <-ctx.Done():
+		if localWorkdir() != "" {
+			if err := comm.Upload(cancelMarker, strings.NewReader("cancelled\n"), nil); err != nil {
+				return 0, fmt.Errorf("tester: provision cancelled; the marker upload failed: %s", err)
+			}
+			status := <-done
+			return status, fmt.Errorf("tester: provision cancelled (the command exited %d)", status)
+		}
 		return 0, errors.New("tester: provision cancelled")
 	}
 }

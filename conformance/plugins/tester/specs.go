@@ -172,6 +172,15 @@ func oneRejectSpec() hcldec.ObjectSpec {
 	}
 }
 
+// protoSafePostProcessorSpec is oneRejectSpec without its BlockAttrsSpec: the `chain`
+// post-processor, which real Packer runs in protobuf too.
+func protoSafePostProcessorSpec() hcldec.ObjectSpec {
+	return hcldec.ObjectSpec{
+		"destination": &hcldec.AttrSpec{Name: "destination", Type: cty.String, Required: true},
+		"keep":        &hcldec.AttrSpec{Name: "keep", Type: cty.Bool},
+	}
+}
+
 // dynamicSpec holds a DynamicPseudoType attribute: gob cannot encode that
 // type (the fork registers no pseudo type) and ToProto rejects it, so its
 // ConfigSpec fails in both modes.

@@ -1,0 +1,257 @@
+/**
+ * The costliest 64 KB inputs we know of, per family, timed through decode + canonical JSON with
+ * the default limits (issue 16: "no input of up to 64 KB takes more than 100 ms to decode and
+ * canonicalise"). A measurement, not a test: timings on a shared machine move with its load.
+ *
+ *   npm run build && node dist/fuzz/worst.js [--runs 7] [--json] [--only WORD]
+ *
+ * Each input runs `--runs` times (after one warm-up); the table gives the fastest and the median
+ * run, the input's size, its outcome (a value, or the WireError that refused it) and, for inputs
+ * that decode, the heap the model retains after a full GC over max(size, 16 KiB) (the fuzz
+ * oracle's ratio). Shapes: numbers of every kind (short and long decimals, integers, exponents up
+ * to the limits, sets sharing one hash bucket), long strings, deep nesting, many small values.
+ */
+import { loadavg } from 'node:os';
+import v8 from 'node:v8';
+import type { Family, VectorContext } from '../codecs/family.js';
+import { familyCodec } from '../codecs/families.js';
+import { isWireError } from '../codecs/wire/errors.js';
+import { loadSeeds, DEFAULT_VECTORS_DIR } from './corpus.js';
+import { ALL_SHAPES } from './shapes/index.js';
+import { gc } from './oracle.js';
+import { bytes, repeat } from './shapes/build.js';
+import { defineSlice, defineStruct, gobInt, gobString, gobUint, message } from './shapes/gob.js';
+
+const SIZE = 64 * 1024;
+
+interface Input {
+  readonly family: Family;
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly ctx: VectorContext;
+}
+
+const utf8 = new TextEncoder();
+
+/** As many comma-joined items as fit SIZE bytes with the brackets. */
+function fill(item: (i: number) => string, open = '[', close = ']'): string {
+  const parts: string[] = [];
+  let len = open.length + close.length;
+  for (let i = 0; ; i++) {
+    const s = item(i);
+    if (len + s.length + 1 > SIZE) break;
+    parts.push(s);
+    len += s.length + 1;
+  }
+  return open + parts.join(',') + close;
+}
+
+/** A cty JSON value of type t (the json-value family's bytes). */
+const json = (name: string, type: unknown, text: string): Input => ({ family: 'json-value', name, bytes: utf8.encode(text), ctx: { type } });
+
+/** Seeded digits, so that every run measures the same inputs. */
+function digitStream(seed: number): (n: number) => string {
+  let x = seed >>> 0 || 1;
+  return (n) => {
+    let s = '';
+    for (let i = 0; i < n; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      s += String((x >>> 0) % 10);
+    }
+    return s;
+  };
+}
+
+function jsonInputs(): Input[] {
+  const d = digitStream(7);
+  const lead = (n: number): string => String(1 + (Number(d(1)) % 9)) + d(n - 1);
+  return [
+    json('list(number) of 0.1', ['list', 'number'], fill(() => '0.1')),
+    json('list(number) of 1-digit ints', ['list', 'number'], fill((i) => String(i % 10))),
+    json('set(number) of distinct decimals', ['set', 'number'], fill((i) => `${i}.${d(3)}`)),
+    json('set(number) of distinct ints', ['set', 'number'], fill((i) => String(i))),
+    json('set(number) sharing one %g hash', ['set', 'number'], fill((i) => `1.0000000000${String(i).padStart(8, '0')}`)),
+    json('set(number) of 150-digit decimals', ['set', 'number'], fill(() => `${lead(150)}e-${100 + Number(d(2))}`)),
+    json('list(number) of 160-digit decimals (past the short bound)', ['list', 'number'], fill(() => `${lead(160)}e-200`)),
+    json('list(number) of 1e-999 (to maxNumberExponentSum)', ['list', 'number'], fill((i) => (i < 102 ? '1e-999' : '0'))),
+    json('list(number) of 1e999 (to maxNumberExponentSum)', ['list', 'number'], fill((i) => (i < 102 ? `${lead(40)}e959` : '0'))),
+    json('list(number) of 1000-digit integers', ['list', 'number'], fill(() => lead(1000))),
+    json('string of 64 KB escapes', 'string', `"${'\\u00e9'.repeat((SIZE - 2) / 6)}"`),
+    json('list(string) of empty strings', ['list', 'string'], fill(() => '""')),
+    json('list(bool)', ['list', 'bool'], fill(() => 'true')),
+    json('map(number) of many keys', ['map', 'number'], fill((i) => `"k${i}":${i}`, '{', '}')),
+    json('set(string) of distinct strings', ['set', 'string'], fill((i) => `"s${i}"`)),
+    json('set(list(number)) of small lists', ['set', ['list', 'number']], fill((i) => `[${i},0.5]`)),
+  ];
+}
+
+/** msgpack: an array header for n elements. */
+const mpArray = (n: number): Uint8Array => (n < 16 ? Uint8Array.of(0x90 | n) : n < 65536 ? Uint8Array.of(0xdc, n >> 8, n & 0xff) : Uint8Array.of(0xdd, n >>> 24, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff));
+const mpStr = (s: string): Uint8Array => {
+  const b = utf8.encode(s);
+  return bytes(b.length < 32 ? 0xa0 | b.length : [0xd9, b.length], b);
+};
+
+function msgpackInputs(): Input[] {
+  const mp = (name: string, type: unknown, items: Uint8Array[]): Input => ({ family: 'msgpack-value', name, bytes: bytes(mpArray(items.length), ...items), ctx: { type } });
+  const upTo = (each: number): number => Math.floor((SIZE - 5) / each);
+  const f64 = (x: number): Uint8Array => {
+    const b = new Uint8Array(9);
+    b[0] = 0xcb;
+    new DataView(b.buffer).setFloat64(1, x);
+    return b;
+  };
+  const int16 = (v: number): Uint8Array => Uint8Array.of(0xd1, (v >> 8) & 0xff, v & 0xff);
+  return [
+    mp('list(number) of fixints', ['list', 'number'], Array.from({ length: upTo(1) }, (_, i) => Uint8Array.of(i & 0x7f))),
+    mp('set(number) of int16', ['set', 'number'], Array.from({ length: upTo(3) }, (_, i) => int16(i - 10_000))),
+    mp('set(number) of float64', ['set', 'number'], Array.from({ length: upTo(9) }, (_, i) => f64(i / 7))),
+    mp('list(number) of number strings 0.1', ['list', 'number'], Array.from({ length: upTo(4) }, () => mpStr('0.1'))),
+    mp('set(number) of decimal strings', ['set', 'number'], Array.from({ length: upTo(9) }, (_, i) => mpStr(`${i}.125`))),
+    mp('list(string) of empty strings', ['list', 'string'], Array.from({ length: upTo(1) }, () => Uint8Array.of(0xa0))),
+    { family: 'msgpack-value', name: 'string of 64 KB', bytes: bytes([0xda, 0xff, 0xf0], new Uint8Array(0xfff0).fill(0x61)), ctx: { type: 'string' } },
+  ];
+}
+
+/** gob-value: a canonical value written by our encoder (gob big.Float numbers keep their precision). */
+function gobValueInputs(): Input[] {
+  const codec = familyCodec('gob-value')!;
+  const seed = loadSeeds(DEFAULT_VECTORS_DIR, 'gob-value').find((s) => s.id.endsWith('harness-gob-list-numbers'));
+  if (!seed) return [];
+  const make = (name: string, type: unknown, value: (i: number) => unknown, each: number): Input => {
+    const n = Math.floor(SIZE / each);
+    const model = codec.fromCanonical({ type, value: Array.from({ length: n }, (_, i) => value(i)) }, seed.ctx);
+    return { family: 'gob-value', name, bytes: codec.encode(model, seed.ctx), ctx: seed.ctx };
+  };
+  const num = (text: string, prec: number): unknown => ({ $number: text, prec, mode: 'ToNearestEven' });
+  const made = [
+    make('list(number) of prec-512 0.1', ['list', 'number'], () => num('0.1', 512), 80),
+    make('list(number) of prec-64 ints', ['list', 'number'], (i) => num(String(i), 64), 16),
+    make('set(number) of prec-512 decimals', ['set', 'number'], (i) => num(`${i}.37`, 512), 80),
+    make('list(string)', ['list', 'string'], (i) => `s${i}`, 8),
+  ];
+  return made.map((m) => ({ ...m, bytes: m.bytes.length > SIZE ? m.bytes.slice(0, 0) : m.bytes })).filter((m) => m.bytes.length > 0);
+}
+
+function gobGenericInputs(): Input[] {
+  return [
+    {
+      family: 'gob-generic',
+      name: '[]struct{} of 64 K elements',
+      bytes: bytes(defineStruct(65, 'E', []), defineSlice(66, '', 65), message(gobInt(66), 0, gobUint(SIZE - 40), repeat(0x00, SIZE - 40))),
+      ctx: {},
+    },
+    {
+      family: 'gob-generic',
+      name: '[]string of empty strings',
+      bytes: bytes(defineSlice(65, '', 6), message(gobInt(65), 0, gobUint(SIZE - 40), repeat(0x00, SIZE - 40))),
+      ctx: {},
+    },
+    {
+      family: 'gob-generic',
+      name: '[]string of one 64 KB string',
+      bytes: bytes(defineSlice(65, '', 6), message(gobInt(65), 0, gobUint(1), gobString('x'.repeat(SIZE - 40)))),
+      ctx: {},
+    },
+  ];
+}
+
+/** Shapes of the fuzz tool at the size that comes nearest 64 KB (deep nesting, huge counts). */
+function shapeInputs(): Input[] {
+  const out: Input[] = [];
+  for (const shape of ALL_SHAPES) {
+    for (const family of shape.families) {
+      const seeds = loadSeeds(DEFAULT_VECTORS_DIR, family);
+      for (const n of shape.sizes) {
+        const made = shape.make(n, family, seeds);
+        if (!made || made.bytes.length > SIZE) continue;
+        out.push({ family, name: `shape ${shape.name} ${n}`, bytes: made.bytes, ctx: made.ctx });
+      }
+    }
+  }
+  return out;
+}
+
+/** The largest seed vector of each family, repeated where the format allows (transcript records). */
+function seedInputs(): Input[] {
+  const out: Input[] = [];
+  for (const family of ['gob-spec', 'proto-spec', 'rpc', 'transcript', 'gob-value', 'msgpack-value', 'json-value', 'gob-generic'] as const) {
+    const seeds = loadSeeds(DEFAULT_VECTORS_DIR, family).filter((s) => s.bytes.length <= SIZE);
+    seeds.sort((a, b) => b.bytes.length - a.bytes.length);
+    const big = seeds[0];
+    if (big) out.push({ family, name: `largest vector ${big.id.split('/').pop()}`, bytes: big.bytes, ctx: big.ctx });
+  }
+  return out;
+}
+
+const heap = (): number => v8.getHeapStatistics().used_heap_size;
+
+interface Row {
+  family: Family;
+  name: string;
+  bytes: number;
+  outcome: string;
+  minMs: number;
+  medianMs: number;
+  retainedRatio: number | null;
+}
+
+function measure(input: Input, runs: number): Row {
+  const codec = familyCodec(input.family)!;
+  const once = (): { ms: number; outcome: string } => {
+    const t = performance.now();
+    let outcome = 'value';
+    try {
+      codec.toCanonical(codec.decode(input.bytes, input.ctx), input.ctx);
+    } catch (e) {
+      if (!isWireError(e)) throw e;
+      outcome = `WireError ${e.reason.slice(0, 60)}`;
+    }
+    return { ms: performance.now() - t, outcome };
+  };
+  const first = once();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(once().ms);
+  times.sort((a, b) => a - b);
+  let retainedRatio: number | null = null;
+  if (first.outcome === 'value') {
+    gc();
+    const before = heap();
+    const model = codec.decode(input.bytes, input.ctx);
+    gc();
+    retainedRatio = (heap() - before) / Math.max(input.bytes.length, 16 * 1024);
+    if (model === undefined) retainedRatio = null; // keeps `model` alive across the second GC
+  }
+  return { family: input.family, name: input.name, bytes: input.bytes.length, outcome: first.outcome, minMs: times[0]!, medianMs: times[times.length >> 1]!, retainedRatio };
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const arg = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const runs = Number(arg('runs') ?? 7);
+  const only = arg('only');
+  const inputs = [...jsonInputs(), ...msgpackInputs(), ...gobValueInputs(), ...gobGenericInputs(), ...seedInputs(), ...shapeInputs()].filter(
+    (i) => !only || `${i.family} ${i.name}`.includes(only),
+  );
+  const rows = inputs.map((i) => measure(i, runs));
+  if (argv.includes('--json')) {
+    process.stdout.write(JSON.stringify(rows) + '\n');
+    return;
+  }
+  const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+  console.log(`${pad('family', 14)} ${pad('input', 58)} ${pad('bytes', 6)} ${pad('min ms', 7)} ${pad('med ms', 7)} ${pad('kept/in', 7)} outcome`);
+  for (const r of rows) {
+    console.log(
+      `${pad(r.family, 14)} ${pad(r.name.slice(0, 58), 58)} ${pad(String(r.bytes), 6)} ${pad(r.minMs.toFixed(1), 7)} ${pad(r.medianMs.toFixed(1), 7)} ${pad(r.retainedRatio === null ? '-' : r.retainedRatio.toFixed(1), 7)} ${r.outcome}`,
+    );
+  }
+  const worst = rows.reduce((a, b) => (b.minMs > a.minMs ? b : a));
+  console.log(`slowest (min of ${runs}): ${worst.family} ${worst.name}: ${worst.minMs.toFixed(1)} ms; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+}
+
+main();
