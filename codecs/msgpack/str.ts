@@ -2,14 +2,16 @@
  * msgpack `str` payloads <-> JS strings, fast, for both msgpack dialects we speak (ugorji for
  * net/rpc, vmihailenco for go-cty): both write fixstr (< 32 bytes), str8 (< 256), str16, str32.
  *
- * - Reading: short ASCII by hand (`shortAsciiString`, codecs/wire/utf8.ts), the rest through a
- *   fatal TextDecoder. Invalid UTF-8 is reported, never replaced. (Node's Buffer utf8Slice was
- *   tried as a fast path and did not pay on the bench's corpora; the core names no Node global.)
+ * - Reading: short ASCII by hand (`shortAsciiString`, codecs/wire/utf8.ts), the rest through the
+ *   platform's native UTF-8 slice when the build has one (codecs/wire/native-text.ts: Node's; a
+ *   string without U+FFFD came from valid UTF-8, one with it is re-checked by a fatal TextDecoder),
+ *   else TextDecoder. Invalid UTF-8 is reported, never replaced.
  * - Writing: one pass, no length pre-scan: the header is reserved for the smallest byte length
  *   (all ASCII), the bytes are written, and the payload is moved when the header turns out longer.
  */
 import type { ByteWriter } from '../wire/writer.js';
 import { shortAsciiString } from '../wire/utf8.js';
+import { nativeUtf8Slice } from '../wire/native-text.js';
 
 const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const te = new TextEncoder();
@@ -21,6 +23,10 @@ const te = new TextEncoder();
 export function decodeUtf8(buf: Uint8Array, start: number, n: number): string | undefined {
   const s = shortAsciiString(buf, start, n);
   if (s !== undefined) return s;
+  if (nativeUtf8Slice !== undefined) {
+    const s = nativeUtf8Slice.call(buf, start, start + n);
+    if (s.indexOf('\ufffd') < 0) return s;
+  }
   try {
     return fatal.decode(buf.subarray(start, start + n));
   } catch {
