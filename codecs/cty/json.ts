@@ -8,10 +8,9 @@
  * "true"/"1"/"false"/"0"; a string may arrive as a number (its literal text) or a bool; missing
  * object attributes become nulls; collections take their element type from their elements.
  */
-import { TextKeyedCache } from '../wire/text-cache.js';
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
 import { ByteWriter } from '../wire/writer.js';
-import { T, compareGoStrings, typeGoString, type CtyType } from './types.js';
+import { NIL_TYPE_LIST, T, compareGoStrings, objectType, typeGoString, type CtyType } from './types.js';
 import { Unknown, type CtyValue, type Raw } from './values.js';
 import { CtyNumber } from './number.js';
 import { formatNumberText } from './numtext.js';
@@ -20,39 +19,52 @@ import { budgetFor, type DecodeBudget, type DecodeOptions } from '../wire/limits
 import { ctyNormalize } from './gostring.js';
 import { writeGoJsonString } from '../golang/json.js';
 import { JsonCursor, writeAscii } from './json-text.js';
-import { readTypeJSON, writeTypeJSON } from './type-json.js';
-import { commonElementType, conformsTo, listVal, mapVal, objectVal, setVal, tupleVal } from './value-build.js';
+import { parseTypeJSON, writeTypeJSON } from './type-json.js';
+import { commonType, conformsTo, setRaw } from './value-build.js';
 
 // ---------------------------------------------------------------------------------------------
 // Unmarshal
+
+/**
+ * The type of the value read last (see msgpack.ts: raw content is read in place, and a container
+ * builds a type of its own only when an element's type differs from the one asked for).
+ */
+interface ReadState {
+  vt: CtyType;
+}
 
 /** go-cty `json.Unmarshal(bytes, type)`. Throws WireError (codec 'cty-json') on bad input. */
 export function unmarshalCtyJSON(bytes: Uint8Array, type: CtyType, base = 0, limits?: DecodeOptions | DecodeBudget): CtyValue {
   const c = new JsonCursor(bytes, 0, bytes.length, base);
   c.budget = budgetFor(limits, bytes.length);
-  const v = readValue(c, type, 0);
+  const s: ReadState = { vt: type };
+  const raw = readValue(s, c, type, 0);
   c.end_();
-  return v;
+  return { type: s.vt, raw };
 }
 
-function readValue(c: JsonCursor, t: CtyType, depth: number): CtyValue {
+const EMPTY_TUPLE = T.tuple([]);
+
+/** Reads a value of type t; leaves its type in s.vt. */
+function readValue(s: ReadState, c: JsonCursor, t: CtyType, depth: number): Raw {
   if (depth > MAX_DEPTH) c.fail(`value nested deeper than ${MAX_DEPTH}`);
   const k = c.peek();
   const at = c.pos;
   c.budget.addValues(1, 'cty-json', c.base + at);
+  s.vt = t;
   if (k === 'null') {
     c.literal('null');
-    return { type: t, raw: null };
+    return null;
   }
   switch (t.kind) {
     case 'dynamic':
-      return readDynamic(c, depth);
+      return readDynamic(s, c, depth);
     case 'string':
-      if (k === 'string') return { type: t, raw: ctyNormalize(c.string()) };
-      if (k === 'number') return { type: t, raw: c.number() };
+      if (k === 'string') return ctyNormalize(c.string());
+      if (k === 'number') return c.number();
       if (k === 'true' || k === 'false') {
         c.literal(k);
-        return { type: t, raw: k };
+        return k;
       }
       return c.fail('string is required', at);
     case 'number': {
@@ -62,17 +74,17 @@ function readValue(c: JsonCursor, t: CtyType, depth: number): CtyValue {
       else return c.fail('number is required', at);
       const n = parseNumberLimited(c.budget, text, 'cty-json', c.base + at);
       if (typeof n === 'string') return c.fail(`a number is required: ${n}`, at);
-      return { type: t, raw: n };
+      return n;
     }
     case 'bool':
       if (k === 'true' || k === 'false') {
         c.literal(k);
-        return { type: t, raw: k === 'true' };
+        return k === 'true';
       }
       if (k === 'string') {
-        const s = c.string();
-        if (s === 'true' || s === '1') return { type: t, raw: true };
-        if (s === 'false' || s === '0') return { type: t, raw: false };
+        const str = c.string();
+        if (str === 'true' || str === '1') return true;
+        if (str === 'false' || str === '0') return false;
         return c.fail('a bool is required', at);
       }
       return c.fail('bool is required', at);
@@ -80,62 +92,104 @@ function readValue(c: JsonCursor, t: CtyType, depth: number): CtyValue {
     case 'set': {
       if (k !== '[') c.fail(`a ${t.kind} is required (missing expected [)`, at);
       c.pos++;
-      const vals: CtyValue[] = [];
-      for (let first = true; c.more(first, 0x5d); first = false) vals.push(readValue(c, t.elem, depth + 1));
-      if (vals.length === 0) return { type: t, raw: [] };
-      const et = commonElementType(vals);
-      if (!et) return c.fail(`inconsistent ${t.kind} element types`, at);
-      if (t.kind === 'set') c.budget.addSetElements(vals.length, 'cty-json', c.base + at);
-      return t.kind === 'list' ? listVal(et, vals) : setVal(et, vals);
+      const et = t.elem;
+      const vals: Raw[] = [];
+      let types: CtyType[] | undefined;
+      for (let first = true; c.more(first, 0x5d); first = false) {
+        vals.push(readValue(s, c, et, depth + 1));
+        if (s.vt !== et && types === undefined) types = new Array<CtyType>(vals.length - 1).fill(et);
+        if (types !== undefined) types.push(s.vt);
+      }
+      s.vt = t;
+      if (vals.length === 0) return vals;
+      let vet = et;
+      if (types !== undefined) {
+        const ct = commonType(types);
+        if (!ct) return c.fail(`inconsistent ${t.kind} element types`, at);
+        vet = ct;
+        s.vt = t.kind === 'list' ? T.list(vet) : T.set(vet);
+      }
+      if (t.kind === 'list') return vals;
+      c.budget.addSetElements(vals.length, 'cty-json', c.base + at);
+      return setRaw(vet, vals);
     }
     case 'map': {
       if (k !== '{') c.fail('a map is required (missing expected {)', at);
       c.pos++;
-      const vals = new Map<string, CtyValue>();
+      const et = t.elem;
+      const vals = new Map<string, Raw>();
+      // element types by key, once one differs from et (a repeated key keeps its last value and type)
+      let types: Map<string, CtyType> | undefined;
       for (let first = true; c.more(first, 0x7d); first = false) {
         if (c.peek() !== 'string') c.fail('failed to read map key: missing expected object key');
         const key = ctyNormalize(c.string());
         c.expect(0x3a, "':' after object key");
-        vals.set(key, readValue(c, t.elem, depth + 1));
+        vals.set(key, readValue(s, c, et, depth + 1));
+        if (s.vt !== et && types === undefined) {
+          types = new Map();
+          for (const key of vals.keys()) types.set(key, et);
+        }
+        if (types !== undefined) types.set(key, s.vt);
       }
-      if (vals.size === 0) return { type: t, raw: new Map() };
-      const et = commonElementType([...vals.values()]);
-      if (!et) return c.fail('inconsistent map element types', at);
-      return mapVal(et, vals);
+      s.vt = t;
+      if (types !== undefined) {
+        const ct = commonType(types.values());
+        if (!ct) return c.fail('inconsistent map element types', at);
+        s.vt = T.map(ct);
+      }
+      return vals;
     }
     case 'tuple': {
       if (k !== '[') c.fail('a tuple is required (missing expected [)', at);
       c.pos++;
-      const vals: CtyValue[] = [];
+      const ets = t.elems;
+      const vals: Raw[] = [];
+      let types: CtyType[] | undefined;
       for (let first = true; c.more(first, 0x5d); first = false) {
-        if (vals.length >= t.elems.length) c.fail(`too many tuple elements (need ${t.elems.length})`);
-        vals.push(readValue(c, t.elems[vals.length]!, depth + 1));
+        const i = vals.length;
+        if (i >= ets.length) c.fail(`too many tuple elements (need ${ets.length})`);
+        vals.push(readValue(s, c, ets[i]!, depth + 1));
+        if (s.vt !== ets[i] && types === undefined) types = ets.slice(0, i);
+        if (types !== undefined) types.push(s.vt);
       }
-      if (vals.length !== t.elems.length) c.fail(`not enough tuple elements (need ${t.elems.length})`, at);
-      if (vals.length === 0) return { type: T.tuple([]), raw: [] };
-      return tupleVal(vals);
+      if (vals.length !== ets.length) c.fail(`not enough tuple elements (need ${ets.length})`, at);
+      // go-cty's EmptyTupleVal for no elements, whatever the type asked for
+      s.vt = vals.length === 0 ? (ets === NIL_TYPE_LIST ? EMPTY_TUPLE : t) : types === undefined ? t : T.tuple(types);
+      return vals;
     }
     case 'object': {
       if (k !== '{') c.fail('an object is required (missing expected {)', at);
       c.pos++;
-      const vals = new Map<string, CtyValue>();
+      const vals = new Map<string, Raw>();
+      // attribute types that differ from the object type's, by name
+      let differ: Map<string, CtyType> | undefined;
       for (let first = true; c.more(first, 0x7d); first = false) {
         if (c.peek() !== 'string') c.fail('failed to read object key: missing expected object key');
         const keyAt = c.pos;
         const key = c.string();
         const aty = t.attrs.get(key);
-        if (!aty) c.fail(`unsupported attribute ${JSON.stringify(key)}`, keyAt);
+        if (!aty) return c.fail(`unsupported attribute ${JSON.stringify(key)}`, keyAt);
         c.expect(0x3a, "':' after object key");
-        vals.set(key, readValue(c, aty!, depth + 1));
+        vals.set(key, readValue(s, c, aty, depth + 1));
+        if (s.vt !== aty) (differ ??= new Map()).set(key, s.vt);
+        else if (differ !== undefined) differ.delete(key);
       }
-      for (const [name, aty] of t.attrs) if (!vals.has(name)) vals.set(name, { type: aty, raw: null });
-      return objectVal(vals);
+      // missing attributes are nulls of their types
+      if (vals.size !== t.attrs.size) for (const name of t.attrs.keys()) if (!vals.has(name)) vals.set(name, null);
+      if (differ === undefined && t.optional.size === 0) s.vt = t;
+      else {
+        // go-cty's ObjectVal: the type of the attributes read (no optional markers)
+        const attrs = new Map<string, CtyType>();
+        for (const key of vals.keys()) attrs.set(key, differ?.get(key) ?? t.attrs.get(key)!);
+        s.vt = objectType(attrs);
+      }
+      return vals;
     }
   }
 }
 
 /** `{"value": …, "type": …}` in either order; the value is decoded once the type is known. */
-function readDynamic(c: JsonCursor, depth: number): CtyValue {
+function readDynamic(s: ReadState, c: JsonCursor, depth: number): Raw {
   const at = c.pos;
   if (c.peek() !== '{') c.fail('a dynamically-typed value must be an object {"value", "type"}', at);
   c.pos++;
@@ -147,7 +201,7 @@ function readDynamic(c: JsonCursor, depth: number): CtyValue {
     const keyAt = c.pos;
     const key = c.string();
     c.expect(0x3a, "':' after object key");
-    if (key === 'type') type = cachedType(c, depth);
+    if (key === 'type') type = typeAt(c, depth);
     else if (key === 'value') {
       valueStart = c.skipValue(depth + 1, MAX_DEPTH);
       valueEnd = c.pos;
@@ -157,31 +211,16 @@ function readDynamic(c: JsonCursor, depth: number): CtyValue {
   if (valueStart < 0) return c.fail('missing value in dynamically-typed value', at);
   const inner = new JsonCursor(c.buf, valueStart, valueEnd, c.base);
   inner.budget = c.budget;
-  return readValue(inner, type, depth + 1);
+  return readValue(s, inner, type, depth + 1);
 }
 
-/** Parsed type JSON by its text: at most 512 types from 1 MiB of text. */
-const typeCache = new TextKeyedCache<CtyType>(512, 1 << 20);
-
-/** The type at the cursor, parsed once per distinct JSON text (configs repeat their types). */
-function cachedType(c: JsonCursor, depth: number): CtyType {
+/** The type at the cursor (parsed every time: see typeOfWrapper in msgpack.ts). */
+function typeAt(c: JsonCursor, depth: number): CtyType {
   c.skipWs();
   const start = c.pos;
   c.skipValue(depth + 1, MAX_DEPTH);
-  const end = c.pos;
-  const key = end - start <= 4096 ? latin1.decode(c.buf.subarray(start, end)) : undefined;
-  const hit = key !== undefined ? typeCache.get(key) : undefined;
-  if (hit) return hit;
-  const sub = new JsonCursor(c.buf, start, end, c.base);
-  const t = readTypeJSON(sub, depth + 1);
-  sub.end_();
-  if (key !== undefined) {
-    typeCache.set(key, t);
-  }
-  return t;
+  return parseTypeJSON(c.buf.subarray(start, c.pos), c.base + start, depth + 1);
 }
-
-const latin1 = new TextDecoder('latin1');
 
 // ---------------------------------------------------------------------------------------------
 // Marshal

@@ -10,7 +10,6 @@
  *   attribute names sorted.
  * - a DynamicPseudoType position: `[bin(type JSON), value]`.
  */
-import { TextKeyedCache } from '../wire/text-cache.js';
 import { MAX_DEPTH, WireError } from '../wire/errors.js';
 import { ByteReader } from '../wire/reader.js';
 import { ByteWriter } from '../wire/writer.js';
@@ -245,26 +244,28 @@ function readObject(s: ReadState, t: Extract<CtyType, { kind: 'object' }>, depth
   r.budget.addValues(2 * n, 'msgpack', at);
   if (n !== t.attrs.size) r.fail(`an object with ${t.attrs.size} attributes is required (${n} given)`, at);
   const attrs = t.attrs;
-  // the type's names in its own order: Go's sorted order for a type read from Go's type JSON
-  const expected = attrs.keys();
   const buf = r.buf;
   // attribute types that differ from the object type's, by name
   let differ: Map<string, CtyType> | undefined;
-  for (let i = 0; i < n; i++) {
+  // Go writes the names sorted: the type's names are expected in the type's own order (Go's, for
+  // a type read from Go's type JSON), one per entry, each compared in place.
+  for (const [name, nameType] of attrs) {
     const keyAt = r.pos;
-    // Go writes the names sorted: the type's i-th name is expected, and compared in place.
-    let key: string = expected.next().value!;
     const c = buf[keyAt]!;
-    const len = key.length;
+    const len = name.length;
     let same = len < 32 && c === (0xa0 | len) && keyAt + 1 + len <= r.end;
     for (let j = 0; same && j < len; j++) {
       const b = buf[keyAt + 1 + j]!;
-      same = b < 0x80 && b === key.charCodeAt(j);
+      same = b < 0x80 && b === name.charCodeAt(j);
     }
+    let key = name;
+    let aty: CtyType | undefined = nameType;
     if (same) r.pos = keyAt + 1 + len;
-    else key = readUtf8String(r, 'object attribute name');
-    const aty = attrs.get(key);
-    if (aty === undefined) return r.fail(`unsupported attribute ${JSON.stringify(key)}`, keyAt);
+    else {
+      key = readUtf8String(r, 'object attribute name');
+      aty = attrs.get(key);
+      if (aty === undefined) return r.fail(`unsupported attribute ${JSON.stringify(key)}`, keyAt);
+    }
     vals.set(key, readValue(s, aty, depth + 1));
     if (s.vt !== aty) (differ ??= new Map()).set(key, s.vt);
     else if (differ !== undefined) differ.delete(key);
@@ -311,29 +312,21 @@ function readDynamic(s: ReadState, depth: number): Raw {
   if (len < 0) r.fail('dynamic value type is nil', tat);
   const start = r.pos;
   const typeBytes = r.readBytes(len, 'dynamic value type');
-  return readValue(s, cachedTypeJSON(typeBytes, start), depth + 1);
+  return readValue(s, typeOfWrapper(typeBytes, start), depth + 1);
 }
 
-const latin1 = new TextDecoder('latin1');
-/** Parsed type JSON by its text: at most 512 types from 1 MiB of text. */
-const typeCache = new TextKeyedCache<CtyType>(512, 1 << 20);
-
-/** Type JSON of a dynamic wrapper, parsed once per distinct text (payloads repeat their types). */
-function cachedTypeJSON(bytes: Uint8Array, start: number): CtyType {
-  const key = bytes.length <= 4096 ? latin1.decode(bytes) : undefined;
-  const hit = key !== undefined ? typeCache.get(key) : undefined;
-  if (hit) return hit;
-  let t: CtyType;
+/**
+ * Type JSON of a dynamic wrapper, parsed every time: a host's payloads mostly bring types it has
+ * not seen (and go-cty parses them every time too), and the compact reader costs about what
+ * keying a cache by the text would.
+ */
+function typeOfWrapper(bytes: Uint8Array, start: number): CtyType {
   try {
-    t = parseTypeJSON(bytes, start);
+    return parseTypeJSON(bytes, start);
   } catch (e) {
     if (e instanceof WireError) throw new WireError('msgpack', e.offset, `type JSON: ${e.reason}`);
     throw e;
   }
-  if (key !== undefined) {
-    typeCache.set(key, t);
-  }
-  return t;
 }
 
 /** Refinements as go-cty's RefinementBuilder accumulates them. */

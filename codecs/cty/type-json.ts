@@ -156,13 +156,16 @@ export function readTypeJSON(c: JsonCursor, depth = 0): CtyType {
   return t;
 }
 
-/** Parses standalone type JSON bytes (e.g. the bin in go-cty msgpack's dynamic wrapper). */
-export function parseTypeJSON(bytes: Uint8Array, base = 0): CtyType {
+/**
+ * Parses standalone type JSON bytes (e.g. the bin in go-cty msgpack's dynamic wrapper); `base` is
+ * added to error offsets, `depth` is the nesting the type sits at.
+ */
+export function parseTypeJSON(bytes: Uint8Array, base = 0, depth = 0): CtyType {
   const f = new CompactTypeReader(bytes);
-  const ft = f.type(0);
+  const ft = f.type(depth);
   if (ft !== undefined && f.pos === bytes.length) return ft;
   const c = new JsonCursor(bytes, 0, bytes.length, base);
-  const t = readTypeJSON(c);
+  const t = readTypeJSON(c, depth);
   c.end_();
   return t;
 }
@@ -170,13 +173,6 @@ export function parseTypeJSON(bytes: Uint8Array, base = 0): CtyType {
 // ---------------------------------------------------------------------------------------------
 // Reading type JSON as Go writes it, fast
 
-/** The primitive type names by the letter after their opening quote. */
-const PRIMITIVE_WORDS: Record<number, readonly [string, CtyType]> = {
-  0x73: ['"string"', T.String],
-  0x6e: ['"number"', T.Number],
-  0x62: ['"bool"', T.Bool],
-  0x64: ['"dynamic"', T.DynamicPseudoType],
-};
 
 /** True when b[i, i+w.length) holds the ASCII text w. */
 function textAt(b: Uint8Array, i: number, end: number, w: string): boolean {
@@ -207,10 +203,27 @@ class CompactTypeReader {
     if (depth > MAX_DEPTH || i + 2 >= end) return undefined;
     if (b[i] === 0x22) {
       // "string", "number", "bool", "dynamic": told apart by their first letter
-      const word = PRIMITIVE_WORDS[b[i + 1]!];
-      if (word === undefined || !textAt(b, i, end, word[0])) return undefined;
-      this.pos = i + word[0].length;
-      return word[1];
+      let t: CtyType;
+      let text: string;
+      switch (b[i + 1]) {
+        case 0x73:
+          (t = T.String), (text = '"string"');
+          break;
+        case 0x6e:
+          (t = T.Number), (text = '"number"');
+          break;
+        case 0x62:
+          (t = T.Bool), (text = '"bool"');
+          break;
+        case 0x64:
+          (t = T.DynamicPseudoType), (text = '"dynamic"');
+          break;
+        default:
+          return undefined;
+      }
+      if (!textAt(b, i, end, text)) return undefined;
+      this.pos = i + text.length;
+      return t;
     }
     // ["list", ["set", ["map", ["object",{ ["tuple",[
     const kind = b[i + 2];

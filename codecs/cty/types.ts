@@ -30,9 +30,6 @@ const prim = (kind: 'string' | 'number' | 'bool'): CtyType => Object.freeze({ ki
  */
 export const NIL_TYPE_LIST: readonly CtyType[] = Object.freeze([]);
 
-/** The optional-attribute set of every object type that has none (never modified). */
-const NO_OPTIONAL: ReadonlySet<string> = new Set<string>();
-
 /**
  * Type constructors, named as in Go (`T.String`, `T.list(T.Number)`, …).
  * Primitive types and DynamicPseudoType are singletons.
@@ -50,7 +47,7 @@ export const T = Object.freeze({
     const m = attrs instanceof Map ? new Map(attrs) : new Map(Object.entries(attrs));
     const o = new Set(optional);
     // Most object types have no optional attributes: they share one empty set.
-    return { kind: 'object', attrs: m, optional: o.size === 0 ? NO_OPTIONAL : o };
+    return { kind: 'object', attrs: m, optional: o.size === 0 ? NO_NAMES : o };
   },
 });
 

@@ -7,7 +7,9 @@
 import { T, compareGoStrings, typeEquals, type CtyType } from './types.js';
 import { Unknown, type CtyValue, type Raw } from './values.js';
 import { ctyNormalize } from './gostring.js';
-import { buildSet } from './set-order.js';
+import { buildSet, equivalenceKey, setHashString } from './set-order.js';
+import { compareNumbers } from './number-ops.js';
+import type { CtyNumber } from './number.js';
 
 /** The common element type of vals (go-cty's rule), or undefined when two types differ. */
 export function commonElementType(vals: readonly CtyValue[]): CtyType | undefined {
@@ -38,15 +40,21 @@ export const setVal = (et: CtyType, vals: readonly CtyValue[]): CtyValue => ({
 
 /**
  * The raw content of `cty.SetVal` of elements of type et (buildSet), taking the elems array (it
- * may be returned). Known strings or bools alone need none of buildSet's hashing: go-cty's order
- * ends with a stable sort by its set rules' Less, which orders distinct strings by their bytes
- * and false before true, and equal ones always share a hash bucket, where one is kept; so the
- * set is the distinct elements in ascending order (already so when Go wrote them: one pass).
+ * may be returned). go-cty's order ends with a stable sort by its set rules' Less, and drops an
+ * element only for an equivalent one in its hash bucket. So elements that are all known, pairwise
+ * not equivalent (distinct equivalence keys) and strictly ascending by Less are the set as they
+ * stand, whatever their buckets: what Go writes, checked in one pass without buckets or a sort.
+ * Known strings or bools need not even that: the set is their distinct values in ascending order.
  */
 export function setRaw(et: CtyType, elems: Raw[]): Raw[] {
   const n = elems.length;
-  if (n < 2 || !(et.kind === 'string' || et.kind === 'bool')) return n === 0 ? elems : buildSet(et, elems);
-  const kind = et.kind === 'string' ? 'string' : 'boolean';
+  if (n < 2) return n === 0 ? elems : buildSet(et, elems);
+  if (et.kind === 'string' || et.kind === 'bool') return primitiveSet(et.kind === 'string' ? 'string' : 'boolean', et, elems);
+  return inSetOrder(et, elems) ? elems : buildSet(et, elems);
+}
+
+function primitiveSet(kind: 'string' | 'boolean', et: CtyType, elems: Raw[]): Raw[] {
+  const n = elems.length;
   let ordered = true;
   for (let i = 0; i < n; i++) {
     const e = elems[i];
@@ -58,6 +66,31 @@ export function setRaw(et: CtyType, elems: Raw[]): Raw[] {
   const out: Raw[] = [sorted[0]!];
   for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) out.push(sorted[i]!);
   return out;
+}
+
+/** True when elems are known, pairwise not equivalent, and strictly ascending by go-cty's Less. */
+function inSetOrder(et: CtyType, elems: readonly Raw[]): boolean {
+  const keys = new Set<string>();
+  let prevHash = '';
+  for (let i = 0; i < elems.length; i++) {
+    const e = elems[i]!;
+    if (e === null || e instanceof Unknown) return false;
+    const key = equivalenceKey(et, e);
+    if (key !== null) {
+      if (keys.has(key)) return false;
+      keys.add(key);
+    }
+    if (et.kind === 'number') {
+      // Less on two numbers of distinct keys: by value
+      if (i > 0 && compareNumbers(elems[i - 1] as CtyNumber, e as CtyNumber) >= 0) return false;
+    } else {
+      // Less on anything else: by hash string bytes
+      const hash = setHashString(et, e);
+      if (i > 0 && compareGoStrings(prevHash, hash) >= 0) return false;
+      prevHash = hash;
+    }
+  }
+  return true;
 }
 
 /** go-cty's set Less between two known strings or two bools, as a comparison. */

@@ -17,7 +17,7 @@
 import { checkNumber } from '../cty/number-limits.js';
 import { WireError } from '../wire/errors.js';
 import type { ByteWriter } from '../wire/writer.js';
-import { NIL_TYPE_LIST, T, typeEquals, type CtyType } from '../cty/types.js';
+import { NIL_TYPE_LIST, T, objectType, typeEquals, type CtyType } from '../cty/types.js';
 import { Unknown, type CtyValue, type Raw } from '../cty/values.js';
 import { CtyNumber } from '../cty/number.js';
 import { buildSet } from '../cty/set-order.js';
@@ -224,9 +224,10 @@ function decodeTypeStream(b: Uint8Array, ctx: ExternalContext): CtyType {
       const attrs = (v['AttrTypes'] as Map<unknown, CtyType | null> | null) ?? new Map<unknown, CtyType | null>();
       const out = new Map<string, CtyType>();
       for (const [k, at] of attrs) out.set(key(k, ctx.offset), elemType(at, ctx));
-      const opt = (v['AttrOptional'] as Map<string, unknown> | null) ?? new Map<string, unknown>();
+      const opt = v['AttrOptional'] as Map<string, unknown> | null;
+      if (opt === null || opt.size === 0) return objectType(out);
       for (const k of opt.keys()) if (!out.has(k)) bad(`optional attribute ${JSON.stringify(k)} is not an attribute of the object type`, ctx.offset);
-      return T.object(out, opt.keys());
+      return objectType(out, new Set(opt.keys()));
     }
   }
   return bad(`${impl.type.str} is not a cty type implementation`, ctx.offset);

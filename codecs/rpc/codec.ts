@@ -13,7 +13,7 @@ import { decodeAny, encodeAny, anyToCanonical, anyFromCanonical, type Json } fro
 import { formatGoFloat, parseGoFloat } from '../golang/strconv.js';
 import { formatRFC3339Nano, parseRFC3339Nano } from './text.js';
 import { escapeKey, unescapeKey, badCanonical, isObject, tagOf, b64encode, b64decode } from './canon-util.js';
-import { bytesAt, putBytes } from '../msgpack/str.js';
+import { bytesAt, putBytes, strBytes } from '../msgpack/str.js';
 
 export interface CompiledType {
   readonly type: GoType;
@@ -358,11 +358,7 @@ function buildStruct(t: Extract<GoType, { kind: 'struct' }>): CompiledType {
   const index = new Map(names.map((n, i) => [n, i]));
   // Each field name as ugorji writes it (a str), encoded once; decoding matches keys against
   // these bytes, so a field name on the wire never becomes a JS string.
-  const keyBytes = names.map((n) => {
-    const w = new ByteWriter(n.length * 3 + 5);
-    U.writeStr(w, n);
-    return w.finish();
-  });
+  const keyBytes = names.map(strBytes);
   const header = (() => {
     const w = new ByteWriter(5);
     U.writeMapLen(w, names.length);

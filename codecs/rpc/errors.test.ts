@@ -191,4 +191,22 @@ test('fuzz: mutated valid messages decode or throw WireError, never anything els
   );
 });
 
+test('seq: every uint64 round-trips, a bigint and the same number write the same bytes; anything else is refused at offset 0', () => {
+  const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+  for (const seq of [0n, 127n, 128n, 0xffffn, 0xffffffffn, 0x100000000n, BigInt(Number.MAX_SAFE_INTEGER), 2n ** 64n - 1n]) {
+    const req = encodeRequest({ serviceMethod: 'Ui.Say', seq }, 'x');
+    const resp = encodeResponse({ serviceMethod: 'Ui.Say', seq }, null);
+    assert.is(decodeMessage(req).header.seq, seq);
+    assert.is(decodeMessage(resp).header.seq, seq);
+    if (seq <= BigInt(Number.MAX_SAFE_INTEGER)) {
+      assert.is(hex(encodeRequest({ serviceMethod: 'Ui.Say', seq: Number(seq) }, 'x')), hex(req), `${seq} as a number`);
+      assert.is(hex(encodeResponse({ serviceMethod: 'Ui.Say', seq: Number(seq) }, null)), hex(resp), `${seq} as a number`);
+    }
+  }
+  for (const seq of [-1n, 2n ** 64n, -1, 1.5, 2 ** 53, Number.NaN, '5' as never, undefined as never]) {
+    refuses(() => encodeRequest({ serviceMethod: 'Ui.Say', seq }, 'x'), 0, /is not a uint64/);
+    refuses(() => encodeResponse({ serviceMethod: 'Ui.Say', seq }, null), 0, /is not a uint64/);
+  }
+});
+
 test.run();

@@ -107,6 +107,17 @@ function checkSeq(w: ByteWriter, seq: bigint | number): void {
 const writeSeq = (w: ByteWriter, seq: bigint | number): void => (typeof seq === 'number' ? U.writeUint(w, seq) : U.writeUint64(w, seq));
 
 /**
+ * seq as a number when it is an integer in [0, 2^32) (one BigInt conversion, no BigInt
+ * comparisons: the common case), else -1 once checkSeq has found it a uint64 (written by writeSeq).
+ */
+function seqUint32(w: ByteWriter, seq: bigint | number): number {
+  const n = typeof seq === 'bigint' ? Number(seq) : seq;
+  if (n >= 0 && n <= 0xffffffff && (typeof seq === 'bigint' || Number.isInteger(n))) return n;
+  checkSeq(w, seq);
+  return -1;
+}
+
+/**
  * A body: net/rpc hands ugorji a pointer, so any body may be nil. `null` for a type without nil
  * writes nil (what a Go client sending `nil` args writes).
  */
@@ -119,7 +130,14 @@ function writeBody(w: ByteWriter, p: BodyPlan, body: unknown): void {
  * The body plan for a write: `bodyType`'s (the method's own plan when it is that type, with no
  * lookup), else as `bodyTypeFor` with `fallback` (unknown method: WireError at w.pos).
  */
-function writeBodyPlan(w: ByteWriter, plan: MethodPlan, direction: Direction, error: string, bodyType: GoType | undefined, fallback: GoType | undefined): BodyPlan {
+function writeBodyPlan(
+  w: ByteWriter,
+  plan: MethodPlan,
+  direction: Direction,
+  error: string,
+  bodyType: GoType | undefined,
+  fallback: GoType | undefined,
+): BodyPlan {
   const own = direction === 'request' ? plan.req : plan.resp;
   if (bodyType) return own !== undefined && own.type === bodyType ? own : bodyPlan(bodyType);
   if (direction === 'response' && error !== '') return errorReplyPlan();
@@ -143,10 +161,11 @@ function writeRequestOf(
   const plan = planFor(header.serviceMethod);
   const bp = writeBodyPlan(w, plan, 'request', '', bodyType, fallback);
   const seq = header.seq;
-  checkSeq(w, seq);
+  const seq32 = seqUint32(w, seq);
   if (plan.reqHead) {
     putBytes(w, plan.reqHead);
-    writeSeq(w, seq);
+    if (seq32 >= 0) U.writeUint(w, seq32);
+    else writeSeq(w, seq);
   } else reqHeader().enc(w, { ServiceMethod: header.serviceMethod, Seq: BigInt(seq) });
   writeBody(w, bp, body);
 }
@@ -172,10 +191,11 @@ function writeResponseOf(
   const plan = planFor(header.serviceMethod);
   const bp = writeBodyPlan(w, plan, 'response', error, bodyType, fallback);
   const seq = header.seq;
-  checkSeq(w, seq);
+  const seq32 = seqUint32(w, seq);
   if (plan.respHead && typeof error === 'string') {
     putBytes(w, plan.respHead);
-    writeSeq(w, seq);
+    if (seq32 >= 0) U.writeUint(w, seq32);
+    else writeSeq(w, seq);
     putBytes(w, KEY_ERROR);
     U.writeStr(w, error);
   } else respHeader().enc(w, { ServiceMethod: header.serviceMethod, Seq: BigInt(seq), Error: error });

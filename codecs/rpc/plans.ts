@@ -74,19 +74,62 @@ function head(mapMarker: number, name: string): Uint8Array {
   return w.finish();
 }
 
-function makePlan(name: string): MethodPlan {
-  const method = lookupMethod(name);
-  const ok = wellFormed(name);
-  return {
-    name,
-    nameBytes: ok ? new TextEncoder().encode(name) : new Uint8Array(0),
-    method,
-    req: method ? bodyPlan(method.request) : undefined,
-    resp: method ? bodyPlan(method.response) : undefined,
-    reqHead: ok ? head(0x82, name) : undefined,
-    respHead: ok ? head(0x83, name) : undefined,
-  };
+/** UTF-8 of a name (method names are ASCII: no encoder call for them). */
+function utf8Of(name: string): Uint8Array {
+  const out = new Uint8Array(name.length);
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c > 0x7f) return new TextEncoder().encode(name);
+    out[i] = c;
+  }
+  return out;
 }
+
+/**
+ * A method's plan. Only the name's bytes are made up front (the table's names are matched
+ * against wire bytes); the body codecs and header bytes of each direction are built when first
+ * used, so the first message of a process compiles what it needs and nothing of the other
+ * methods.
+ */
+class Plan implements MethodPlan {
+  readonly nameBytes: Uint8Array;
+  // null: not built yet
+  private reqPlan: BodyPlan | undefined | null = null;
+  private respPlan: BodyPlan | undefined | null = null;
+  private reqBytes: Uint8Array | undefined | null = null;
+  private respBytes: Uint8Array | undefined | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly method: RpcMethod | undefined,
+    /** The name has a UTF-8 form (no lone surrogate). */
+    private readonly wellFormed: boolean,
+  ) {
+    this.nameBytes = wellFormed ? utf8Of(name) : new Uint8Array(0);
+  }
+
+  get req(): BodyPlan | undefined {
+    if (this.reqPlan === null) this.reqPlan = this.method ? bodyPlan(this.method.request) : undefined;
+    return this.reqPlan;
+  }
+
+  get resp(): BodyPlan | undefined {
+    if (this.respPlan === null) this.respPlan = this.method ? bodyPlan(this.method.response) : undefined;
+    return this.respPlan;
+  }
+
+  get reqHead(): Uint8Array | undefined {
+    if (this.reqBytes === null) this.reqBytes = this.wellFormed ? head(0x82, this.name) : undefined;
+    return this.reqBytes;
+  }
+
+  get respHead(): Uint8Array | undefined {
+    if (this.respBytes === null) this.respBytes = this.wellFormed ? head(0x83, this.name) : undefined;
+    return this.respBytes;
+  }
+}
+
+const makePlan = (name: string): MethodPlan => new Plan(name, lookupMethod(name), wellFormed(name));
 
 /** Plans of the table's own names, by UTF-8 length (for matching wire bytes). */
 const byLength: MethodPlan[][] = [];
@@ -97,12 +140,12 @@ const MAX_EXTRA = 256;
 /** How many plans the table itself has (names with a `*` are patterns, planned per call). */
 const TABLE_SIZE = Object.keys(RPC_METHODS).filter((n) => !n.includes('*')).length;
 
-/** Builds the table's plans on first use (byName is never empty after), so importing the codec compiles nothing. */
+/** Indexes the table's names on first use (byName is never empty after), so importing the codec builds nothing; each plan builds its codecs when used. */
 function ensureTable(): void {
   if (byName.size !== 0) return;
-  for (const name of Object.keys(RPC_METHODS)) {
+  for (const name of Object.keys(RPC_METHODS) as (keyof typeof RPC_METHODS)[]) {
     if (name.includes('*')) continue;
-    const p = makePlan(name);
+    const p = new Plan(name, RPC_METHODS[name], true);
     byName.set(name, p);
     (byLength[p.nameBytes.length] ??= []).push(p);
   }
