@@ -214,19 +214,44 @@ function gobValueInputs(): Input[] {
   const codec = familyCodec('gob-value')!;
   const seed = loadSeeds(DEFAULT_VECTORS_DIR, 'gob-value').find((s) => s.id.endsWith('harness-gob-list-numbers'));
   if (!seed) return [];
-  const make = (name: string, type: unknown, value: (i: number) => unknown, each: number): Input => {
-    const n = Math.floor(SIZE / each);
-    const model = codec.fromCanonical({ type, value: Array.from({ length: n }, (_, i) => value(i)) }, seed.ctx);
-    return { family: 'gob-value', name, bytes: codec.encode(model, seed.ctx), ctx: seed.ctx };
+  const make = (name: string, type: unknown, value: (i: number) => unknown): Input => {
+    // as many elements as fit SIZE bytes: try a count, scale it by the size it gave
+    let n = 1024;
+    for (;;) {
+      const model = codec.fromCanonical({ type, value: Array.from({ length: n }, (_, i) => value(i)) }, seed.ctx);
+      const bytes = codec.encode(model, seed.ctx);
+      if (bytes.length <= SIZE && bytes.length > SIZE * 0.97) return { family: 'gob-value', name, bytes, ctx: seed.ctx };
+      n = Math.floor((n * SIZE * 0.985) / bytes.length);
+    }
   };
   const num = (text: string, prec: number): unknown => ({ $number: text, prec, mode: 'ToNearestEven' });
-  const made = [
-    make('list(number) of prec-512 0.1', ['list', 'number'], () => num('0.1', 512), 80),
-    make('list(number) of prec-64 ints', ['list', 'number'], (i) => num(String(i), 64), 16),
-    make('set(number) of prec-512 decimals', ['set', 'number'], (i) => num(`${i}.37`, 512), 80),
-    make('list(string)', ['list', 'string'], (i) => `s${i}`, 8),
+  return [
+    make('list(number) of prec-512 0.1', ['list', 'number'], () => num('0.1', 512)),
+    make('list(number) of prec-64 ints', ['list', 'number'], (i) => num(String(i), 64)),
+    make('set(number) of prec-512 decimals', ['set', 'number'], (i) => num(`${i}.37`, 512)),
+    make('set(number) of prec-53 doubles', ['set', 'number'], (i) => num(String(i / 7), 53)),
+    make('list(string)', ['list', 'string'], (i) => `s${i}`),
   ];
-  return made.map((m) => ({ ...m, bytes: m.bytes.length > SIZE ? m.bytes.slice(0, 0) : m.bytes })).filter((m) => m.bytes.length > 0);
+}
+
+/** rpc: a Builder.Prepare request whose cty config (cty JSON in Configs) fills 64 KB with numbers. */
+function rpcInputs(): Input[] {
+  const codec = familyCodec('rpc')!;
+  const seed = loadSeeds(DEFAULT_VECTORS_DIR, 'rpc').find((s) => s.id.endsWith('harness-rpc-builder-prepare-req-cty-only'));
+  if (!seed) return [];
+  const make = (name: string, type: unknown, item: (i: number) => unknown, each: number): Input => {
+    const n = Math.floor((SIZE - 200) / each);
+    const canonical = {
+      header: { Seq: { $uint: '1' }, ServiceMethod: 'Builder.Prepare' },
+      body: { Configs: [{ $cty: { type, value: Array.from({ length: n }, (_, i) => item(i)) } }] },
+    };
+    return { family: 'rpc', name, bytes: codec.encode(codec.fromCanonical(canonical, seed.ctx), seed.ctx), ctx: seed.ctx };
+  };
+  return [
+    make('Prepare config: set(number) of distinct decimals', ['set', 'number'], (i) => ({ $number: `${i}.125` }), 10),
+    make('Prepare config: list(number) of 0.1', ['list', 'number'], () => ({ $number: '0.1' }), 4),
+    make('Prepare config: list(string) of empty strings', ['list', 'string'], () => '', 3),
+  ];
 }
 
 function gobGenericInputs(): Input[] {
@@ -337,7 +362,7 @@ function main(): void {
   };
   const runs = Number(arg('runs') ?? 7);
   const only = arg('only');
-  const inputs = [...jsonInputs(), ...msgpackInputs(), ...gobValueInputs(), ...gobGenericInputs(), ...seedInputs(), ...shapeInputs()].filter(
+  const inputs = [...jsonInputs(), ...msgpackInputs(), ...gobValueInputs(), ...rpcInputs(), ...gobGenericInputs(), ...seedInputs(), ...shapeInputs()].filter(
     (i) => !only || `${i.family} ${i.name}`.includes(only),
   );
   const rows = inputs.map((i) => measure(i, runs));
