@@ -136,10 +136,15 @@ if (!tester) {
   });
 
   /**
-   * Runs the CLI on a build whose provisioner runs `command` in `dir`, sends `signals` SIGINTs
-   * (500 ms apart) once the command has written `dir/started`; the exit code, stdout, how long.
+   * Runs the CLI on a build whose provisioner runs `command` in `dir`, sends `signals` times
+   * `signal` (500 ms apart) once the command has written `dir/started`; the exit code, stdout, how long.
    */
-  async function interrupted(dir: string, command: string, signals: number): Promise<{ code: number | null; out: string; ms: number }> {
+  async function interrupted(
+    dir: string,
+    command: string,
+    signals: number,
+    signal: NodeJS.Signals = 'SIGINT',
+  ): Promise<{ code: number | null; out: string; ms: number }> {
     const file = join(dir, 'build.json');
     writeFileSync(file, JSON.stringify(description(command, { TESTER_WORKDIR: dir })));
     const child = spawn(process.execPath, [mainJs, 'build', file], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -149,7 +154,7 @@ if (!tester) {
     const poll = setInterval(() => {
       if (!existsSync(join(dir, 'started'))) return;
       clearInterval(poll);
-      for (let i = 0; i < signals; i++) setTimeout(() => child.kill('SIGINT'), i * 500);
+      for (let i = 0; i < signals; i++) setTimeout(() => child.kill(signal), i * 500);
     }, 20);
     const code = await new Promise<number | null>((res) => child.on('close', res));
     clearInterval(poll);
@@ -181,6 +186,19 @@ if (!tester) {
           '==> Wait completed after D\nCleanly cancelled builds after being interrupted.\n',
       );
       assert.is(readFileSync(join(dir, 'cancelled'), 'utf8'), 'cancelled\n');
+      await nothingLeft(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('SIGTERM cancels the same way (Packer v1.16.0: `Cancelling build after receiving terminated`)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-build-'));
+    try {
+      const r = await interrupted(dir, CANCEL_COMMAND, 1, 'SIGTERM');
+      assert.is(r.code, 1, r.out);
+      assert.match(r.out, 'Cancelling build after receiving terminated\n');
+      assert.match(r.out, 'Cleanly cancelled builds after being interrupted.\n');
       await nothingLeft(dir);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -74,7 +74,7 @@ if (!tester) {
       };
       assert.is(out.protocol, protocol);
       assert.is(out.describe.sdk_version, '0.6.4');
-      assert.is(out.components.length, 7);
+      assert.is(out.components.length, 8);
       const family = protocol === 'gob' ? 'gob-spec' : 'proto-spec';
       let compared = 0;
       for (const c of out.components) {

@@ -99,7 +99,7 @@ export function formatSummary(s: FuzzSummary): string {
     `${s.family}: ${fmt(s.inputs)} inputs in ${s.seconds.toFixed(1)} s (${fmt(s.inputsPerSecond)}/s), ` +
       `${fmt(s.values)} values, ${fmt(s.wireErrors)} WireErrors, corpus ${fmt(s.corpus)}, ${fmt(s.coverage)} blocks, ` +
       `${s.seeds} seeds, ${s.shapes} shapes, ${s.restarts} restarts, ${s.findings.length} findings`,
-    `  slowest input ${s.slowestMs.toFixed(1)} ms${s.slowest ? ` (${s.slowest.length} bytes)` : ''}; largest retained/input ${s.maxRetainedRatio.toFixed(2)}${s.mostRetained ? ` (${s.mostRetained.retained} bytes for ${s.mostRetained.length})` : ''}`,
+    `  slowest input ${s.slowestMs.toFixed(1)} ms${s.slowest ? ` (${s.slowest.length} bytes)` : ''}; largest retained/input ${s.maxRetainedRatio.toFixed(2)}${s.mostRetained ? ` (${s.mostRetained.retained} bytes for ${s.mostRetained.length}, ${s.mostRetainedWithinBound ? 'within' : 'PAST'} the bound)` : ''}; bound: ${s.retainedBound}`,
   ];
   for (const f of s.findings) {
     lines.push(`  [${f.kind}] stage ${f.stage} x${f.count}: ${f.message}`);

@@ -9,6 +9,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { FamilyCodec, VectorContext } from '../codecs/family.js';
 import { isWireError, type WireError } from '../codecs/wire/errors.js';
+import { DEFAULT_LIMITS } from '../codecs/wire/limits.js';
 
 export type Stage = 'decode' | 'canonical' | 'encode';
 export const STAGES: readonly Stage[] = ['decode', 'canonical', 'encode'];
@@ -33,6 +34,18 @@ export const MEMORY = {
   RETAINED_SLACK: 1 << 20,
   TRANSIENT_FACTOR: 16,
 };
+
+/**
+ * The documented bound on what one decode retains with the default limits (README, "Errors"; a
+ * partial miss of issue 16's "10 x its input"): 10 x input plus RETAINED_PER_VALUE bytes for each
+ * value decoded, whose count the default limits cap at maxValues + valuesPerInputByte x input. The
+ * per-value figure is measured (fuzz/worst.ts: a set of distinct short decimals keeps about 230
+ * bytes a number), not proven.
+ */
+export const RETAINED_PER_VALUE = 240;
+export const retainedBoundBytes = (inputLength: number): number =>
+  10 * inputLength + RETAINED_PER_VALUE * (DEFAULT_LIMITS.maxValues + DEFAULT_LIMITS.valuesPerInputByte * inputLength);
+export const RETAINED_BOUND_TEXT = `retained <= 10 x input + ${RETAINED_PER_VALUE} B per value; values <= ${DEFAULT_LIMITS.maxValues} + input/${1 / DEFAULT_LIMITS.valuesPerInputByte}, so <= ${10 + RETAINED_PER_VALUE * DEFAULT_LIMITS.valuesPerInputByte} x input + ${((RETAINED_PER_VALUE * DEFAULT_LIMITS.maxValues) / 2 ** 20).toFixed(1)} MiB`;
 
 export const retainedBudget = (inputLength: number, products = 1): number => products * (MEMORY.RETAINED_FACTOR * inputLength + MEMORY.RETAINED_SLACK);
 

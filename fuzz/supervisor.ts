@@ -9,7 +9,7 @@ import type { Family, VectorContext } from '../codecs/family.js';
 import { saveFinding, stackTopOf, toHex, type Finding } from './findings.js';
 import { stackOfWorker } from './hang-stack.js';
 import type { CostlyInput, Stats, WorkerConfig, WorkerMessage } from './messages.js';
-import { STAGES, type Stage } from './oracle.js';
+import { RETAINED_BOUND_TEXT, retainedBoundBytes, STAGES, type Stage } from './oracle.js';
 import { SharedState } from './shared.js';
 
 export interface FuzzOptions {
@@ -54,6 +54,9 @@ export interface FuzzSummary {
   /** memory oracle: the largest retained heap / input length measured (fuzz/README.md) */
   maxRetainedRatio: number;
   mostRetained?: CostlyInput & { retained: number };
+  /** the documented retention bound (oracle.ts, RETAINED_BOUND_TEXT) and whether mostRetained keeps to it */
+  retainedBound: string;
+  mostRetainedWithinBound: boolean;
 }
 
 const SHARED_BYTES = 4 << 20;
@@ -97,6 +100,8 @@ export async function fuzzFamily(o: FuzzOptions): Promise<FuzzSummary> {
     findings: [],
     slowestMs: 0,
     maxRetainedRatio: 0,
+    retainedBound: RETAINED_BOUND_TEXT,
+    mostRetainedWithinBound: true,
   };
   const bySignature = new Map<string, Finding & { file?: string }>();
   const record = (f: Finding): void => {
@@ -148,7 +153,10 @@ export async function fuzzFamily(o: FuzzOptions): Promise<FuzzSummary> {
       }
       if ((st.maxRetainedRatio ?? 0) > summary.maxRetainedRatio) {
         summary.maxRetainedRatio = Math.round(st.maxRetainedRatio! * 100) / 100;
-        if (st.mostRetained) summary.mostRetained = st.mostRetained;
+        if (st.mostRetained) {
+          summary.mostRetained = st.mostRetained;
+          summary.mostRetainedWithinBound = st.mostRetained.retained <= retainedBoundBytes(st.mostRetained.length);
+        }
       }
     } else {
       // The worker died: count what it got through (the shared counters) and restart past the input.

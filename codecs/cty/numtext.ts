@@ -87,7 +87,8 @@ export function tryParseNumberText(s: string, prec = 512, mode: RoundingMode = '
     const v = Number(mantText);
     if (v === 0) return zeroNumber(neg, prec, mode);
     if (v <= SMALL_PARSED_MAX && prec === 512 && mode === 'ToNearestEven') return SMALL_PARSED[neg ? SMALL_PARSED_MAX - v : SMALL_PARSED_MAX + v]!;
-    return withShortDecimal(numberFromSafeInteger(neg, v, prec, mode), mantText, 0, true);
+    // (no short decimal: safe integers print and compare as doubles, see safeInteger)
+    return numberFromSafeInteger(neg, v, prec, mode);
   }
   const mant = BigInt(mantText);
   if (mant === 0n) return zeroNumber(neg, prec, mode);
@@ -178,7 +179,7 @@ const SMALL_PARSED_MAX = 255;
 const SMALL_PARSED: readonly CtyNumber[] = Array.from({ length: 2 * SMALL_PARSED_MAX + 1 }, (_, i) => {
   const v = i - SMALL_PARSED_MAX;
   if (v === 0) return Object.freeze(zeroNumber(false, 512));
-  return Object.freeze(withShortDecimal(numberFromSafeInteger(v < 0, Math.abs(v), 512, 'ToNearestEven'), String(Math.abs(v)), 0, true));
+  return Object.freeze(numberFromSafeInteger(v < 0, Math.abs(v), 512, 'ToNearestEven'));
 });
 
 /** 5^k for k < 28 (they fit a uint64). */

@@ -94,6 +94,27 @@ test('a decoded value keeps the id space its bytes showed, nested streams includ
   assert.is(gobIdSpaceOf(valueFromCanonical(v.expect)), undefined);
 });
 
+test('values decoded from one process share its id space; gobIdSpaceOf hands out a copy', () => {
+  const v = vector('gob-value/harness-gob-set-of-objects');
+  const a = decodeCtyValueGob(v.bytes);
+  const b = decodeCtyValueGob(v.bytes.slice());
+  const ia = gobIdSpaceOf(a)!;
+  const ib = gobIdSpaceOf(b)!;
+  assert.ok(ia !== ib, 'each call a copy');
+  assert.ok(ia.sameState(ib), 'equal spaces');
+  assert.is(ia.stateHash(), ib.stateHash());
+  // Writing into a copy (encoding a new type with it) changes neither the model's space nor the other's.
+  const before = ia.entries();
+  encodeCtyValueGob(valueFromCanonical({ type: ['map', 'bool'], value: { x: true } }), { ids: ia });
+  assert.ok(!ia.sameState(ib), 'the copy was written to');
+  assert.equal(gobIdSpaceOf(a)!.entries(), before);
+  assert.equal(gobIdSpaceOf(b)!.entries(), before);
+  assert.is(hex(encodeCtyValueGob(b)), hex(v.bytes));
+  // A space from another process (other ids) is not equal.
+  const other = gobIdSpaceOf(decodeCtyValueGob(vector('gob-value/harness-gob-number-one').bytes))!;
+  assert.not.ok(other.sameState(ia));
+});
+
 test('property: any spec of the registered kinds survives encode -> decode', () => {
   fc.assert(
     fc.property(objectSpec, (spec) => {

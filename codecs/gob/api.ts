@@ -34,26 +34,28 @@ const spaces = new WeakMap<object, IdSpace>();
 /**
  * Decoded id spaces by content, so that models read from the same process's streams share one
  * (a host decodes many payloads of a plugin, whose id spaces are equal): a model keeps only a
- * reference. Shared spaces are never written to (encoding clones them). Bounded in entries and
- * in key characters; it starts over when full.
+ * reference. Shared spaces are never written to (encoding clones them). Bounded in entries (a
+ * space is a few KiB); it starts over when full.
  */
 class SpaceInterner {
-  private byKey = new Map<string, IdSpace>();
-  private chars = 0;
+  private byHash = new Map<number, IdSpace[]>();
+  private count = 0;
   constructor() {
     onClearCaches(() => this.clear());
   }
   private clear(): void {
-    this.byKey = new Map();
-    this.chars = 0;
+    this.byHash = new Map();
+    this.count = 0;
   }
   intern(ids: IdSpace): IdSpace {
-    const key = ids.contentKey();
-    const have = this.byKey.get(key);
-    if (have !== undefined) return have;
-    if (this.byKey.size >= 256 || this.chars + key.length > 1 << 20) this.clear();
-    this.byKey.set(key, ids);
-    this.chars += key.length;
+    const h = ids.stateHash();
+    const have = this.byHash.get(h);
+    if (have !== undefined) for (const s of have) if (s.sameState(ids)) return s;
+    if (this.count >= 256) this.clear();
+    const list = this.byHash.get(h);
+    if (list !== undefined) list.push(ids);
+    else this.byHash.set(h, [ids]);
+    this.count++;
     return ids;
   }
 }

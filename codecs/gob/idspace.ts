@@ -131,7 +131,17 @@ export function effectiveObservations(obs: readonly Observation[]): Observation[
 
 let spaces = 0;
 
-/** A number per object (Go types, definitions), for content keys. */
+const sameEntry = (a: Entry, b: Entry): boolean =>
+  a.id === b.id &&
+  a.name === b.name &&
+  a.kind === b.kind &&
+  a.elem === b.elem &&
+  a.key === b.key &&
+  a.len === b.len &&
+  a.fields.length === b.fields.length &&
+  a.fields.every((f, i) => f.name === b.fields[i]!.name && f.id === b.fields[i]!.id);
+
+/** A number per object (Go types, definitions), for state hashes. */
 const objectNumbers = new WeakMap<object, number>();
 let nextObjectNumber = 1;
 function objectNumber(o: object): number {
@@ -336,20 +346,41 @@ export class IdSpace {
   }
 
   /**
-   * A key equal for two spaces exactly when they hold the same state: the same Go types with the
-   * same ids, names and definitions (definition objects compared by identity: equal definitions a
-   * stream showed are one interned object), the same type entries, and the same next id.
+   * A hash of this space's state (its Go types with their ids and definitions, and its next id),
+   * equal for spaces that `sameState` calls equal.
    */
-  contentKey(): string {
-    let k = `${this.nextId}|`;
-    for (const [t, i] of this.infos) k += `${objectNumber(t)}:${i.id}:${i.wire === null ? 0 : objectNumber(i.wire)},`;
-    k += '|';
-    for (const [t, e] of this.types) {
-      k += `${objectNumber(t)}:${e.id}:${e.kind}:${e.elem}:${e.key}:${e.len}:${JSON.stringify(e.name)}`;
-      for (const f of e.fields) k += `:${JSON.stringify(f.name)}=${f.id}`;
-      k += ',';
+  stateHash(): number {
+    let h = Math.imul(this.nextId ^ 0x9e3779b9, 0x85ebca6b);
+    for (const [t, i] of this.infos) {
+      h = Math.imul(h ^ objectNumber(t), 0xcc9e2d51);
+      h = Math.imul(h ^ i.id, 0x1b873593);
+      h = Math.imul(h ^ (i.wire === null ? 0 : objectNumber(i.wire)), 0xcc9e2d51);
     }
-    return k;
+    for (const [t, e] of this.types) {
+      h = Math.imul(h ^ objectNumber(t), 0x1b873593);
+      h = Math.imul(h ^ e.id, 0xcc9e2d51);
+    }
+    return (h ^ (h >>> 16)) >>> 0;
+  }
+
+  /**
+   * True when `o` holds the same state: the same Go types in the same order with the same ids,
+   * names and definitions (definition objects compared by identity: equal definitions a stream
+   * showed are one interned object), and the same next id.
+   */
+  sameState(o: IdSpace): boolean {
+    if (o.nextId !== this.nextId || o.infos.size !== this.infos.size || o.types.size !== this.types.size) return false;
+    const oi = o.infos.entries();
+    for (const [t, i] of this.infos) {
+      const [u, j] = oi.next().value as [GoType, TypeInfo];
+      if (u !== t || (i !== j && (i.id !== j.id || i.wire !== j.wire))) return false;
+    }
+    const ot = o.types.entries();
+    for (const [t, e] of this.types) {
+      const [u, f] = ot.next().value as [GoType, Entry];
+      if (u !== t || (e !== f && !sameEntry(e, f))) return false;
+    }
+    return true;
   }
 
   /** Every id this space has assigned or observed, with the Go type (String()) it belongs to. */

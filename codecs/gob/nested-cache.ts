@@ -39,6 +39,8 @@ interface Caches<V> {
 }
 
 const SEEN_ONCE_SLOTS = 4096;
+/** Streams up to this long are kept the first time. */
+const KEEP_AT_ONCE_BYTES = 256;
 
 export class NestedDecodeCache<V> {
   private byRegistry = new WeakMap<GobRegistry, Caches<V>>();
@@ -46,7 +48,8 @@ export class NestedDecodeCache<V> {
   constructor(
     private readonly decode: (b: Uint8Array, ctx: ExternalContext) => V,
     private readonly maxEntries = 1024,
-    private readonly maxKeyBytes = 1 << 16,
+    /** Longer streams are neither looked up nor kept. */
+    private readonly maxKeyBytes = 2048,
   ) {
     onClearCaches(() => (this.byRegistry = new WeakMap()));
   }
@@ -59,6 +62,10 @@ export class NestedDecodeCache<V> {
   getAt(buf: Uint8Array, start: number, end: number, ctx: ExternalContext): V {
     let caches = this.byRegistry.get(ctx.registry);
     if (caches === undefined) this.byRegistry.set(ctx.registry, (caches = { cache: new BytesCache(this.maxEntries, this.maxKeyBytes), seenOnce: new Uint32Array(SEEN_ONCE_SLOTS) }));
+    // A long stream is decoded without a lookup: hashing it would touch every byte of it, again
+    // at each level of nesting, where decoding it reads its own fields and looks up the (shorter)
+    // streams nested inside, which are cached.
+    if (end - start > this.maxKeyBytes) return this.decode(start === 0 && end === buf.length ? buf : buf.subarray(start, end), ctx);
     const cache = caches.cache;
     const h = hashBytes(buf, start, end);
     const hit = cache.get(buf, start, end, h);
@@ -85,10 +92,11 @@ export class NestedDecodeCache<V> {
       const m = ctx.depthMark;
       if (m !== undefined && mark.max > m.max) m.max = mark.max;
     }
-    // Kept from the second time its bytes are met: a stream met once (the outer types of a
-    // payload, which embed its own attribute names) would hold a copy of its bytes for nothing.
+    // A short stream (a primitive type, a list of one) is kept at once: those recur throughout a
+    // spec. A longer one is kept from the second time its bytes are met: met once (an object
+    // type embedding a payload's own attribute names), its copy would be held for nothing.
     const slot = h & (SEEN_ONCE_SLOTS - 1);
-    if (caches.seenOnce[slot] !== h) {
+    if (end - start > KEEP_AT_ONCE_BYTES && caches.seenOnce[slot] !== h) {
       caches.seenOnce[slot] = h;
       return value;
     }

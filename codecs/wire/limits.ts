@@ -9,8 +9,9 @@
  *
  *   decode('msgpack-value', bytes, ctx, { maxValues: 10_000_000, valuesPerInputByte: 1 });
  *
- * Defaults (DEFAULT_LIMITS) keep a decode of up to 64 KiB under 100 ms and what a decode retains
- * under about 10 x its input plus a fixed allowance (see each codec's README for what it counts).
+ * Defaults (DEFAULT_LIMITS) bound a decode's time (fuzz/worst.ts measures the costliest 64 KiB
+ * inputs) and what it retains: 10 x its input plus up to about 240 bytes per value, values capped
+ * at maxValues + valuesPerInputByte x input (codecs/wire/README.md).
  */
 import { WireError, type CodecName } from './errors.js';
 

@@ -60,3 +60,12 @@ export interface CompareContext {
 export async function compareWithOurHost(session: RecordedSession, context: CompareContext): Promise<SessionComparison> {
   return replayWithOurHost(session, context);
 }
+
+/**
+ * The tester settings of a recorded case (its `TESTER_*` variables, "$CASE"-relative paths left
+ * out) for the replayed plugin's environment: TESTER_GENERATED_DATA=all in the sessions recorded
+ * as vectors.
+ */
+export function testerSettings(caseEnv: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(caseEnv ?? {}).filter(([k, v]) => k.startsWith('TESTER_') && !v.includes('$CASE')));
+}

@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareSessions, replayWithOurHost, templateSources, type RecordedSessionInput } from './host-replay.js';
 import { loadPlugins } from '../interop/plugins.js';
+import { testerSettings } from './differential.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
@@ -62,7 +63,11 @@ test('live: every recorded real-Packer session of testdata/ is matched by our ho
   assert.ok(list.sessions.length >= 10);
   const kinds = new Set<string>();
   for (const s of list.sessions) {
-    const r = await replayWithOurHost({ ...s, template: readFileSync(join(testdata, s.templateFile), 'utf8') }, { workDir: testdata });
+    // recorded with the tester's every-Go-type generated_data (now TESTER_GENERATED_DATA=all)
+    const r = await replayWithOurHost(
+      { ...s, template: readFileSync(join(testdata, s.templateFile), 'utf8') },
+      { workDir: testdata, pluginEnv: { TESTER_GENERATED_DATA: 'all' } },
+    );
     assert.equal(r.differences, [], s.id);
     assert.ok(r.matched, s.id);
     kinds.add(`${s.kind}/${s.protocol}`);
@@ -99,13 +104,13 @@ test("live: the reference run's recordings, when present, are matched", async ()
   const results = join(dir, 'results.json');
   if (!hasTester || !existsSync(results)) return console.error(`SKIPPED: reference differential: no ${results} (npm run reference records it)`);
   const got = JSON.parse(readFileSync(results, 'utf8')) as {
-    cases?: Array<{ id: string; build?: string }>;
+    cases?: Array<{ id: string; build?: string; env?: Record<string, string> }>;
     sessions?: Array<RecordedSessionInput & { case: string }>;
   };
   // the build cases' sessions run with TESTER_WORKDIR and other plugins' answers: builds.test.ts compares those whole builds
   const builds = new Set((got.cases ?? []).filter((c) => c.build).map((c) => c.id));
   for (const s of (got.sessions ?? []).filter((x) => !builds.has(x.case))) {
-    const r = await replayWithOurHost(s, { workDir: dir });
+    const r = await replayWithOurHost(s, { workDir: dir, pluginEnv: testerSettings(got.cases?.find((c) => c.id === s.case)?.env) });
     assert.ok(r.matched, `${s.id}: ${r.differences.join('; ')}`);
   }
 });

@@ -20,7 +20,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { goAvailable, repoRoot } from '../interop/plugins.js';
 import { checkInternalComponents, judgeCase, type ReferenceCase } from './choice.js';
-import { compareWithOurHost, type RecordedSession } from './differential.js';
+import { compareWithOurHost, testerSettings, type RecordedSession } from './differential.js';
 
 interface Results {
   packer: string[];
@@ -105,8 +105,7 @@ export async function runReference(opts: { run: boolean; only?: string; log: (l:
   const vectorSessions = results.sessions.filter((s) => s.vector);
   for (const s of vectorSessions) {
     summary.sessions.total++;
-    const env = results.cases.find((c) => c.id === s.case)?.env ?? {};
-    const pluginEnv = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('TESTER_') && !v.includes('$CASE')));
+    const pluginEnv = testerSettings(results.cases.find((c) => c.id === s.case)?.env);
     const cmp = await compareWithOurHost(s, { workDir: resolve(work, 'reference'), pluginEnv });
     if (cmp.matched) summary.sessions.matched++;
     else for (const d of cmp.differences) summary.differences.push({ kind: 'session', id: s.id, difference: d });
