@@ -122,6 +122,13 @@ test('the core entry bundles for platform=browser with no Node built-ins', async
   const alone = await build({ entryPoints: [coreEntry], bundle: true, write: false, platform: 'browser', format: 'esm', logLevel: 'silent', metafile: true });
   assert.is(alone.errors.length, 0);
   assert.ok(!Object.keys(alone.metafile.inputs).some((i) => i.startsWith('node:')));
+  // no Node global either: a `Buffer` fast path would be dead weight (or a crash) in a browser
+  const buffer = /\bBuffer\b/.exec(alone.outputFiles[0]!.text);
+  assert.is(
+    buffer,
+    null,
+    `the browser bundle names Buffer: …${buffer ? alone.outputFiles[0]!.text.slice(Math.max(0, buffer.index - 60), buffer.index + 40) : ''}…`,
+  );
 });
 
 test('every vector passes in Chromium as in Node', async () => {

@@ -2,29 +2,19 @@
  * msgpack `str` payloads <-> JS strings, fast, for both msgpack dialects we speak (ugorji for
  * net/rpc, vmihailenco for go-cty): both write fixstr (< 32 bytes), str8 (< 256), str16, str32.
  *
- * - Reading: short ASCII by hand (`shortAsciiString`, codecs/wire/utf8.ts), the rest through Node's native UTF-8 slice when there is one
- *   (a string without U+FFFD came from valid UTF-8; one with it is re-checked by a fatal
- *   TextDecoder), else TextDecoder. Invalid UTF-8 is reported, never replaced.
+ * - Reading: short ASCII by hand (`shortAsciiString`, codecs/wire/utf8.ts), the rest through the
+ *   platform's native UTF-8 slice when the build has one (codecs/wire/native-text.ts: Node's; a
+ *   string without U+FFFD came from valid UTF-8, one with it is re-checked by a fatal TextDecoder),
+ *   else TextDecoder. Invalid UTF-8 is reported, never replaced.
  * - Writing: one pass, no length pre-scan: the header is reserved for the smallest byte length
  *   (all ASCII), the bytes are written, and the payload is moved when the header turns out longer.
  */
 import type { ByteWriter } from '../wire/writer.js';
 import { shortAsciiString } from '../wire/utf8.js';
+import { nativeUtf8Slice } from '../wire/native-text.js';
 
 const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const te = new TextEncoder();
-
-type Utf8Slice = (this: Uint8Array, start: number, end: number) => string;
-/** Node's Buffer.prototype.utf8Slice (replaces invalid sequences with U+FFFD), when running on Node. */
-const nodeUtf8Slice: Utf8Slice | undefined = (() => {
-  const f = (globalThis as { Buffer?: { prototype?: { utf8Slice?: unknown } } }).Buffer?.prototype?.utf8Slice;
-  if (typeof f !== 'function') return undefined;
-  try {
-    return (f as Utf8Slice).call(Uint8Array.of(0x61, 0xc3, 0xa9), 0, 3) === 'a\u00e9' ? (f as Utf8Slice) : undefined;
-  } catch {
-    return undefined;
-  }
-})();
 
 /**
  * The UTF-8 text in buf[start, start+n), or undefined when those bytes are not valid UTF-8 (the
@@ -33,8 +23,8 @@ const nodeUtf8Slice: Utf8Slice | undefined = (() => {
 export function decodeUtf8(buf: Uint8Array, start: number, n: number): string | undefined {
   const s = shortAsciiString(buf, start, n);
   if (s !== undefined) return s;
-  if (nodeUtf8Slice !== undefined) {
-    const s = nodeUtf8Slice.call(buf, start, start + n);
+  if (nativeUtf8Slice !== undefined) {
+    const s = nativeUtf8Slice.call(buf, start, start + n);
     if (s.indexOf('\ufffd') < 0) return s;
   }
   try {
