@@ -8,7 +8,7 @@
  * vectors/manifest.json (one compact line per entry, sorted by id, as the Go vectorizer keeps them).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Family, VectorContext } from '../codecs/family.js';
 import { familyCodec } from '../codecs/families.js';
@@ -141,7 +141,11 @@ export function goHostileVectors(vectorsDir: string): { vectors: HostileVector[]
   let note = '';
   if (made === null) {
     const r = spawnSync(helperBinaryOf('payloads'), ['-hostile'], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
-    if (r.status === 0) lines = r.stdout.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as GoHostileLine);
+    if (r.status === 0)
+      lines = r.stdout
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as GoHostileLine);
     else note = `payloads -hostile failed (exit ${r.status}): ${r.stderr.slice(-500)}`;
   } else note = made;
   if (lines === null) return { vectors: keptGoVectors(vectorsDir), skipped: [], note: `Go-made hostile vectors kept as they were: ${note}` };

@@ -68,34 +68,104 @@ function jsonInputs(): Input[] {
   const d = digitStream(7);
   const lead = (n: number): string => String(1 + (Number(d(1)) % 9)) + d(n - 1);
   return [
-    json('list(number) of 0.1', ['list', 'number'], fill(() => '0.1')),
-    json('list(number) of 1-digit ints', ['list', 'number'], fill((i) => String(i % 10))),
-    json('set(number) of distinct decimals', ['set', 'number'], fill((i) => `${i}.${d(3)}`)),
-    json('set(number) of distinct ints', ['set', 'number'], fill((i) => String(i))),
-    json('set(number) sharing one %g hash', ['set', 'number'], fill((i) => `1.0000000000${String(i).padStart(8, '0')}`)),
-    json('set(number) of 150-digit decimals', ['set', 'number'], fill(() => `${lead(150)}e-${100 + Number(d(2))}`)),
-    json('list(number) of 160-digit decimals (past the short bound)', ['list', 'number'], fill(() => `${lead(160)}e-200`)),
-    json('list(number) of 1e-999 (to maxNumberExponentSum)', ['list', 'number'], fill((i) => (i < 102 ? '1e-999' : '0'))),
-    json('list(number) of 1e999 (to maxNumberExponentSum)', ['list', 'number'], fill((i) => (i < 102 ? `${lead(40)}e959` : '0'))),
-    json('list(number) of 1000-digit integers', ['list', 'number'], fill(() => lead(1000))),
+    json(
+      'list(number) of 0.1',
+      ['list', 'number'],
+      fill(() => '0.1'),
+    ),
+    json(
+      'list(number) of 1-digit ints',
+      ['list', 'number'],
+      fill((i) => String(i % 10)),
+    ),
+    json(
+      'set(number) of distinct decimals',
+      ['set', 'number'],
+      fill((i) => `${i}.${d(3)}`),
+    ),
+    json(
+      'set(number) of distinct ints',
+      ['set', 'number'],
+      fill((i) => String(i)),
+    ),
+    json(
+      'set(number) sharing one %g hash',
+      ['set', 'number'],
+      fill((i) => `1.0000000000${String(i).padStart(8, '0')}`),
+    ),
+    json(
+      'set(number) of 150-digit decimals',
+      ['set', 'number'],
+      fill(() => `${lead(150)}e-${100 + Number(d(2))}`),
+    ),
+    json(
+      'list(number) of 160-digit decimals (past the short bound)',
+      ['list', 'number'],
+      fill(() => `${lead(160)}e-200`),
+    ),
+    json(
+      'list(number) of 1e-999 (to maxNumberExponentSum)',
+      ['list', 'number'],
+      fill((i) => (i < 102 ? '1e-999' : '0')),
+    ),
+    json(
+      'list(number) of 1e999 (to maxNumberExponentSum)',
+      ['list', 'number'],
+      fill((i) => (i < 102 ? `${lead(40)}e959` : '0')),
+    ),
+    json(
+      'list(number) of 1000-digit integers',
+      ['list', 'number'],
+      fill(() => lead(1000)),
+    ),
     json('string of 64 KB escapes', 'string', `"${'\\u00e9'.repeat((SIZE - 2) / 6)}"`),
-    json('list(string) of empty strings', ['list', 'string'], fill(() => '""')),
-    json('list(bool)', ['list', 'bool'], fill(() => 'true')),
-    json('map(number) of many keys', ['map', 'number'], fill((i) => `"k${i}":${i}`, '{', '}')),
-    json('set(string) of distinct strings', ['set', 'string'], fill((i) => `"s${i}"`)),
-    json('set(list(number)) of small lists', ['set', ['list', 'number']], fill((i) => `[${i},0.5]`)),
+    json(
+      'list(string) of empty strings',
+      ['list', 'string'],
+      fill(() => '""'),
+    ),
+    json(
+      'list(bool)',
+      ['list', 'bool'],
+      fill(() => 'true'),
+    ),
+    json(
+      'map(number) of many keys',
+      ['map', 'number'],
+      fill((i) => `"k${i}":${i}`, '{', '}'),
+    ),
+    json(
+      'set(string) of distinct strings',
+      ['set', 'string'],
+      fill((i) => `"s${i}"`),
+    ),
+    json(
+      'set(list(number)) of small lists',
+      ['set', ['list', 'number']],
+      fill((i) => `[${i},0.5]`),
+    ),
   ];
 }
 
 /** msgpack: an array header for n elements. */
-const mpArray = (n: number): Uint8Array => (n < 16 ? Uint8Array.of(0x90 | n) : n < 65536 ? Uint8Array.of(0xdc, n >> 8, n & 0xff) : Uint8Array.of(0xdd, n >>> 24, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff));
+const mpArray = (n: number): Uint8Array =>
+  n < 16
+    ? Uint8Array.of(0x90 | n)
+    : n < 65536
+      ? Uint8Array.of(0xdc, n >> 8, n & 0xff)
+      : Uint8Array.of(0xdd, n >>> 24, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
 const mpStr = (s: string): Uint8Array => {
   const b = utf8.encode(s);
   return bytes(b.length < 32 ? 0xa0 | b.length : [0xd9, b.length], b);
 };
 
 function msgpackInputs(): Input[] {
-  const mp = (name: string, type: unknown, items: Uint8Array[]): Input => ({ family: 'msgpack-value', name, bytes: bytes(mpArray(items.length), ...items), ctx: { type } });
+  const mp = (name: string, type: unknown, items: Uint8Array[]): Input => ({
+    family: 'msgpack-value',
+    name,
+    bytes: bytes(mpArray(items.length), ...items),
+    ctx: { type },
+  });
   const upTo = (each: number): number => Math.floor((SIZE - 5) / each);
   const f64 = (x: number): Uint8Array => {
     const b = new Uint8Array(9);
@@ -105,12 +175,36 @@ function msgpackInputs(): Input[] {
   };
   const int16 = (v: number): Uint8Array => Uint8Array.of(0xd1, (v >> 8) & 0xff, v & 0xff);
   return [
-    mp('list(number) of fixints', ['list', 'number'], Array.from({ length: upTo(1) }, (_, i) => Uint8Array.of(i & 0x7f))),
-    mp('set(number) of int16', ['set', 'number'], Array.from({ length: upTo(3) }, (_, i) => int16(i - 10_000))),
-    mp('set(number) of float64', ['set', 'number'], Array.from({ length: upTo(9) }, (_, i) => f64(i / 7))),
-    mp('list(number) of number strings 0.1', ['list', 'number'], Array.from({ length: upTo(4) }, () => mpStr('0.1'))),
-    mp('set(number) of decimal strings', ['set', 'number'], Array.from({ length: upTo(9) }, (_, i) => mpStr(`${i}.125`))),
-    mp('list(string) of empty strings', ['list', 'string'], Array.from({ length: upTo(1) }, () => Uint8Array.of(0xa0))),
+    mp(
+      'list(number) of fixints',
+      ['list', 'number'],
+      Array.from({ length: upTo(1) }, (_, i) => Uint8Array.of(i & 0x7f)),
+    ),
+    mp(
+      'set(number) of int16',
+      ['set', 'number'],
+      Array.from({ length: upTo(3) }, (_, i) => int16(i - 10_000)),
+    ),
+    mp(
+      'set(number) of float64',
+      ['set', 'number'],
+      Array.from({ length: upTo(9) }, (_, i) => f64(i / 7)),
+    ),
+    mp(
+      'list(number) of number strings 0.1',
+      ['list', 'number'],
+      Array.from({ length: upTo(4) }, () => mpStr('0.1')),
+    ),
+    mp(
+      'set(number) of decimal strings',
+      ['set', 'number'],
+      Array.from({ length: upTo(9) }, (_, i) => mpStr(`${i}.125`)),
+    ),
+    mp(
+      'list(string) of empty strings',
+      ['list', 'string'],
+      Array.from({ length: upTo(1) }, () => Uint8Array.of(0xa0)),
+    ),
     { family: 'msgpack-value', name: 'string of 64 KB', bytes: bytes([0xda, 0xff, 0xf0], new Uint8Array(0xfff0).fill(0x61)), ctx: { type: 'string' } },
   ];
 }
@@ -120,19 +214,44 @@ function gobValueInputs(): Input[] {
   const codec = familyCodec('gob-value')!;
   const seed = loadSeeds(DEFAULT_VECTORS_DIR, 'gob-value').find((s) => s.id.endsWith('harness-gob-list-numbers'));
   if (!seed) return [];
-  const make = (name: string, type: unknown, value: (i: number) => unknown, each: number): Input => {
-    const n = Math.floor(SIZE / each);
-    const model = codec.fromCanonical({ type, value: Array.from({ length: n }, (_, i) => value(i)) }, seed.ctx);
-    return { family: 'gob-value', name, bytes: codec.encode(model, seed.ctx), ctx: seed.ctx };
+  const make = (name: string, type: unknown, value: (i: number) => unknown): Input => {
+    // as many elements as fit SIZE bytes: try a count, scale it by the size it gave
+    let n = 1024;
+    for (;;) {
+      const model = codec.fromCanonical({ type, value: Array.from({ length: n }, (_, i) => value(i)) }, seed.ctx);
+      const bytes = codec.encode(model, seed.ctx);
+      if (bytes.length <= SIZE && bytes.length > SIZE * 0.97) return { family: 'gob-value', name, bytes, ctx: seed.ctx };
+      n = Math.floor((n * SIZE * 0.985) / bytes.length);
+    }
   };
   const num = (text: string, prec: number): unknown => ({ $number: text, prec, mode: 'ToNearestEven' });
-  const made = [
-    make('list(number) of prec-512 0.1', ['list', 'number'], () => num('0.1', 512), 80),
-    make('list(number) of prec-64 ints', ['list', 'number'], (i) => num(String(i), 64), 16),
-    make('set(number) of prec-512 decimals', ['set', 'number'], (i) => num(`${i}.37`, 512), 80),
-    make('list(string)', ['list', 'string'], (i) => `s${i}`, 8),
+  return [
+    make('list(number) of prec-512 0.1', ['list', 'number'], () => num('0.1', 512)),
+    make('list(number) of prec-64 ints', ['list', 'number'], (i) => num(String(i), 64)),
+    make('set(number) of prec-512 decimals', ['set', 'number'], (i) => num(`${i}.37`, 512)),
+    make('set(number) of prec-53 doubles', ['set', 'number'], (i) => num(String(i / 7), 53)),
+    make('list(string)', ['list', 'string'], (i) => `s${i}`),
   ];
-  return made.map((m) => ({ ...m, bytes: m.bytes.length > SIZE ? m.bytes.slice(0, 0) : m.bytes })).filter((m) => m.bytes.length > 0);
+}
+
+/** rpc: a Builder.Prepare request whose cty config (cty JSON in Configs) fills 64 KB with numbers. */
+function rpcInputs(): Input[] {
+  const codec = familyCodec('rpc')!;
+  const seed = loadSeeds(DEFAULT_VECTORS_DIR, 'rpc').find((s) => s.id.endsWith('harness-rpc-builder-prepare-req-cty-only'));
+  if (!seed) return [];
+  const make = (name: string, type: unknown, item: (i: number) => unknown, each: number): Input => {
+    const n = Math.floor((SIZE - 200) / each);
+    const canonical = {
+      header: { Seq: { $uint: '1' }, ServiceMethod: 'Builder.Prepare' },
+      body: { Configs: [{ $cty: { type, value: Array.from({ length: n }, (_, i) => item(i)) } }] },
+    };
+    return { family: 'rpc', name, bytes: codec.encode(codec.fromCanonical(canonical, seed.ctx), seed.ctx), ctx: seed.ctx };
+  };
+  return [
+    make('Prepare config: set(number) of distinct decimals', ['set', 'number'], (i) => ({ $number: `${i}.125` }), 10),
+    make('Prepare config: list(number) of 0.1', ['list', 'number'], () => ({ $number: '0.1' }), 4),
+    make('Prepare config: list(string) of empty strings', ['list', 'string'], () => '', 3),
+  ];
 }
 
 function gobGenericInputs(): Input[] {
@@ -224,7 +343,15 @@ function measure(input: Input, runs: number): Row {
     retainedRatio = (heap() - before) / Math.max(input.bytes.length, 16 * 1024);
     if (model === undefined) retainedRatio = null; // keeps `model` alive across the second GC
   }
-  return { family: input.family, name: input.name, bytes: input.bytes.length, outcome: first.outcome, minMs: times[0]!, medianMs: times[times.length >> 1]!, retainedRatio };
+  return {
+    family: input.family,
+    name: input.name,
+    bytes: input.bytes.length,
+    outcome: first.outcome,
+    minMs: times[0]!,
+    medianMs: times[times.length >> 1]!,
+    retainedRatio,
+  };
 }
 
 function main(): void {
@@ -235,7 +362,7 @@ function main(): void {
   };
   const runs = Number(arg('runs') ?? 7);
   const only = arg('only');
-  const inputs = [...jsonInputs(), ...msgpackInputs(), ...gobValueInputs(), ...gobGenericInputs(), ...seedInputs(), ...shapeInputs()].filter(
+  const inputs = [...jsonInputs(), ...msgpackInputs(), ...gobValueInputs(), ...rpcInputs(), ...gobGenericInputs(), ...seedInputs(), ...shapeInputs()].filter(
     (i) => !only || `${i.family} ${i.name}`.includes(only),
   );
   const rows = inputs.map((i) => measure(i, runs));
@@ -251,7 +378,11 @@ function main(): void {
     );
   }
   const worst = rows.reduce((a, b) => (b.minMs > a.minMs ? b : a));
-  console.log(`slowest (min of ${runs}): ${worst.family} ${worst.name}: ${worst.minMs.toFixed(1)} ms; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `slowest (min of ${runs}): ${worst.family} ${worst.name}: ${worst.minMs.toFixed(1)} ms; load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
 }
 
 main();

@@ -34,6 +34,7 @@ const MODULE_STATE = {
   'codecs/gob/decoder.ts:namesByRegistry': 'cache of registered names by their bytes, replaced by clearCaches()',
   'codecs/gob/hcldec.ts:shared': "Packer's registry, built on first use",
   'codecs/gob/idspace.ts:spaces': 'counter giving each IdSpace a unique uid (cache keys)',
+  'codecs/gob/idspace.ts:nextObjectNumber': 'counter numbering Go types and definitions for state hashes (a hash hit is confirmed by a structural compare)',
   'codecs/gob/stream.ts:nextSerial': 'counter giving type definitions unique serials (cache keys)',
   'codecs/gob/wire.ts:hi32': 'scratch register: the high half of a 64-bit integer, written before every read',
   'codecs/gob/wire.ts:lo32': 'scratch register: the low half of a 64-bit integer, written before every read',

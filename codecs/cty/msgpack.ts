@@ -37,7 +37,6 @@ import {
   readMapLen,
   readStrOrBinLen,
   writeArrayLen,
-  writeBin,
   writeBool,
   writeExtHeader,
   writeFloat64,

@@ -55,12 +55,18 @@ test('Go-written type JSON: the compact reader gives what the full reader gives'
 
 test('type JSON with a byte changed, cut short or spaced out: same result as the full reader', () => {
   fc.assert(
-    fc.property(anyType, fc.nat(), fc.constantFrom(0x20, 0x0a, 0x22, 0x5c, 0x5b, 0x5d, 0x2c, 0x7b, 0x7d, 0x3a, 0x6e, 0xc3, 0x00), fc.boolean(), (t, at, byte, insert) => {
-      const json = typeJSONBytes(t);
-      const i = at % (json.length + 1);
-      const bytes = insert ? Uint8Array.from([...json.subarray(0, i), byte, ...json.subarray(i)]) : json.subarray(0, i);
-      assert.ok(same(parsed(bytes), fullRead(bytes)), new TextDecoder().decode(bytes));
-    }),
+    fc.property(
+      anyType,
+      fc.nat(),
+      fc.constantFrom(0x20, 0x0a, 0x22, 0x5c, 0x5b, 0x5d, 0x2c, 0x7b, 0x7d, 0x3a, 0x6e, 0xc3, 0x00),
+      fc.boolean(),
+      (t, at, byte, insert) => {
+        const json = typeJSONBytes(t);
+        const i = at % (json.length + 1);
+        const bytes = insert ? Uint8Array.from([...json.subarray(0, i), byte, ...json.subarray(i)]) : json.subarray(0, i);
+        assert.ok(same(parsed(bytes), fullRead(bytes)), new TextDecoder().decode(bytes));
+      },
+    ),
     { numRuns: 1500 },
   );
 });

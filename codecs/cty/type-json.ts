@@ -173,7 +173,6 @@ export function parseTypeJSON(bytes: Uint8Array, base = 0, depth = 0): CtyType {
 // ---------------------------------------------------------------------------------------------
 // Reading type JSON as Go writes it, fast
 
-
 /** True when b[i, i+w.length) holds the ASCII text w. */
 function textAt(b: Uint8Array, i: number, end: number, w: string): boolean {
   const n = w.length;

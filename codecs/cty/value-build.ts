@@ -11,32 +11,18 @@ import { buildSet, equivalenceKey, setHashString } from './set-order.js';
 import { compareNumbers } from './number-ops.js';
 import type { CtyNumber } from './number.js';
 
-/** The common element type of vals (go-cty's rule), or undefined when two types differ. */
-export function commonElementType(vals: readonly CtyValue[]): CtyType | undefined {
-  let et: CtyType | undefined = T.DynamicPseudoType;
-  for (let i = 0; i < vals.length && et !== undefined; i++) et = joinType(et, vals[i]!.type);
-  return et;
-}
-
 /** The common type so far joined with one more element's type (undefined: they differ). */
 const joinType = (et: CtyType, t: CtyType): CtyType | undefined => (et.kind === 'dynamic' ? t : t.kind === 'dynamic' || typeEquals(et, t) ? et : undefined);
 
-export const listVal = (et: CtyType, vals: readonly CtyValue[]): CtyValue => ({ type: T.list(et), raw: vals.map((v) => v.raw) });
-
-/** The common type of element types (go-cty's rule, as commonElementType), or undefined when two differ. */
+/**
+ * The common element type of a collection's elements (go-cty's ListVal/SetVal/MapVal rule: the first
+ * type that is not DynamicPseudoType, every other equal to it or dynamic), or undefined when two differ.
+ */
 export function commonType(types: Iterable<CtyType>): CtyType | undefined {
   let et: CtyType | undefined = T.DynamicPseudoType;
   for (const t of types) if ((et = joinType(et, t)) === undefined) return undefined;
   return et;
 }
-
-export const setVal = (et: CtyType, vals: readonly CtyValue[]): CtyValue => ({
-  type: T.set(et),
-  raw: setRaw(
-    et,
-    vals.map((v) => v.raw),
-  ),
-});
 
 /**
  * The raw content of `cty.SetVal` of elements of type et (buildSet), taking the elems array (it
@@ -95,24 +81,6 @@ function inSetOrder(et: CtyType, elems: readonly Raw[]): boolean {
 
 /** go-cty's set Less between two known strings or two bools, as a comparison. */
 const lessKnown = (a: Raw, b: Raw): number => (typeof a === 'string' ? compareGoStrings(a, b as string) : a === b ? 0 : a ? 1 : -1);
-
-export function mapVal(et: CtyType, entries: ReadonlyMap<string, CtyValue>): CtyValue {
-  const raw = new Map<string, Raw>();
-  for (const [k, v] of entries) raw.set(k, v.raw);
-  return { type: T.map(et), raw };
-}
-
-export const tupleVal = (vals: readonly CtyValue[]): CtyValue => ({ type: T.tuple(vals.map((v) => v.type)), raw: vals.map((v) => v.raw) });
-
-export function objectVal(attrs: ReadonlyMap<string, CtyValue>): CtyValue {
-  const types = new Map<string, CtyType>();
-  const raw = new Map<string, Raw>();
-  for (const [k, v] of attrs) {
-    types.set(k, v.type);
-    raw.set(k, v.raw);
-  }
-  return { type: T.object(types), raw };
-}
 
 /**
  * True when a value of type vt may be written with marshal type ty (go-cty's TestConformance:

@@ -92,6 +92,11 @@ const int = (v: unknown, what: string): number => {
 
 /** Go strings that are not UTF-8 decode as bytes; a spec cannot hold them. */
 const str = (v: unknown, what: string): string => (typeof v === 'string' ? v : bad(`${what} is not valid UTF-8`));
+/** str, giving `key`'s string when equal (one string held, not two). */
+const named = (v: unknown, what: string, key: string | undefined): string => {
+  const s = str(v, what);
+  return s === key ? key : s;
+};
 const strs = (v: unknown, what: string): string[] => (v as unknown[]).map((x) => str(x, what));
 
 const nested = (v: unknown): Spec | null => (v == null ? null : specFromGo(v as GoIface));
@@ -102,12 +107,16 @@ export function objectSpecFromGo(m: Map<string, GoIface | null>, badAt?: (b: Uin
   for (const [k, v] of m) {
     const name = typeof k === 'string' ? k : bad('ObjectSpec key is not valid UTF-8', badAt?.(k as Uint8Array) ?? 0);
     if (v === null) bad(`ObjectSpec entry ${JSON.stringify(name)} is a nil Spec`);
-    attrs.set(name, specFromGo(v!));
+    attrs.set(name, specFromGo(v!, name));
   }
   return { kind: 'object', attrs };
 }
 
-export function specFromGo(iv: GoIface): Spec {
+/**
+ * `key`: the ObjectSpec key the spec sits under. An attribute or block is mostly named as its
+ * key: the name then is the key's string, so a decoded spec holds each name once.
+ */
+export function specFromGo(iv: GoIface, key?: string): Spec {
   const v = iv.value as Obj;
   switch (iv.type) {
     case objectSpecGo:
@@ -118,20 +127,20 @@ export function specFromGo(iv: GoIface): Spec {
         items: (iv.value as (GoIface | null)[]).map((e) => (e === null ? bad('TupleSpec element is a nil Spec') : specFromGo(e))),
       };
     case P.attr:
-      return { kind: 'attr', name: str(v['Name'], 'Name'), type: typeOf(v['Type'], 'AttrSpec.Type'), required: v['Required'] as boolean };
+      return { kind: 'attr', name: named(v['Name'], 'Name', key), type: typeOf(v['Type'], 'AttrSpec.Type'), required: v['Required'] as boolean };
     case P.literal: {
       const val = v['Value'] as CtyValue | null;
       if (val == null) bad('LiteralSpec with no Value');
       return { kind: 'literal', value: val! };
     }
     case P.block:
-      return { kind: 'block', typeName: str(v['TypeName'], 'TypeName'), nested: nested(v['Nested']), required: v['Required'] as boolean };
+      return { kind: 'block', typeName: named(v['TypeName'], 'TypeName', key), nested: nested(v['Nested']), required: v['Required'] as boolean };
     case P.blockList:
     case P.blockTuple:
     case P.blockSet:
       return {
         kind: iv.type === P.blockList ? 'blockList' : iv.type === P.blockSet ? 'blockSet' : 'blockTuple',
-        typeName: str(v['TypeName'], 'TypeName'),
+        typeName: named(v['TypeName'], 'TypeName', key),
         nested: nested(v['Nested']),
         minItems: int(v['MinItems'], 'MinItems'),
         maxItems: int(v['MaxItems'], 'MaxItems'),
@@ -140,14 +149,14 @@ export function specFromGo(iv: GoIface): Spec {
     case P.blockObject:
       return {
         kind: iv.type === P.blockMap ? 'blockMap' : 'blockObject',
-        typeName: str(v['TypeName'], 'TypeName'),
+        typeName: named(v['TypeName'], 'TypeName', key),
         labelNames: strs(v['LabelNames'], 'LabelNames'),
         nested: nested(v['Nested']),
       };
     case P.blockAttrs:
       return {
         kind: 'blockAttrs',
-        typeName: str(v['TypeName'], 'TypeName'),
+        typeName: named(v['TypeName'], 'TypeName', key),
         elementType: typeOf(v['ElementType'], 'BlockAttrsSpec.ElementType'),
         required: v['Required'] as boolean,
       };

@@ -166,6 +166,8 @@ export class IdSpace {
   private nextId: TypeId;
   private readonly types = new Map<GoType, Entry>();
   private readonly infos = new Map<GoType, TypeInfo>();
+  /** stateList's cache (set on spaces that are shared, which never change). */
+  private flat: unknown[] | undefined = undefined;
 
   constructor(firstId: TypeId = FIRST_USER_ID) {
     this.nextId = firstId;
@@ -370,17 +372,33 @@ export class IdSpace {
    */
   sameState(o: IdSpace): boolean {
     if (o.nextId !== this.nextId || o.infos.size !== this.infos.size || o.types.size !== this.types.size) return false;
-    const oi = o.infos.entries();
-    for (const [t, i] of this.infos) {
-      const [u, j] = oi.next().value as [GoType, TypeInfo];
-      if (u !== t || (i !== j && (i.id !== j.id || i.wire !== j.wire))) return false;
+    const mine = this.stateList();
+    let k = 0;
+    let same = true;
+    o.infos.forEach((j, u) => {
+      const i = mine[k++] as TypeInfo;
+      if (mine[k++] !== u || (i !== j && (i.id !== j.id || i.wire !== j.wire))) same = false;
+    });
+    if (!same) return false;
+    o.types.forEach((f, u) => {
+      const e = mine[k++] as Entry;
+      if (mine[k++] !== u || (e !== f && !sameEntry(e, f))) same = false;
+    });
+    return same;
+  }
+
+  /**
+   * This space's maps as one flat list (value, key, ...), kept while the space is unchanged (every
+   * change adds a type or an info, so the sizes tell): the shared spaces compared against never change.
+   */
+  private stateList(): readonly unknown[] {
+    if (this.flat === undefined || this.flat.length !== 2 * (this.infos.size + this.types.size)) {
+      const l: unknown[] = [];
+      this.infos.forEach((i, t) => l.push(i, t));
+      this.types.forEach((e, t) => l.push(e, t));
+      this.flat = l;
     }
-    const ot = o.types.entries();
-    for (const [t, e] of this.types) {
-      const [u, f] = ot.next().value as [GoType, Entry];
-      if (u !== t || (e !== f && !sameEntry(e, f))) return false;
-    }
-    return true;
+    return this.flat;
   }
 
   /** Every id this space has assigned or observed, with the Go type (String()) it belongs to. */

@@ -61,7 +61,8 @@ export class NestedDecodeCache<V> {
   /** The result for buf[start, end) (a view is made only when the bytes must be decoded). */
   getAt(buf: Uint8Array, start: number, end: number, ctx: ExternalContext): V {
     let caches = this.byRegistry.get(ctx.registry);
-    if (caches === undefined) this.byRegistry.set(ctx.registry, (caches = { cache: new BytesCache(this.maxEntries, this.maxKeyBytes), seenOnce: new Uint32Array(SEEN_ONCE_SLOTS) }));
+    if (caches === undefined)
+      this.byRegistry.set(ctx.registry, (caches = { cache: new BytesCache(this.maxEntries, this.maxKeyBytes), seenOnce: new Uint32Array(SEEN_ONCE_SLOTS) }));
     // A long stream is decoded without a lookup: hashing it would touch every byte of it, again
     // at each level of nesting, where decoding it reads its own fields and looks up the (shorter)
     // streams nested inside, which are cached.

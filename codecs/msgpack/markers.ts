@@ -142,12 +142,6 @@ export function writeStr(w: ByteWriter, s: string): void {
   writeStrUtf8(w, s, false);
 }
 
-/** vmihailenco `EncodeBytes` (non-nil): bin header then the bytes. */
-export function writeBin(w: ByteWriter, b: Uint8Array): void {
-  writeLen(w, b.length, -1, -1, M.Bin8, M.Bin16, M.Bin32);
-  w.writeBytes(b);
-}
-
 /** vmihailenco `EncodeExtHeader(type, len)`. */
 export function writeExtHeader(w: ByteWriter, type: number, len: number): void {
   switch (len) {

@@ -9,7 +9,9 @@
  * The draw covers what the decimal path decides on: digit counts around the short-decimal bound
  * (151 at precision 512), powers of five around the exact bound (5^27), exponents up to the
  * default maxNumberExponent, neighbours one unit in the last digit apart, integers around 2^53,
- * and the same value written several ways. `--number-samples N` / NUMBER_SAMPLES (default
+ * and the same value written several ways. Then seeded float64s (powers of two and their
+ * neighbours, subnormals, random bit patterns) and int64s (around 2^53 and 2^63) as go-cty msgpack
+ * reads them (precision 53 and 64), the same three ways. `--number-samples N` / NUMBER_SAMPLES (default
  * 8,000), `--seed N` / PROPS_SEED. Without Go on PATH a line starting SKIPPED says so.
  */
 import { test } from 'uvu';
@@ -219,25 +221,54 @@ if (isUnavailable(started) && started.goMissing) {
 
   for (const c of cases) {
     test(`${c.name}: ${all.reduce((n, b) => n + b.length, 0)} seeded decimals (seed ${seed}) as go-cty reads them`, async () => {
-      assert.equal(await differences('json-value', c.type, all.map((b) => ({ first: b[0], bytes: utf8.encode(c.body(b)) }))), []);
+      assert.equal(
+        await differences(
+          'json-value',
+          c.type,
+          all.map((b) => ({ first: b[0], bytes: utf8.encode(c.body(b)) })),
+        ),
+        [],
+      );
     });
   }
 
   // float64s (go-cty msgpack reads them as NumberFloatVal, precision 53): printed from JS's
   // shortest formatting except at powers of two (numtext.ts, doubleShortest); compared as doubles.
   const floats = floatBatches();
-  for (const type of [['list', 'number'], ['set', 'number'], ['set', ['list', 'number']]] as const) {
+  for (const type of [
+    ['list', 'number'],
+    ['set', 'number'],
+    ['set', ['list', 'number']],
+  ] as const) {
     test(`msgpack ${JSON.stringify(type)}: ${floats.length * FLOAT_BATCH} seeded float64s as go-cty reads them`, async () => {
-      assert.equal(await differences('msgpack-value', type, floats.map((b) => ({ first: b[0], bytes: msgpackNumbers(b, type[1] !== 'number') }))), []);
+      assert.equal(
+        await differences(
+          'msgpack-value',
+          type,
+          floats.map((b) => ({ first: b[0], bytes: msgpackNumbers(b, type[1] !== 'number') })),
+        ),
+        [],
+      );
     });
   }
 
   // int64s (go-cty msgpack reads them as NumberIntVal, precision 64): safe integers printed from
   // JS numbers, the rest exactly; compared as doubles where exact.
   const ints = intBatches();
-  for (const type of [['list', 'number'], ['set', 'number'], ['set', ['list', 'number']]] as const) {
+  for (const type of [
+    ['list', 'number'],
+    ['set', 'number'],
+    ['set', ['list', 'number']],
+  ] as const) {
     test(`msgpack ${JSON.stringify(type)}: ${ints.length * FLOAT_BATCH} seeded int64s as go-cty reads them`, async () => {
-      assert.equal(await differences('msgpack-value', type, ints.map((b) => ({ first: b[0], bytes: msgpackNumbers(b, type[1] !== 'number') }))), []);
+      assert.equal(
+        await differences(
+          'msgpack-value',
+          type,
+          ints.map((b) => ({ first: b[0], bytes: msgpackNumbers(b, type[1] !== 'number') })),
+        ),
+        [],
+      );
     });
   }
 
