@@ -1,9 +1,8 @@
 /** The bench's results as data (the `--json` shape) and as Markdown tables (stdout and RESULTS.md). */
-import type { MissingCase, Op } from './cases.js';
 import { checkGoals, type GoalRow } from './goals.js';
 
 export type { Content, TsNumbers, GoNumbers, PeerNumbers, CaseReport, MemoryReport, Machine, BenchReport } from './report-types.js';
-import type { BenchReport, CaseReport, Content, GoNumbers, Machine, MemoryReport, PeerNumbers, TsNumbers } from './report-types.js';
+import type { BenchReport, CaseReport, MemoryReport } from './report-types.js';
 
 export const ratio = (a: number | null | undefined, b: number | null | undefined): number | null =>
   a != null && b != null && Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : null;

@@ -71,19 +71,20 @@ export interface GoAny<V = AnyValue> extends Base<V> {
   readonly cty: boolean;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: a union of every description, whatever its value type.
+// biome-ignore lint/suspicious/noExplicitAny: GoType is the union of every description, whatever its value type.
+type AnyValueType = any;
 export type GoType =
   | GoBool
-  | GoIntType<any>
+  | GoIntType<AnyValueType>
   | GoFloatType
   | GoString
   | GoBytes
   | GoTimeType
-  | GoSlice<any>
-  | GoMapType<any, any>
-  | GoPtr<any>
-  | GoStruct<any>
-  | GoAny<any>;
+  | GoSlice<AnyValueType>
+  | GoMapType<AnyValueType, AnyValueType>
+  | GoPtr<AnyValueType>
+  | GoStruct<AnyValueType>
+  | GoAny<AnyValueType>;
 
 /** The TS type of values of a Go type description. */
 export type GoValue<T> = T extends Base<infer V> ? V : never;

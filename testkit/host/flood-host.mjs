@@ -15,7 +15,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const { startSession, livePluginCount, RecordingUi } = await import(new URL('../../dist/host/index.js', import.meta.url).href);
+const { startSession, livePluginCount } = await import(new URL('../../dist/host/index.js', import.meta.url).href);
 const parent = mkdtempSync(join(tmpdir(), 'flood-host-'));
 const plugin = new URL('hostile-plugin.mjs', import.meta.url).pathname;
 const mode = process.argv[2] ?? 'stream-flood';
