@@ -122,6 +122,7 @@ function readValue(s: ReadState, c: JsonCursor, t: CtyType, depth: number): Raw 
       let types: Map<string, CtyType> | undefined;
       for (let first = true; c.more(first, 0x7d); first = false) {
         if (c.peek() !== 'string') c.fail('failed to read map key: missing expected object key');
+        c.budget.addValues(1, 'cty-json', c.base + c.pos); // the key: a map entry keeps it and a slot
         const key = ctyNormalize(c.string());
         c.expect(0x3a, "':' after object key");
         vals.set(key, readValue(s, c, et, depth + 1));

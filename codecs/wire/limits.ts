@@ -10,8 +10,10 @@
  *   decode('msgpack-value', bytes, ctx, { maxValues: 10_000_000, valuesPerInputByte: 1 });
  *
  * Defaults (DEFAULT_LIMITS) bound a decode's time (fuzz/worst.ts measures the costliest 64 KiB
- * inputs) and what it retains: 10 x its input plus up to about 240 bytes per value, values capped
- * at maxValues + valuesPerInputByte x input (codecs/wire/README.md).
+ * inputs) and what it retains: at most 10 x its input plus a fixed 256 KiB allowance for tiny
+ * inputs. Each value created is charged a conservative estimate of the heap it keeps
+ * (RETAINED_BYTES, measured on V8), and a decode whose estimate passes maxRetainedBytes +
+ * retainedBytesPerInputByte x input is refused (codecs/wire/README.md).
  */
 import { WireError, type CodecName } from './errors.js';
 
@@ -50,7 +52,27 @@ export interface DecodeLimits {
   readonly maxNumberPrecision: number;
   /** Elements over all sets built by one call (each needs hashing and ordering). */
   readonly maxSetElements: number;
+  /**
+   * Estimated heap one call may retain: `maxRetainedBytes` (a fixed allowance, so tiny inputs
+   * with a few deep values pass) plus `retainedBytesPerInputByte` for each input byte. Every value
+   * created is charged RETAINED_BYTES, an upper estimate of what V8 keeps for it.
+   */
+  readonly maxRetainedBytes: number;
+  readonly retainedBytesPerInputByte: number;
 }
+
+/**
+ * Conservative heap cost charged per created value, measured on V8 (node 22, fuzz/worst.ts):
+ * the costliest kinds seen keep ~81 B per gob empty struct, ~117 B per msgpack int16 set element
+ * counting its number, ~156 B per cty JSON map entry (key and value, the key charged as a value).
+ * Strings keep about their length, under the 10 x input rate, so they are charged as one value.
+ */
+export const RETAINED_BYTES = Object.freeze({
+  /** any value: scalar, string, container, struct, record, map entry half */
+  value: 96,
+  /** a set element on top of its value (hash, ordering entry, the element's own number) */
+  setElement: 96,
+});
 
 export const DEFAULT_LIMITS: DecodeLimits = Object.freeze({
   maxValues: 65_536,
@@ -60,6 +82,8 @@ export const DEFAULT_LIMITS: DecodeLimits = Object.freeze({
   maxNumberExponentSum: 100_000,
   maxNumberPrecision: 4096,
   maxSetElements: 65_536,
+  maxRetainedBytes: 256 * 1024,
+  retainedBytesPerInputByte: 10,
 });
 
 /** What a caller passes: any subset of the limits; the rest are the defaults. */
@@ -85,6 +109,9 @@ export class DecodeBudget {
   values = 0;
   numberExponentSum = 0;
   setElements = 0;
+  /** bytes the values counted so far are estimated to retain (RETAINED_BYTES each) */
+  retained = 0;
+  readonly retainedCap: number;
   /**
    * Immutable values this call hands out more than once, by a key naming their content (a cty
    * number by its text): a thousand `0.1`s in one input are one number, retained once. Lives as
@@ -95,6 +122,18 @@ export class DecodeBudget {
   constructor(opts: DecodeOptions | DecodeLimits | undefined, inputLength: number) {
     this.limits = decodeLimits(opts);
     this.valueCap = Math.floor(this.limits.maxValues + this.limits.valuesPerInputByte * inputLength);
+    this.retainedCap = Math.floor(this.limits.maxRetainedBytes + this.limits.retainedBytesPerInputByte * inputLength);
+  }
+
+  /** The WireError of a call whose values are estimated to retain more than retainedCap. */
+  private refuseRetained(codec: CodecName, offset: number): never {
+    const l = this.limits;
+    throw new DecodeLimitError(
+      codec,
+      offset,
+      `decoded values would retain about ${this.retained} bytes, more than ${this.retainedCap} (limit maxRetainedBytes ${l.maxRetainedBytes} + retainedBytesPerInputByte ${l.retainedBytesPerInputByte} per input byte)`,
+      'maxRetainedBytes',
+    );
   }
 
   /** Counts n more values; throws a WireError naming the limit when the call has too many. */
@@ -108,6 +147,8 @@ export class DecodeBudget {
         'maxValues',
       );
     }
+    this.retained += n * RETAINED_BYTES.value;
+    if (this.retained > this.retainedCap) this.refuseRetained(codec, offset);
   }
 
   /** Counts n more set elements against maxSetElements. */
@@ -121,6 +162,8 @@ export class DecodeBudget {
         'maxSetElements',
       );
     }
+    this.retained += n * RETAINED_BYTES.setElement;
+    if (this.retained > this.retainedCap) this.refuseRetained(codec, offset);
   }
 
   /**
