@@ -84,7 +84,7 @@ export const HOSTILE_PLAN: readonly PlanItem[] = [
     shape: 'msgpack-refined-unknown-lists',
     family: 'msgpack-value',
     sizes: [1000],
-    go: 'go-cty builds every list of 65,536 unknowns; our maxRetainedBytes refuses the input once the lists together would retain more than 10 x the input plus 256 KiB.',
+    go: 'go-cty builds every list of 65,536 unknowns; our maxRetainedBytes refuses the input once the lists together would retain more than 10 x the input plus 512 KiB.',
   },
   { shape: 'msgpack-fixint-flood', family: 'msgpack-value', sizes: [100_000], go: GO_LIMIT },
   { shape: 'gob-empty-struct-flood', family: 'gob-generic', sizes: [100_000], go: GO_LIMIT },

@@ -36,16 +36,16 @@ export const MEMORY = {
 };
 
 /**
- * The documented bound on what one decode retains with the default limits (README, "Errors"; a
- * partial miss of issue 16's "10 x its input"): 10 x input plus RETAINED_PER_VALUE bytes for each
- * value decoded, whose count the default limits cap at maxValues + valuesPerInputByte x input. The
- * per-value figure is measured (fuzz/worst.ts: a set of distinct short decimals keeps about 230
- * bytes a number), not proven.
+ * The documented bound on what one decode retains with the default limits (issue 16: "at most 10x
+ * its input, or the limit refuses it"): retainedBytesPerInputByte (10) x input plus the fixed
+ * maxRetainedBytes allowance (512 KiB: the deepest nesting accepted, 1,000 levels of one-entry maps, must fit). The decoders
+ * charge each created value a measured upper estimate of its heap (codecs/wire/limits.ts,
+ * RETAINED_BYTES) and refuse with DecodeLimitError 'maxRetainedBytes' past it; fuzz/worst.ts
+ * checks the estimate against the heap V8 really keeps.
  */
-export const RETAINED_PER_VALUE = 240;
 export const retainedBoundBytes = (inputLength: number): number =>
-  10 * inputLength + RETAINED_PER_VALUE * (DEFAULT_LIMITS.maxValues + DEFAULT_LIMITS.valuesPerInputByte * inputLength);
-export const RETAINED_BOUND_TEXT = `retained <= 10 x input + ${RETAINED_PER_VALUE} B per value; values <= ${DEFAULT_LIMITS.maxValues} + input/${1 / DEFAULT_LIMITS.valuesPerInputByte}, so <= ${10 + RETAINED_PER_VALUE * DEFAULT_LIMITS.valuesPerInputByte} x input + ${((RETAINED_PER_VALUE * DEFAULT_LIMITS.maxValues) / 2 ** 20).toFixed(1)} MiB`;
+  DEFAULT_LIMITS.retainedBytesPerInputByte * inputLength + DEFAULT_LIMITS.maxRetainedBytes;
+export const RETAINED_BOUND_TEXT = `retained <= ${DEFAULT_LIMITS.retainedBytesPerInputByte} x input + ${DEFAULT_LIMITS.maxRetainedBytes / 1024} KiB, or refused by maxRetainedBytes`;
 
 export const retainedBudget = (inputLength: number, products = 1): number => products * (MEMORY.RETAINED_FACTOR * inputLength + MEMORY.RETAINED_SLACK);
 

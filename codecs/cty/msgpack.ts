@@ -282,8 +282,14 @@ function readObject(s: ReadState, t: Extract<CtyType, { kind: 'object' }>, depth
 function readNumber(r: ByteReader): CtyNumber {
   const at = r.pos;
   const c = r.peekByte();
-  if (isFixedNum(c) || (c >= M.Int8 && c <= M.Int64)) return numberFromInt64(readInteger(r, 'number'));
-  if (c >= M.Uint8 && c <= M.Uint64) return numberFromUint64(readInteger(r, 'number'));
+  if (isFixedNum(c) || (c >= M.Int8 && c <= M.Int64)) {
+    r.budget.addNumber('msgpack', at);
+    return numberFromInt64(readInteger(r, 'number'));
+  }
+  if (c >= M.Uint8 && c <= M.Uint64) {
+    r.budget.addNumber('msgpack', at);
+    return numberFromUint64(readInteger(r, 'number'));
+  }
   if (c === M.Float || c === M.Double) {
     r.pos++;
     const x = c === M.Float ? r.readFloat32BE() : r.readFloat64BE();

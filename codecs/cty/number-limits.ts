@@ -26,9 +26,10 @@ export function decimalExponent(n: CtyNumber): number {
   return Math.floor(Math.log10(top) + (n.exp + bits - 53) * LOG10_2 + 1e-9);
 }
 
-/** Checks a decoded number against the call's number limits (digits: of its text, 0 if none). */
+/** Checks a decoded number against the call's number limits (digits: of its text, 0 if none) and charges it as retained. */
 export function checkNumber(b: DecodeBudget, n: CtyNumber, digits: number, codec: CodecName, offset: number): void {
   b.checkNumber(digits, decimalExponent(n), n.form === 'finite' ? n.prec : 0, codec, offset);
+  b.addNumber(codec, offset);
 }
 
 /**
@@ -78,6 +79,7 @@ export function parseNumberLimited(b: DecodeBudget, text: string, codec: CodecNa
   const n = tryParseNumberText(text);
   if (typeof n !== 'string') {
     b.checkNumber(0, 0, n.form === 'finite' ? n.prec : 0, codec, offset);
+    b.addNumber(codec, offset);
     b.shared.set(key, n);
   }
   return n;

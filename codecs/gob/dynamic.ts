@@ -253,9 +253,9 @@ export class DynamicReader {
     const s = this.s;
     // Every element is a value of the decode (an empty struct costs no byte but is an object).
     // Elements that may continue in later messages are counted as far as this one reaches.
-    if (n <= s.r.remaining) return s.r.budget.addValues(n + 1, 'gob', s.r.base + at);
+    if (n <= s.r.remaining) return s.r.budget.addValues(n + 1, 'gob', s.r.base + at, n);
     if (mayReload(s, elem, this.reloadMemo) || (elem2 !== undefined && mayReload(s, elem2, this.reloadMemo)))
-      return s.r.budget.addValues(s.r.remaining + 1, 'gob', s.r.base + at);
+      return s.r.budget.addValues(s.r.remaining + 1, 'gob', s.r.base + at, s.r.remaining);
     s.fail(`${what} count ${n} exceeds the ${s.r.remaining} bytes left in the message`, at);
   }
 

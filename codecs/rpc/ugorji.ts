@@ -306,7 +306,7 @@ export function arrayLen(r: ByteReader, b: number, at: number): number {
   else if (b === M.Array32) n = r.readUint32BE();
   else return -1;
   if (n > r.remaining) r.fail(`array of ${n} elements but only ${r.remaining} bytes left`, at);
-  r.budget.addValues(n + 1, r.codec, r.base + at);
+  r.budget.addValues(n + 1, r.codec, r.base + at, n);
   return n;
 }
 
@@ -318,7 +318,7 @@ export function mapLen(r: ByteReader, b: number, at: number): number {
   else if (b === M.Map32) n = r.readUint32BE();
   else return -1;
   if (n * 2 > r.remaining) r.fail(`map of ${n} entries but only ${r.remaining} bytes left`, at);
-  r.budget.addValues(2 * n + 1, r.codec, r.base + at);
+  r.budget.addValues(2 * n + 1, r.codec, r.base + at, 2 * n);
   return n;
 }
 

@@ -10,7 +10,7 @@
  *   decode('msgpack-value', bytes, ctx, { maxValues: 10_000_000, valuesPerInputByte: 1 });
  *
  * Defaults (DEFAULT_LIMITS) bound a decode's time (fuzz/worst.ts measures the costliest 64 KiB
- * inputs) and what it retains: at most 10 x its input plus a fixed 256 KiB allowance for tiny
+ * inputs) and what it retains: at most 10 x its input plus a fixed 512 KiB allowance for tiny
  * inputs. Each value created is charged a conservative estimate of the heap it keeps
  * (RETAINED_BYTES, measured on V8), and a decode whose estimate passes maxRetainedBytes +
  * retainedBytesPerInputByte x input is refused (codecs/wire/README.md).
@@ -62,16 +62,18 @@ export interface DecodeLimits {
 }
 
 /**
- * Conservative heap cost charged per created value, measured on V8 (node 22, fuzz/worst.ts):
- * the costliest kinds seen keep ~81 B per gob empty struct, ~117 B per msgpack int16 set element
- * counting its number, ~156 B per cty JSON map entry (key and value, the key charged as a value).
- * Strings keep about their length, under the 10 x input rate, so they are charged as one value.
+ * Conservative heap cost charged per created value, measured on V8 (node 22; fuzz/worst.ts and
+ * codecs/wire/retained.test.ts): an empty cty map or JSON object keeps ~192 B, a gob empty struct
+ * ~81 B, a distinct cty number ~240 B with its value slot, a set element ~130 B on top of its
+ * value. Strings keep about their length (under the 10 x input rate), so they cost one value.
  */
 export const RETAINED_BYTES = Object.freeze({
   /** any value: scalar, string, container, struct, record, map entry half */
-  value: 96,
-  /** a set element on top of its value (hash, ordering entry, the element's own number) */
-  setElement: 96,
+  value: 208,
+  /** a distinct number on top of its value (equal number texts of one call share one number) */
+  number: 128,
+  /** a set element on top of its value (its hash and ordering entry) */
+  setElement: 128,
 });
 
 export const DEFAULT_LIMITS: DecodeLimits = Object.freeze({
@@ -82,7 +84,7 @@ export const DEFAULT_LIMITS: DecodeLimits = Object.freeze({
   maxNumberExponentSum: 100_000,
   maxNumberPrecision: 4096,
   maxSetElements: 65_536,
-  maxRetainedBytes: 256 * 1024,
+  maxRetainedBytes: 512 * 1024,
   retainedBytesPerInputByte: 10,
 });
 
@@ -136,8 +138,13 @@ export class DecodeBudget {
     );
   }
 
-  /** Counts n more values; throws a WireError naming the limit when the call has too many. */
-  addValues(n: number, codec: CodecName, offset: number): void {
+  /**
+   * Counts n more values; throws a WireError naming the limit when the call has too many. `kept`
+   * of them (all, unless told) are charged RETAINED_BYTES.value against maxRetainedBytes: a
+   * container that counts itself with its elements passes its element count, since its parent
+   * already charged it as one of its own elements.
+   */
+  addValues(n: number, codec: CodecName, offset: number, kept = n): void {
     this.values += n;
     if (this.values > this.valueCap) {
       throw new DecodeLimitError(
@@ -147,7 +154,7 @@ export class DecodeBudget {
         'maxValues',
       );
     }
-    this.retained += n * RETAINED_BYTES.value;
+    this.retained += kept * RETAINED_BYTES.value;
     if (this.retained > this.retainedCap) this.refuseRetained(codec, offset);
   }
 
@@ -163,6 +170,12 @@ export class DecodeBudget {
       );
     }
     this.retained += n * RETAINED_BYTES.setElement;
+    if (this.retained > this.retainedCap) this.refuseRetained(codec, offset);
+  }
+
+  /** Charges one newly made number (RETAINED_BYTES.number) against maxRetainedBytes. */
+  addNumber(codec: CodecName, offset: number): void {
+    this.retained += RETAINED_BYTES.number;
     if (this.retained > this.retainedCap) this.refuseRetained(codec, offset);
   }
 
