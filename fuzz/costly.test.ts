@@ -61,7 +61,7 @@ test('shape 3 and 11: the value cap is per decode call; a caller who trusts the 
   } catch (e) {
     assert.ok(e instanceof DecodeLimitError && e.limit === 'maxValues', String(e));
   }
-  const v = familyCodec('msgpack-value')!.decode(b, { type: ['list', 'number'] }, { maxValues: 200_000 }) as { raw: unknown[] };
+  const v = familyCodec('msgpack-value')!.decode(b, { type: ['list', 'number'] }, { maxValues: 200_000, maxRetainedBytes: 1e9 }) as { raw: unknown[] };
   assert.is(v.raw.length, n);
 });
 

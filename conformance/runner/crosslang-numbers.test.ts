@@ -24,7 +24,7 @@ const samples = Number(option('number-samples', 'NUMBER_SAMPLES') ?? 8_000);
 const seed = Number(option('seed', 'PROPS_SEED') ?? 0x5eed);
 const BATCH = 400;
 /** The draw holds exponents past the default limits' sum; these tests are about values, not limits. */
-const LIMITS = { maxNumberExponentSum: Number.MAX_SAFE_INTEGER, maxValues: 10_000_000 };
+const LIMITS = { maxNumberExponentSum: Number.MAX_SAFE_INTEGER, maxValues: 10_000_000, maxRetainedBytes: Number.MAX_SAFE_INTEGER };
 
 /** A seeded uniform [0, 1) (mulberry32). */
 function rng(s: number): () => number {
