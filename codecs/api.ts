@@ -9,7 +9,7 @@
  * `{direction, serviceMethod, bodyType}` for rpc); see vectors/README.md. `limits` raises or
  * lowers what one decode may cost (codecs/wire/limits.ts, DEFAULT_LIMITS when omitted):
  *
- *   decode('msgpack-value', bytes, ctx, { maxValues: 10_000_000 });
+ *   decode('msgpack-value', bytes, ctx, { maxValues: 10_000_000, maxRetainedBytes: 2 ** 30 });
  */
 import { FAMILIES, type Family, type VectorContext } from './family.js';
 import { familyCodec } from './families.js';

@@ -7,7 +7,7 @@
  * The limits are per decode call, never per value (a thousand values each just under a per-value
  * cap cost a thousand times as much). Callers who trust their input raise them:
  *
- *   decode('msgpack-value', bytes, ctx, { maxValues: 10_000_000, valuesPerInputByte: 1 });
+ *   decode('msgpack-value', bytes, ctx, { maxValues: 10_000_000, valuesPerInputByte: 1, maxRetainedBytes: 2 ** 30 });
  *
  * Defaults (DEFAULT_LIMITS) bound a decode's time (fuzz/worst.ts measures the costliest 64 KiB
  * inputs) and what it retains: at most 10 x its input plus a fixed 512 KiB allowance for tiny
@@ -62,10 +62,10 @@ export interface DecodeLimits {
 }
 
 /**
- * Conservative heap cost charged per created value, measured on V8 (node 22; fuzz/worst.ts and
- * codecs/wire/retained.test.ts): an empty cty map or JSON object keeps ~192 B, a gob empty struct
- * ~81 B, a distinct cty number ~240 B with its value slot, a set element ~130 B on top of its
- * value. Strings keep about their length (under the 10 x input rate), so they cost one value.
+ * Conservative heap cost charged per created value, measured on V8 (node 20, heap after a full GC;
+ * fuzz/worst.ts checks it): an empty cty map or JSON object keeps ~192 B, a list element holding a
+ * distinct decimal ~250 B, a set element ~130 B on top of its value, a gob empty struct ~81 B.
+ * Strings keep about their length (under the 10 x input rate), so they cost one value.
  */
 export const RETAINED_BYTES = Object.freeze({
   /** any value: scalar, string, container, struct, record, map entry half */
