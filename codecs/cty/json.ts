@@ -202,7 +202,11 @@ function readDynamic(s: ReadState, c: JsonCursor, depth: number): Raw {
     const keyAt = c.pos;
     const key = c.string();
     c.expect(0x3a, "':' after object key");
-    if (key === 'type') type = typeAt(c, depth);
+    if (key === 'type') {
+      const typeAt0 = c.pos;
+      type = typeAt(c, depth);
+      c.budget.addTypeText(c.pos - typeAt0, 'cty-json', c.base + typeAt0);
+    }
     else if (key === 'value') {
       valueStart = c.skipValue(depth + 1, MAX_DEPTH);
       valueEnd = c.pos;

@@ -317,6 +317,7 @@ function readDynamic(s: ReadState, depth: number): Raw {
   if (len < 0) r.fail('dynamic value type is nil', tat);
   const start = r.pos;
   const typeBytes = r.readBytes(len, 'dynamic value type');
+  r.budget.addTypeText(len, 'msgpack', start);
   return readValue(s, typeOfWrapper(typeBytes, start), depth + 1);
 }
 

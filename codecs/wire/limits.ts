@@ -74,6 +74,8 @@ export const RETAINED_BYTES = Object.freeze({
   number: 128,
   /** a set element on top of its value (its hash and ordering entry) */
   setElement: 128,
+  /** per byte of a type's JSON text carried in the input (a dynamic value's type objects) */
+  typeTextByte: 16,
 });
 
 export const DEFAULT_LIMITS: DecodeLimits = Object.freeze({
@@ -170,6 +172,12 @@ export class DecodeBudget {
       );
     }
     this.retained += n * RETAINED_BYTES.setElement;
+    if (this.retained > this.retainedCap) this.refuseRetained(codec, offset);
+  }
+
+  /** Charges a type parsed from `textBytes` bytes of type JSON in the input (RETAINED_BYTES.typeTextByte each). */
+  addTypeText(textBytes: number, codec: CodecName, offset: number): void {
+    this.retained += textBytes * RETAINED_BYTES.typeTextByte;
     if (this.retained > this.retainedCap) this.refuseRetained(codec, offset);
   }
 
