@@ -43,8 +43,7 @@ export const MEMORY = {
  * RETAINED_BYTES) and refuse with DecodeLimitError 'maxRetainedBytes' past it; fuzz/worst.ts
  * checks the estimate against the heap V8 really keeps.
  */
-export const retainedBoundBytes = (inputLength: number): number =>
-  DEFAULT_LIMITS.retainedBytesPerInputByte * inputLength + DEFAULT_LIMITS.maxRetainedBytes;
+export const retainedBoundBytes = (inputLength: number): number => DEFAULT_LIMITS.retainedBytesPerInputByte * inputLength + DEFAULT_LIMITS.maxRetainedBytes;
 export const RETAINED_BOUND_TEXT = `retained <= ${DEFAULT_LIMITS.retainedBytesPerInputByte} x input + ${DEFAULT_LIMITS.maxRetainedBytes / 1024} KiB, or refused by maxRetainedBytes`;
 
 export const retainedBudget = (inputLength: number, products = 1): number => products * (MEMORY.RETAINED_FACTOR * inputLength + MEMORY.RETAINED_SLACK);

@@ -86,16 +86,16 @@ function main(): void {
   };
   const runs = Number(arg('runs') ?? 7);
   const only = arg('only');
-  const inputs = worstInputs().filter(
-    (i) => !only || `${i.family} ${i.name}`.includes(only),
-  );
+  const inputs = worstInputs().filter((i) => !only || `${i.family} ${i.name}`.includes(only));
   const rows = inputs.map((i) => measure(i, runs));
   if (argv.includes('--json')) {
     process.stdout.write(JSON.stringify(rows) + '\n');
     return;
   }
   const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
-  console.log(`${pad('family', 14)} ${pad('input', 58)} ${pad('bytes', 6)} ${pad('min ms', 7)} ${pad('med ms', 7)} ${pad('kept/in', 7)} ${pad('bound', 16)} outcome`);
+  console.log(
+    `${pad('family', 14)} ${pad('input', 58)} ${pad('bytes', 6)} ${pad('min ms', 7)} ${pad('med ms', 7)} ${pad('kept/in', 7)} ${pad('bound', 16)} outcome`,
+  );
   for (const r of rows) {
     console.log(
       `${pad(r.family, 14)} ${pad(r.name.slice(0, 58), 58)} ${pad(String(r.bytes), 6)} ${pad(r.minMs.toFixed(1), 7)} ${pad(r.medianMs.toFixed(1), 7)} ${pad(r.retainedRatio === null ? '-' : r.retainedRatio.toFixed(1), 7)} ${pad(r.bound, 16)} ${r.outcome}`,

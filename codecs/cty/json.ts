@@ -206,8 +206,7 @@ function readDynamic(s: ReadState, c: JsonCursor, depth: number): Raw {
       const typeAt0 = c.pos;
       type = typeAt(c, depth);
       c.budget.addTypeText(c.pos - typeAt0, 'cty-json', c.base + typeAt0);
-    }
-    else if (key === 'value') {
+    } else if (key === 'value') {
       valueStart = c.skipValue(depth + 1, MAX_DEPTH);
       valueEnd = c.pos;
     } else c.fail(`invalid key ${JSON.stringify(key)} in dynamically-typed value`, keyAt);

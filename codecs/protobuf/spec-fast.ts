@@ -19,7 +19,7 @@
 import { T, type CtyType } from '../cty/types.js';
 import { decodeUtf8 } from '../msgpack/str.js';
 import type { ObjectSpec, Spec } from '../hclspec/model.js';
-import type { DecodeBudget } from '../wire/limits.js';
+import { RETAINED_BYTES, type DecodeBudget } from '../wire/limits.js';
 
 /** Deeper specs take the general path (real ConfigSpecs nest a few levels). */
 const FAST_MAX_DEPTH = 64;
@@ -260,6 +260,6 @@ export function readSpecFast(bytes: Uint8Array, budget: DecodeBudget): Spec | un
   const r = new FastSpecReader(bytes, budget.valueCap - budget.values);
   const spec = r.spec(bytes.length, 0);
   if (spec === undefined || r.p !== bytes.length) return undefined;
-  budget.addValues(r.values, 'protobuf', 0);
+  budget.addValues(r.values, 'protobuf', 0, r.values, RETAINED_BYTES.protobufMessage);
   return spec;
 }

@@ -19,7 +19,7 @@
  */
 import { ByteReader } from '../wire/reader.js';
 import { MAX_DEPTH } from '../wire/errors.js';
-import { budgetFor, type DecodeBudget, type DecodeOptions } from '../wire/limits.js';
+import { budgetFor, RETAINED_BYTES, type DecodeBudget, type DecodeOptions } from '../wire/limits.js';
 import type {
   ProtoAttr,
   ProtoBlock,
@@ -47,7 +47,7 @@ function enter(r: ByteReader, what: string, depth: number): number {
   const end = readLenEnd(r, what);
   if (depth > MAX_DEPTH) r.fail(`messages nested deeper than ${MAX_DEPTH} levels`);
   // every message is an object (an empty one costs two bytes): the call's maxValues
-  r.budget.addValues(1, 'protobuf', r.base + r.pos);
+  r.budget.addValues(1, 'protobuf', r.base + r.pos, 1, RETAINED_BYTES.protobufMessage);
   const outer = r.end;
   r.end = end;
   return outer;

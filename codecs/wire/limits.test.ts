@@ -25,7 +25,10 @@ test('values, numbers and set elements are charged their RETAINED_BYTES; past th
   b.addNumber('msgpack', 0);
   b.addSetElements(1, 'msgpack', 0);
   assert.is(b.retained, 2 * RETAINED_BYTES.value + RETAINED_BYTES.number + RETAINED_BYTES.setElement);
-  assert.is(refusedBy(() => b.addValues(10, 'msgpack', 5)), 'maxRetainedBytes');
+  assert.is(
+    refusedBy(() => b.addValues(10, 'msgpack', 5)),
+    'maxRetainedBytes',
+  );
 });
 
 test('a container counting itself with its elements is charged for its elements only', () => {
@@ -37,7 +40,10 @@ test('a container counting itself with its elements is charged for its elements 
 
 test('maxValues still refuses first when the value count passes it', () => {
   const b = new DecodeBudget({ maxValues: 1, valuesPerInputByte: 0, maxRetainedBytes: 1e12 }, 0);
-  assert.is(refusedBy(() => b.addValues(2, 'msgpack', 0)), 'maxValues');
+  assert.is(
+    refusedBy(() => b.addValues(2, 'msgpack', 0)),
+    'maxValues',
+  );
 });
 
 test.run();

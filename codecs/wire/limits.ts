@@ -75,7 +75,9 @@ export const RETAINED_BYTES = Object.freeze({
   /** a set element on top of its value (its hash and ordering entry) */
   setElement: 128,
   /** per byte of a type's JSON text carried in the input (a dynamic value's type objects) */
-  typeTextByte: 16,
+  typeTextByte: 8,
+  /** a protobuf message of a spec (most are wrappers; an empty object spec keeps ~57 B) */
+  protobufMessage: 64,
 });
 
 export const DEFAULT_LIMITS: DecodeLimits = Object.freeze({
@@ -142,11 +144,11 @@ export class DecodeBudget {
 
   /**
    * Counts n more values; throws a WireError naming the limit when the call has too many. `kept`
-   * of them (all, unless told) are charged RETAINED_BYTES.value against maxRetainedBytes: a
+   * of them (all, unless told) are charged `each` (RETAINED_BYTES.value) against maxRetainedBytes: a
    * container that counts itself with its elements passes its element count, since its parent
    * already charged it as one of its own elements.
    */
-  addValues(n: number, codec: CodecName, offset: number, kept = n): void {
+  addValues(n: number, codec: CodecName, offset: number, kept = n, each: number = RETAINED_BYTES.value): void {
     this.values += n;
     if (this.values > this.valueCap) {
       throw new DecodeLimitError(
@@ -156,7 +158,7 @@ export class DecodeBudget {
         'maxValues',
       );
     }
-    this.retained += kept * RETAINED_BYTES.value;
+    this.retained += kept * each;
     if (this.retained > this.retainedCap) this.refuseRetained(codec, offset);
   }
 
