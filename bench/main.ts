@@ -277,6 +277,16 @@ function machine(go: GoSide | undefined, loadStart: number[]): BenchReport['mach
   };
 }
 
+/** A cold side's figures: milliseconds and their error, no throughput. */
+const coldNumbers = (m: ReturnType<typeof msStats>) => ({
+  opsPerSec: null,
+  ms: num(m.ms),
+  rme: num(m.rme),
+  samples: m.samples,
+  mbPerSec: null,
+  allocBytesPerOp: null,
+});
+
 /** The cold cases: per family its largest payload, and the import of the core entry. */
 function coldCases(cases: readonly BenchCase[], go: GoSide | undefined, workDir: string, vectorsDir: string, s: Settings): CaseReport[] {
   const largest = new Map<string, BenchCase>();
@@ -307,22 +317,9 @@ function coldCases(cases: readonly BenchCase[], go: GoSide | undefined, workDir:
       bytes: c.bytes,
       payloads: 1,
       vector: c.vector.id,
-      ts: {
-        opsPerSec: null,
-        ms: num(ts.ms),
-        rme: num(ts.rme),
-        samples: ts.samples,
-        mbPerSec: null,
-        allocBytesPerOp: null,
-        ...(r.decode.ts.length === 0 ? { error: r.decode.errors[0] ?? 'no sample' } : {}),
-      },
+      ts: { ...coldNumbers(ts), ...(r.decode.ts.length === 0 ? { error: r.decode.errors[0] ?? 'no sample' } : {}) },
       go: {
-        opsPerSec: null,
-        ms: num(g.ms),
-        rme: num(g.rme),
-        samples: g.samples,
-        mbPerSec: null,
-        allocBytesPerOp: null,
+        ...coldNumbers(g),
         allocsPerOp: null,
         ...(r.decode.go.length === 0 && go?.bin ? { note: r.decode.errors.find((e) => e.startsWith('go:')) ?? 'no sample' } : {}),
       },
@@ -341,17 +338,8 @@ function coldCases(cases: readonly BenchCase[], go: GoSide | undefined, workDir:
       bytes: 0,
       payloads: 0,
       vector: 'codecs/index.js',
-      ts: { opsPerSec: null, ms: num(ts.ms), rme: num(ts.rme), samples: ts.samples, mbPerSec: null, allocBytesPerOp: null },
-      go: {
-        opsPerSec: null,
-        ms: num(g.ms),
-        rme: num(g.rme),
-        samples: g.samples,
-        mbPerSec: null,
-        allocBytesPerOp: null,
-        allocsPerOp: null,
-        note: 'sum of package inits (GODEBUG=inittrace=1)',
-      },
+      ts: coldNumbers(ts),
+      go: { ...coldNumbers(g), allocsPerOp: null, note: 'sum of package inits (GODEBUG=inittrace=1)' },
       ratio: ratio(g.ms, ts.ms),
       peers: {},
     });

@@ -8,7 +8,8 @@ import type { MissingCase, Op } from './cases.js';
  */
 export type Content = 'distinct' | 'same' | 'cold';
 
-export interface TsNumbers {
+/** What both sides report for a case. */
+interface SideNumbers {
   /** Mean ops/s over rounds (throughput cases). */
   opsPerSec: number | null;
   /** Mean milliseconds over fresh processes (cold cases). */
@@ -18,8 +19,11 @@ export interface TsNumbers {
   /** Rounds (or processes) measured. */
   samples?: number;
   mbPerSec: number | null;
-  /** Bytes allocated per op (heap + external), from v8's GC profiler. */
+  /** Bytes allocated per op (TypeScript: heap + external, from v8's GC profiler). */
   allocBytesPerOp: number | null;
+}
+
+export interface TsNumbers extends SideNumbers {
   /** Extra, labelled warm figure of a distinct case: the same payload (and model) every call. */
   sameOpsPerSec?: number | null;
   sameRme?: number | null;
@@ -28,13 +32,7 @@ export interface TsNumbers {
   error?: string;
 }
 
-export interface GoNumbers {
-  opsPerSec: number | null;
-  ms?: number | null;
-  rme: number | null;
-  samples?: number;
-  mbPerSec: number | null;
-  allocBytesPerOp: number | null;
+export interface GoNumbers extends SideNumbers {
   allocsPerOp: number | null;
   note?: string;
 }

@@ -169,10 +169,20 @@ function typeImpl(t: CtyType): GoIface {
   }
 }
 
+/** A nested gob stream's encoder and decode options: the outer stream's id space, registry, depth and budget. */
+const streamEncoder = (ctx: ExternalContext) => new GobEncoder({ ids: ctx.ids, registry: ctx.registry, depth: ctx.depth, depthMark: ctx.depthMark });
+const streamDecodeOptions = (ctx: ExternalContext) => ({
+  ids: ctx.ids,
+  registry: ctx.registry,
+  depth: ctx.depth,
+  offset: ctx.offset,
+  depthMark: ctx.depthMark,
+  limits: ctx.budget,
+});
+
 function encodeTypeStream(t: CtyType | null, ctx: ExternalContext): Uint8Array {
   if (t == null) return bad('cannot gob-encode a nil cty.Type');
-  const enc = new GobEncoder({ ids: ctx.ids, registry: ctx.registry, depth: ctx.depth, depthMark: ctx.depthMark });
-  return enc.encode(gobTypeGo, { Version: 0n, Impl: typeImpl(t) });
+  return streamEncoder(ctx).encode(gobTypeGo, { Version: 0n, Impl: typeImpl(t) });
 }
 
 /** encodeTypeStream's bytes written into w as a gob byte string, with no copy of their own. */
@@ -186,14 +196,7 @@ const typeStreams = new NestedDecodeCache<CtyType>((b, ctx) => decodeTypeStream(
 const typeBytes = new NestedEncodeCache<CtyType>((t, ctx) => encodeTypeStream(t, ctx));
 
 function decodeTypeStream(b: Uint8Array, ctx: ExternalContext): CtyType {
-  const gt = decodeGob<{ Version: bigint; Impl: GoIface | null }>(gobTypeGo, b, {
-    ids: ctx.ids,
-    registry: ctx.registry,
-    depth: ctx.depth,
-    offset: ctx.offset,
-    depthMark: ctx.depthMark,
-    limits: ctx.budget,
-  });
+  const gt = decodeGob<{ Version: bigint; Impl: GoIface | null }>(gobTypeGo, b, streamDecodeOptions(ctx));
   if (gt.Version !== 0n) bad(`unsupported cty.Type encoding version ${gt.Version}; only 0 is supported`, ctx.offset);
   const impl = gt.Impl;
   if (impl === null) return bad('cty.Type with no implementation', ctx.offset);
@@ -342,8 +345,6 @@ function goToRaw(t: CtyType, v: GoIface | null, at: number): Raw {
 }
 
 const gobValueOf = (v: CtyValue) => ({ Version: 0n, Ty: v.type, V: rawToGo(v.type, v.raw) });
-const streamEncoder = (ctx: ExternalContext) => new GobEncoder({ ids: ctx.ids, registry: ctx.registry, depth: ctx.depth, depthMark: ctx.depthMark });
-
 export function encodeValueStream(v: CtyValue | null, ctx: ExternalContext): Uint8Array {
   if (v == null) return bad('cannot gob-encode a nil cty.Value');
   return streamEncoder(ctx).encode(gobValueGo, gobValueOf(v));
@@ -356,14 +357,7 @@ function encodeValueStreamTo(w: ByteWriter, v: CtyValue | null, ctx: ExternalCon
 }
 
 export function decodeValueStream(b: Uint8Array, ctx: ExternalContext): CtyValue {
-  const gv = decodeGob<{ Version: bigint; Ty: CtyType | null; V: GoIface | null }>(gobValueGo, b, {
-    ids: ctx.ids,
-    registry: ctx.registry,
-    depth: ctx.depth,
-    offset: ctx.offset,
-    depthMark: ctx.depthMark,
-    limits: ctx.budget,
-  });
+  const gv = decodeGob<{ Version: bigint; Ty: CtyType | null; V: GoIface | null }>(gobValueGo, b, streamDecodeOptions(ctx));
   if (gv.Version !== 0n) bad(`unsupported cty.Value encoding version ${gv.Version}; only 0 is supported`, ctx.offset);
   if (gv.Ty == null) return bad('cty.Value with no type', ctx.offset);
   return { type: gv.Ty, raw: goToRaw(gv.Ty, gv.V, ctx.offset) };
@@ -378,14 +372,7 @@ function encodeSetStream(s: SetValue, ctx: ExternalContext): Uint8Array {
 }
 
 function decodeSetStream(b: Uint8Array, ctx: ExternalContext): SetValue {
-  const gs = decodeGob<{ Version: bigint; Rules: GoIface | null; Values: (GoIface | null)[] }>(gobSetGo, b, {
-    ids: ctx.ids,
-    registry: ctx.registry,
-    depth: ctx.depth,
-    offset: ctx.offset,
-    depthMark: ctx.depthMark,
-    limits: ctx.budget,
-  });
+  const gs = decodeGob<{ Version: bigint; Rules: GoIface | null; Values: (GoIface | null)[] }>(gobSetGo, b, streamDecodeOptions(ctx));
   if (gs.Version !== 0n) bad(`unsupported set.Set encoding version ${gs.Version}; need 0`, ctx.offset);
   if (gs.Rules === null || gs.Rules.type !== setRulesGo) return bad('set.Set rules are not cty setRules', ctx.offset);
   const ty = (gs.Rules.value as { Type: CtyType | null }).Type;
