@@ -5,25 +5,13 @@ import { T } from '../cty/types.js';
 import { WireError } from '../wire/errors.js';
 import { Spec as PbSpec } from '../../proto/hcl_spec.js';
 import type { Spec } from './model.js';
-import { specToCanonical } from './canonical.js';
 import { toProto, toProtoRefusal, GO_SPEC_TYPE } from './to-proto.js';
 import { fromProto, objectFromProto } from './from-proto.js';
 import { goQuote } from '../golang/strconv.js';
 import { protoSpec } from '../../testkit/hclspec/spec-arbitraries.js';
 import { encodeSpecProto } from '../protobuf/spec.js';
+import { canonicalSpecText as canon } from '../../testkit/hclspec/canonical-text.js';
 
-/** Canonical text with sorted keys (object attribute order is not significant). */
-const sortKeys = (j: unknown): unknown =>
-  j && typeof j === 'object' && !Array.isArray(j)
-    ? Object.fromEntries(
-        Object.keys(j)
-          .sort()
-          .map((k) => [k, sortKeys((j as Record<string, unknown>)[k])]),
-      )
-    : Array.isArray(j)
-      ? j.map(sortKeys)
-      : j;
-const canon = (s: Spec) => JSON.stringify(sortKeys(specToCanonical(s)));
 const obj = (...e: [string, Spec][]): Spec => ({ kind: 'object', attrs: new Map(e) });
 const attr = (name: string, type = T.String): Spec => ({ kind: 'attr', name, type, required: false });
 

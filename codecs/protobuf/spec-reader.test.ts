@@ -7,19 +7,8 @@ import { specToCanonical } from '../hclspec/canonical.js';
 import { decodeSpecProto, decodeObjectSpecProto } from './spec.js';
 import { pbjsDecodeSpec } from '../../testkit/protobuf/pbjs-peer.js';
 import { ld, pb, str, tag, u8, uint, varint, type Bytes } from '../../testkit/protobuf/test-bytes.js';
+import { canonicalSpecText as canon } from '../../testkit/hclspec/canonical-text.js';
 
-/** Canonical text with sorted keys (object attribute order is not significant). */
-const sortKeys = (j: unknown): unknown =>
-  j && typeof j === 'object' && !Array.isArray(j)
-    ? Object.fromEntries(
-        Object.keys(j)
-          .sort()
-          .map((k) => [k, sortKeys((j as Record<string, unknown>)[k])]),
-      )
-    : Array.isArray(j)
-      ? j.map(sortKeys)
-      : j;
-const canon = (s: Spec) => JSON.stringify(sortKeys(specToCanonical(s)));
 const attr = (name: string, type = T.String, required = false): Spec => ({ kind: 'attr', name, type, required });
 const object = (...entries: [string, Spec][]): Spec => ({ kind: 'object', attrs: new Map(entries) });
 
